@@ -1,0 +1,90 @@
+package dev.journeys.engine;
+
+import dev.journeys.engine.clock.ControlledClock;
+import dev.journeys.engine.clock.EngineClock;
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine's one edge to Spring: with {@code journeys.engine.mode=embedded} (the default) it starts
+ * the embedded engine before any Camunda client bean, so the app's own client connects to it over
+ * loopback exactly as it would to a Camunda 8 cluster.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "journeys.engine.mode", havingValue = "embedded", matchIfMissing = true)
+@EnableConfigurationProperties(EmbeddedEngineConfiguration.EngineProperties.class)
+public class EmbeddedEngineConfiguration {
+
+  static final String ENGINE_BEAN = "journeysEmbeddedEngine";
+
+  /**
+   * Settings of the embedded engine.
+   *
+   * @param mode embedded (this engine) or camunda (a Camunda 8 cluster via camunda.client.*)
+   * @param host address the gRPC gateway binds to
+   * @param port gRPC port; 0 picks a free one at start-up
+   * @param clock system, or controlled (time moves only when told; for tests and simulation)
+   * @param maxBatchSize commands applied per database transaction
+   * @param longPollTimeout how long ActivateJobs waits for jobs when the request sets no timeout
+   */
+  @ConfigurationProperties("journeys.engine")
+  public record EngineProperties(
+      String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout) {
+
+    public EngineProperties {
+      mode = mode == null ? "embedded" : mode;
+      host = host == null ? "127.0.0.1" : host;
+      clock = clock == null ? "system" : clock;
+      maxBatchSize = maxBatchSize == null ? 256 : maxBatchSize;
+      longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(10) : longPollTimeout;
+    }
+  }
+
+  @Bean
+  EngineClock journeysEngineClock(EngineProperties properties) {
+    return switch (properties.clock()) {
+      case "system" -> EngineClock.system();
+      case "controlled" -> new ControlledClock(Instant.now());
+      default -> throw new IllegalArgumentException(
+          "Expected journeys.engine.clock to be 'system' or 'controlled', but it is '" + properties.clock() + "'");
+    };
+  }
+
+  @Bean(name = ENGINE_BEAN, destroyMethod = "close")
+  EmbeddedEngine journeysEmbeddedEngine(EngineProperties properties, DataSource dataSource, EngineClock clock) {
+    return EmbeddedEngine.start(new EngineSettings(
+        dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
+        properties.longPollTimeout()));
+  }
+
+  /** Makes every Camunda client bean wait for the engine, so workers never poll a closed port. */
+  @Bean
+  static BeanFactoryPostProcessor journeysClientAfterEngine() {
+    return (ConfigurableListableBeanFactory factory) -> {
+      for (String name : factory.getBeanNamesForType(CamundaClient.class, true, false)) {
+        if (factory.getBeanDefinition(name) instanceof AbstractBeanDefinition definition) {
+          definition.setDependsOn(append(definition.getDependsOn(), ENGINE_BEAN));
+        }
+      }
+    };
+  }
+
+  private static String[] append(String[] existing, String name) {
+    if (existing == null) {
+      return new String[] {name};
+    }
+    String[] result = java.util.Arrays.copyOf(existing, existing.length + 1);
+    result[existing.length] = name;
+    return result;
+  }
+}

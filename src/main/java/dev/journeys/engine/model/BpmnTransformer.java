@@ -1,0 +1,129 @@
+package dev.journeys.engine.model;
+
+import dev.journeys.engine.feel.FeelExpressions;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns BPMN XML into executable {@link ProcessModel}s. Anything the engine does not execute is
+ * rejected with the element's id and kind, so a journey is never run wrongly.
+ */
+public final class BpmnTransformer {
+
+  private final FeelExpressions feel;
+
+  public BpmnTransformer(FeelExpressions feel) {
+    this.feel = feel;
+  }
+
+  public List<ProcessModel> transform(String resourceName, byte[] xml) {
+    BpmnModelInstance model = parse(resourceName, xml);
+    List<ProcessModel> processes = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.isExecutable()) {
+        processes.add(transformProcess(resourceName, process));
+      }
+    }
+    if (processes.isEmpty()) {
+      throw new DeploymentRejected(
+          "Expected to deploy at least one executable process from resource '%s', but found none"
+              .formatted(resourceName));
+    }
+    return processes;
+  }
+
+  private static BpmnModelInstance parse(String resourceName, byte[] xml) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+    } catch (RuntimeException e) {
+      throw new DeploymentRejected(
+          "Expected to parse resource '%s' as BPMN XML, but it is malformed: %s"
+              .formatted(resourceName, rootMessage(e)));
+    }
+    try {
+      Bpmn.validateModel(model);
+    } catch (RuntimeException e) {
+      throw new DeploymentRejected(
+          "Expected resource '%s' to be a valid BPMN model, but: %s"
+              .formatted(resourceName, e.getMessage()));
+    }
+    return model;
+  }
+
+  private ProcessModel transformProcess(String resourceName, Process process) {
+    if (process.getId() == null || process.getId().isBlank()) {
+      throw new DeploymentRejected(
+          "Expected the process in resource '%s' to have an id, but it has none".formatted(resourceName));
+    }
+    ElementReader reader = new ElementReader(resourceName, feel);
+    ElementModel root = new ElementModel(process.getId(), process.getName(), ElementKind.PROCESS, null);
+    Map<String, ElementModel> elements = new LinkedHashMap<>();
+    elements.put(root.id(), root);
+    addScope(reader, root, process.getFlowElements(), elements);
+    return new ProcessModel(process.getId(), root, Map.copyOf(elements));
+  }
+
+  private void addScope(
+      ElementReader reader,
+      ElementModel scope,
+      Collection<FlowElement> flowElements,
+      Map<String, ElementModel> elements) {
+    List<SequenceFlow> flows = new ArrayList<>();
+    for (FlowElement element : flowElements) {
+      if (element instanceof SequenceFlow flow) {
+        flows.add(flow);
+      } else if (element instanceof FlowNode node) {
+        ElementModel model = reader.read(node, scope);
+        elements.put(model.id(), model);
+        if (node instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess sub) {
+          addScope(reader, model, sub.getFlowElements(), elements);
+        }
+      } else {
+        reader.rejectUnsupported(element);
+      }
+    }
+    connect(reader, scope, flows, elements);
+  }
+
+  private void connect(
+      ElementReader reader, ElementModel scope, List<SequenceFlow> flows, Map<String, ElementModel> elements) {
+    for (SequenceFlow flow : flows) {
+      FlowModel model = reader.readFlow(flow);
+      model.connect(elements.get(flow.getSource().getId()), elements.get(flow.getTarget().getId()));
+      model.source().outgoingMutable().add(model);
+      model.target().incomingMutable().add(model);
+    }
+    if (scope.noneStartEvent() == null) {
+      throw new DeploymentRejected(
+          "Expected %s to contain a none start event, but it has none".formatted(describe(scope, reader)));
+    }
+  }
+
+  private static String describe(ElementModel scope, ElementReader reader) {
+    return "%s in resource '%s'".formatted(scope, reader.resourceName());
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  static String kindOf(BaseElement element) {
+    return element.getElementType().getTypeName();
+  }
+}

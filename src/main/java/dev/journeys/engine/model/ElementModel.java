@@ -1,0 +1,127 @@
+package dev.journeys.engine.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** One executable flow node (or the process itself), with what its processor needs at run time. */
+public final class ElementModel {
+  private final String id;
+  private final String name;
+  private final ElementKind kind;
+  private final ElementModel flowScope;
+  private final List<FlowModel> outgoing = new ArrayList<>();
+  private final List<FlowModel> incoming = new ArrayList<>();
+  private final List<ElementModel> children = new ArrayList<>();
+  private List<Mapping> inputs = List.of();
+  private List<Mapping> outputs = List.of();
+  private String defaultFlowId;
+  private TaskDefinition taskDefinition;
+  private CalledElement calledElement;
+  private boolean terminateEnd;
+
+  ElementModel(String id, String name, ElementKind kind, ElementModel flowScope) {
+    this.id = id;
+    this.name = name;
+    this.kind = kind;
+    this.flowScope = flowScope;
+    if (flowScope != null) {
+      flowScope.children.add(this);
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ElementKind kind() {
+    return kind;
+  }
+
+  /** The enclosing process or subprocess; null for the process. */
+  public ElementModel flowScope() {
+    return flowScope;
+  }
+
+  public List<FlowModel> outgoing() {
+    return Collections.unmodifiableList(outgoing);
+  }
+
+  public List<FlowModel> incoming() {
+    return Collections.unmodifiableList(incoming);
+  }
+
+  public List<ElementModel> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  /** The none start event of a container, if it has one. */
+  public ElementModel noneStartEvent() {
+    return children.stream().filter(c -> c.kind == ElementKind.START_EVENT).findFirst().orElse(null);
+  }
+
+  public List<Mapping> inputs() {
+    return inputs;
+  }
+
+  public List<Mapping> outputs() {
+    return outputs;
+  }
+
+  public FlowModel defaultFlow() {
+    if (defaultFlowId == null) {
+      return null;
+    }
+    return outgoing.stream().filter(f -> f.id().equals(defaultFlowId)).findFirst().orElse(null);
+  }
+
+  public TaskDefinition taskDefinition() {
+    return taskDefinition;
+  }
+
+  public CalledElement calledElement() {
+    return calledElement;
+  }
+
+  public boolean isTerminateEnd() {
+    return terminateEnd;
+  }
+
+  List<FlowModel> outgoingMutable() {
+    return outgoing;
+  }
+
+  List<FlowModel> incomingMutable() {
+    return incoming;
+  }
+
+  void setMappings(List<Mapping> inputs, List<Mapping> outputs) {
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+  }
+
+  void setDefaultFlowId(String defaultFlowId) {
+    this.defaultFlowId = defaultFlowId;
+  }
+
+  void setTaskDefinition(TaskDefinition taskDefinition) {
+    this.taskDefinition = taskDefinition;
+  }
+
+  void setCalledElement(CalledElement calledElement) {
+    this.calledElement = calledElement;
+  }
+
+  void markTerminateEnd() {
+    this.terminateEnd = true;
+  }
+
+  @Override
+  public String toString() {
+    return kind + " '" + id + "'";
+  }
+}

@@ -1,0 +1,234 @@
+package dev.journeys.engine.model;
+
+import dev.journeys.engine.feel.Expression;
+import dev.journeys.engine.feel.FeelExpressions;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Transaction;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads one BPMN flow node into an {@link ElementModel}, rejecting what the engine cannot run. */
+final class ElementReader {
+
+  private static final Pattern VARIABLE_PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+  private final String resourceName;
+  private final FeelExpressions feel;
+
+  ElementReader(String resourceName, FeelExpressions feel) {
+    this.resourceName = resourceName;
+    this.feel = feel;
+  }
+
+  String resourceName() {
+    return resourceName;
+  }
+
+  ElementModel read(FlowNode node, ElementModel scope) {
+    ElementKind kind = kindOf(node);
+    rejectUnsupportedAttributes(node);
+    ElementModel model = new ElementModel(node.getId(), node.getName(), kind, scope);
+    readMappings(node, model);
+    switch (kind) {
+      case SERVICE_TASK, SEND_TASK -> model.setTaskDefinition(readTaskDefinition(node));
+      case CALL_ACTIVITY -> model.setCalledElement(readCalledElement((CallActivity) node));
+      case END_EVENT -> {
+        if (!((EndEvent) node).getEventDefinitions().isEmpty()) {
+          model.markTerminateEnd();
+        }
+      }
+      case EXCLUSIVE_GATEWAY -> {
+        ExclusiveGateway gateway = (ExclusiveGateway) node;
+        if (gateway.getDefault() != null) {
+          model.setDefaultFlowId(gateway.getDefault().getId());
+        }
+      }
+      default -> {}
+    }
+    return model;
+  }
+
+  private ElementKind kindOf(FlowNode node) {
+    if (node instanceof StartEvent start && start.getEventDefinitions().isEmpty()) {
+      return ElementKind.START_EVENT;
+    }
+    if (node instanceof EndEvent end && isNoneOrTerminate(end.getEventDefinitions())) {
+      return ElementKind.END_EVENT;
+    }
+    if (node instanceof ServiceTask) {
+      return ElementKind.SERVICE_TASK;
+    }
+    if (node instanceof SendTask) {
+      return ElementKind.SEND_TASK;
+    }
+    if (node instanceof ExclusiveGateway) {
+      return ElementKind.EXCLUSIVE_GATEWAY;
+    }
+    if (node instanceof ParallelGateway) {
+      return ElementKind.PARALLEL_GATEWAY;
+    }
+    if (node instanceof SubProcess sub
+        && !(node instanceof AdHocSubProcess)
+        && !(node instanceof Transaction)
+        && !sub.triggeredByEvent()) {
+      return ElementKind.SUB_PROCESS;
+    }
+    if (node instanceof CallActivity) {
+      return ElementKind.CALL_ACTIVITY;
+    }
+    throw rejectUnsupported(node);
+  }
+
+  private static boolean isNoneOrTerminate(Collection<EventDefinition> definitions) {
+    return definitions.isEmpty()
+        || (definitions.size() == 1 && definitions.iterator().next() instanceof TerminateEventDefinition);
+  }
+
+  DeploymentRejected rejectUnsupported(BaseElement element) {
+    String detail = "";
+    if (element instanceof io.camunda.zeebe.model.bpmn.instance.Event) {
+      detail = eventDefinitionsOf(element);
+    }
+    throw new DeploymentRejected(
+        "Expected only elements the embedded engine executes in resource '%s', but element '%s' of kind '%s'%s is not supported"
+            .formatted(resourceName, element.getId(), BpmnTransformer.kindOf(element), detail));
+  }
+
+  private static String eventDefinitionsOf(BaseElement element) {
+    Collection<EventDefinition> definitions =
+        element.getChildElementsByType(EventDefinition.class);
+    if (definitions.isEmpty()) {
+      return "";
+    }
+    List<String> kinds = new ArrayList<>();
+    definitions.forEach(d -> kinds.add(BpmnTransformer.kindOf(d)));
+    return " with " + String.join(", ", kinds);
+  }
+
+  private void rejectUnsupportedAttributes(FlowNode node) {
+    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+      throw unsupportedAttribute(node, "multi-instance loop characteristics");
+    }
+    if (node instanceof Activity activity && activity.isForCompensation()) {
+      throw unsupportedAttribute(node, "isForCompensation");
+    }
+    if (node.getSingleExtensionElement(ZeebeExecutionListeners.class) != null) {
+      throw unsupportedAttribute(node, "zeebe:executionListeners");
+    }
+  }
+
+  private DeploymentRejected unsupportedAttribute(FlowNode node, String attribute) {
+    return new DeploymentRejected(
+        "Expected only attributes the embedded engine executes in resource '%s', but element '%s' of kind '%s' uses %s"
+            .formatted(resourceName, node.getId(), BpmnTransformer.kindOf(node), attribute));
+  }
+
+  private TaskDefinition readTaskDefinition(FlowNode node) {
+    ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
+    if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+      throw invalid(node, "zeebe:taskDefinition type", "it is missing");
+    }
+    Expression type = expression(node, "zeebe:taskDefinition type", definition.getType());
+    String retriesText = definition.getRetries() == null ? "3" : definition.getRetries();
+    Expression retries = expression(node, "zeebe:taskDefinition retries", retriesText);
+    if (retries.isStatic() && !retriesText.matches("\\d+")) {
+      throw invalid(node, "zeebe:taskDefinition retries", "'" + retriesText + "' is not a number");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    ZeebeTaskHeaders taskHeaders = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    if (taskHeaders != null) {
+      for (ZeebeHeader header : taskHeaders.getHeaders()) {
+        headers.put(header.getKey(), header.getValue());
+      }
+    }
+    return new TaskDefinition(type, retries, headers);
+  }
+
+  private CalledElement readCalledElement(CallActivity node) {
+    ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      throw invalid(node, "zeebe:calledElement processId", "it is missing");
+    }
+    if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+      throw unsupportedAttribute(node, "zeebe:calledElement bindingType " + called.getBindingType());
+    }
+    return new CalledElement(
+        expression(node, "zeebe:calledElement processId", called.getProcessId()),
+        called.isPropagateAllChildVariablesEnabled(),
+        called.isPropagateAllParentVariablesEnabled());
+  }
+
+  private void readMappings(FlowNode node, ElementModel model) {
+    ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
+    if (io == null) {
+      return;
+    }
+    model.setMappings(mappings(node, "zeebe:input", io.getInputs()), mappings(node, "zeebe:output", io.getOutputs()));
+  }
+
+  private List<Mapping> mappings(FlowNode node, String what, Collection<? extends ZeebeMapping> mappings) {
+    List<Mapping> result = new ArrayList<>();
+    for (ZeebeMapping mapping : mappings) {
+      String target = mapping.getTarget();
+      if (target == null || !VARIABLE_PATH.matcher(target).matches()) {
+        throw invalid(node, what + " target", "'" + target + "' is not a variable name or path");
+      }
+      String source = mapping.getSource() == null ? "=null" : mapping.getSource();
+      result.add(new Mapping(expression(node, what + " source of '" + target + "'", source), target));
+    }
+    return result;
+  }
+
+  FlowModel readFlow(SequenceFlow flow) {
+    Expression condition = null;
+    if (flow.getConditionExpression() != null) {
+      String text = flow.getConditionExpression().getTextContent().strip();
+      if (!text.startsWith("=")) {
+        throw invalid(flow, "conditionExpression", "'" + text + "' is not a FEEL expression starting with '='");
+      }
+      condition = expression(flow, "conditionExpression", text);
+    }
+    return new FlowModel(flow.getId(), condition);
+  }
+
+  private Expression expression(BaseElement element, String attribute, String text) {
+    var error = feel.parseError(text);
+    if (error.isPresent()) {
+      throw invalid(element, attribute, "'" + text + "' is not valid FEEL: " + error.get());
+    }
+    return feel.parse(text);
+  }
+
+  private DeploymentRejected invalid(BaseElement element, String attribute, String reason) {
+    return new DeploymentRejected(
+        "Expected a valid %s on element '%s' of kind '%s' in resource '%s', but %s"
+            .formatted(attribute, element.getId(), BpmnTransformer.kindOf(element), resourceName, reason));
+  }
+}

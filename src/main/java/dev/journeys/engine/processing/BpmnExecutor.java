@@ -1,0 +1,184 @@
+package dev.journeys.engine.processing;
+
+import dev.journeys.engine.model.ElementKind;
+import dev.journeys.engine.model.ElementModel;
+import dev.journeys.engine.model.FlowModel;
+import dev.journeys.engine.model.ProcessModel;
+import dev.journeys.engine.processing.processors.Processors;
+import dev.journeys.engine.state.ElementInstance;
+import dev.journeys.engine.state.ElementInstance.LifecycleState;
+import dev.journeys.engine.state.ProcessRecord;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Moves tokens: activates, completes and terminates element instances and takes sequence flows.
+ * Steps go on an agenda that the writer drains after each command, so a long chain of
+ * non-waiting elements never deepens the stack.
+ */
+public final class BpmnExecutor {
+
+  private final Processing p;
+  private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
+  private final Map<ElementKind, ElementProcessor> processors;
+  private final Mappings mappings;
+
+  BpmnExecutor(Processing p) {
+    this.p = p;
+    this.processors = Processors.all(p);
+    this.mappings = new Mappings(p);
+  }
+
+  /** Creates a process instance and schedules its none start event. */
+  public ElementInstance createProcessInstance(
+      ProcessRecord definition, Map<String, Object> variables, ElementInstance parentCallActivity) {
+    ProcessModel model = p.models().get(p.state().processes(), definition.key());
+    long key = p.nextKey();
+    ElementInstance instance = new ElementInstance(
+        key, key, definition.key(), definition.bpmnProcessId(), ElementKind.PROCESS.name(), null,
+        LifecycleState.ACTIVATED, parentCallActivity == null ? null : parentCallActivity.key());
+    p.state().elementInstances().insert(instance, p.now());
+    p.variables().setLocal(key, key, variables);
+    activate(model.process().noneStartEvent(), instance);
+    return instance;
+  }
+
+  public ElementModel modelOf(ElementInstance instance) {
+    return p.models().get(p.state().processes(), instance.processDefinitionKey()).element(instance.elementId());
+  }
+
+  public ElementProcessor processor(ElementModel element) {
+    return processor(element.kind());
+  }
+
+  public ElementProcessor processor(ElementKind kind) {
+    return processors.get(kind);
+  }
+
+  /** Schedules the activation of an element inside a flow scope. */
+  public void activate(ElementModel element, ElementInstance flowScope) {
+    agenda.add(() -> {
+      if (p.state().elementInstances().find(flowScope.key()).isEmpty()) {
+        return; // the scope was terminated meanwhile
+      }
+      ElementInstance instance = new ElementInstance(
+          p.nextKey(), flowScope.processInstanceKey(), flowScope.processDefinitionKey(), element.id(),
+          element.kind().name(), flowScope.key(), LifecycleState.ACTIVATING, null);
+      p.state().elementInstances().insert(instance, p.now());
+      runActivation(instance, element);
+    });
+  }
+
+  private void runActivation(ElementInstance instance, ElementModel element) {
+    if (mappings.applyInputs(instance, element)) {
+      processor(element).onActivate(instance, element);
+    }
+  }
+
+  /** For processors that wait: the element is active until something completes it. */
+  public void markActivated(ElementInstance instance) {
+    p.state().elementInstances().updateState(instance.key(), LifecycleState.ACTIVATED);
+  }
+
+  /** Schedules completion; {@code flows} overrides the element's own choice when not null. */
+  public void complete(ElementInstance instance, List<FlowModel> flows) {
+    agenda.add(() -> {
+      if (p.state().elementInstances().find(instance.key()).isEmpty()) {
+        return;
+      }
+      p.state().elementInstances().updateState(instance.key(), LifecycleState.COMPLETING);
+      runCompletion(instance.withState(LifecycleState.COMPLETING), flows);
+    });
+  }
+
+  private void runCompletion(ElementInstance instance, List<FlowModel> flowsOverride) {
+    ElementModel element = modelOf(instance);
+    ElementProcessor processor = processor(element);
+    if (!mappings.applyOutputs(instance, element) || !processor.onComplete(instance, element)) {
+      return;
+    }
+    List<FlowModel> flows = flowsOverride != null ? flowsOverride : processor.outgoing(instance, element);
+    remove(instance);
+    if (instance.isProcessInstance()) {
+      return;
+    }
+    if (flows.isEmpty()) {
+      completeScopeIfDone(instance.flowScopeKey());
+      return;
+    }
+    ElementInstance flowScope = p.state().elementInstances().find(instance.flowScopeKey()).orElseThrow();
+    flows.forEach(flow -> takeFlow(flow, flowScope));
+  }
+
+  private void takeFlow(FlowModel flow, ElementInstance flowScope) {
+    ElementModel target = flow.target();
+    if (target.kind() == ElementKind.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+      var tokens = p.state().gatewayTokens();
+      tokens.add(p.nextKey(), flowScope.key(), target.id(), flow.id());
+      Set<String> required = new HashSet<>();
+      target.incoming().forEach(f -> required.add(f.id()));
+      if (!tokens.arrivedFlows(flowScope.key(), target.id()).containsAll(required)) {
+        return;
+      }
+      tokens.consume(flowScope.key(), target.id(), required);
+    }
+    activate(target, flowScope);
+  }
+
+  /** Completes a process or subprocess once nothing inside it is active or waiting at a join. */
+  public void completeScopeIfDone(long flowScopeKey) {
+    p.state().elementInstances().find(flowScopeKey).ifPresent(scope -> {
+      if (scope.state() == LifecycleState.ACTIVATED
+          && p.state().elementInstances().countChildren(flowScopeKey) == 0
+          && p.state().gatewayTokens().count(flowScopeKey) == 0) {
+        complete(scope, null);
+      }
+    });
+  }
+
+  /** Terminates an instance and everything inside it, at once. */
+  public void terminate(ElementInstance instance) {
+    p.state().elementInstances().updateState(instance.key(), LifecycleState.TERMINATING);
+    for (ElementInstance child : p.state().elementInstances().children(instance.key())) {
+      terminate(child);
+    }
+    p.state().gatewayTokens().deleteScope(instance.key());
+    ElementModel element = modelOf(instance);
+    processor(element).onTerminate(instance, element);
+    p.incidents().removeAllOf(instance.key());
+    remove(instance);
+  }
+
+  private void remove(ElementInstance instance) {
+    p.variables().deleteScope(instance.key());
+    p.state().elementInstances().delete(instance.key());
+  }
+
+  /** Retries the transition an incident interrupted. */
+  public void retry(ElementInstance instance) {
+    ElementModel element = modelOf(instance);
+    agenda.add(() -> {
+      if (instance.state() == LifecycleState.ACTIVATING) {
+        runActivation(instance, element);
+      } else if (instance.state() == LifecycleState.COMPLETING) {
+        runCompletion(instance, null);
+      }
+    });
+  }
+
+  /** Runs scheduled steps until the process comes to rest. */
+  void run() {
+    Runnable step;
+    while ((step = agenda.poll()) != null) {
+      step.run();
+    }
+  }
+
+  /** Drops scheduled steps of a command that was rolled back. */
+  void discard() {
+    agenda.clear();
+  }
+}

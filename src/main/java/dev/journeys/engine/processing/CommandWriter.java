@@ -1,0 +1,244 @@
+package dev.journeys.engine.processing;
+
+import dev.journeys.engine.clock.EngineClock;
+import dev.journeys.engine.feel.FeelExpressions;
+import dev.journeys.engine.state.EngineState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: one thread owns engine state and applies commands from a queue, many per
+ * database transaction. A command's caller hears back only after the commit, so whatever was
+ * acknowledged survives a crash; a rejected command is rolled back to its savepoint alone.
+ */
+public final class CommandWriter implements AutoCloseable {
+
+  /** A unit of work applied on the writer thread. */
+  @FunctionalInterface
+  public interface Command<T> {
+    T apply(Processing processing);
+  }
+
+  private record Pending<T>(Command<T> command, CompletableFuture<T> future) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandWriter.class);
+  private static final Pending<Void> WAKE = new Pending<>(p -> null, new CompletableFuture<>());
+  private static final long MAX_IDLE_MILLIS = 1000;
+
+  private final DataSource dataSource;
+  private final EngineClock clock;
+  private final FeelExpressions feel;
+  private final ProcessModels models;
+  private final ResultWaiters resultWaiters = new ResultWaiters();
+  private final int maxBatchSize;
+  private final Consumer<Set<String>> jobsAvailable;
+  private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private EngineState state;
+  private Processing processing;
+  private long nextDueAt = Long.MAX_VALUE;
+
+  public CommandWriter(
+      DataSource dataSource, EngineClock clock, FeelExpressions feel, ProcessModels models, int maxBatchSize,
+      Consumer<Set<String>> jobsAvailable) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.feel = feel;
+    this.models = models;
+    this.maxBatchSize = maxBatchSize;
+    this.jobsAvailable = jobsAvailable;
+    connect();
+    this.nextDueAt = 0; // release whatever timed out while the engine was down
+    this.thread = new Thread(this::loop, "journeys-engine-writer");
+    clock.onMoved(this::wakeUp);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  public ResultWaiters resultWaiters() {
+    return resultWaiters;
+  }
+
+  public <T> CompletableFuture<T> submit(Command<T> command) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    if (!running) {
+      future.completeExceptionally(new IllegalStateException("Expected the engine to run, but it is stopping"));
+      return future;
+    }
+    queue.add(new Pending<>(command, future));
+    return future;
+  }
+
+  public void wakeUp() {
+    queue.offer(WAKE);
+  }
+
+  private void connect() {
+    try {
+      Connection connection = dataSource.getConnection();
+      connection.setAutoCommit(false);
+      state = new EngineState(connection);
+      processing = new Processing(state, clock, feel, models, resultWaiters);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to connect to the engine database, but: " + e.getMessage(), e);
+    }
+  }
+
+  private void loop() {
+    List<Pending<?>> batch = new ArrayList<>(maxBatchSize);
+    while (running) {
+      try {
+        long wait = Math.max(0, Math.min(MAX_IDLE_MILLIS, nextDueAt - clock.millis()));
+        Pending<?> first = queue.poll(wait, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, maxBatchSize - 1);
+        }
+        batch.removeIf(pending -> pending == WAKE);
+        if (!batch.isEmpty() || clock.millis() >= nextDueAt) {
+          runBatch(batch);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("Engine writer failed a batch; reconnecting", e);
+        batch.forEach(pending -> pending.future().completeExceptionally(e));
+        reconnect();
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void runBatch(List<Pending<?>> batch) {
+    Connection connection = state.sql().connection();
+    Effects batchEffects = new Effects();
+    List<Runnable> replies = new ArrayList<>(batch.size());
+    for (Pending<?> pending : batch) {
+      replies.add(apply(connection, pending, batchEffects));
+    }
+    releaseDueJobs(connection, batchEffects);
+    state.flushKeys();
+    commit(connection);
+    replies.forEach(Runnable::run);
+    batchEffects.afterCommitActions().forEach(Runnable::run);
+    nextDueAt = Math.min(nextDueAt, batchEffects.earliestDue());
+    if (!batchEffects.jobTypesAvailable().isEmpty()) {
+      jobsAvailable.accept(batchEffects.jobTypesAvailable());
+    }
+  }
+
+  private <T> Runnable apply(Connection connection, Pending<T> pending, Effects batchEffects) {
+    Savepoint savepoint = savepoint(connection);
+    try {
+      T result = pending.command().apply(processing);
+      processing.bpmn().run();
+      batchEffects.addAll(processing.swapEffects());
+      return () -> pending.future().complete(result);
+    } catch (RuntimeException e) {
+      rollbackTo(connection, savepoint);
+      processing.bpmn().discard();
+      processing.swapEffects();
+      if (!(e instanceof Rejection)) {
+        LOG.warn("Engine command failed unexpectedly", e);
+      }
+      return () -> pending.future().completeExceptionally(e);
+    }
+  }
+
+  private void releaseDueJobs(Connection connection, Effects batchEffects) {
+    if (clock.millis() < nextDueAt) {
+      return;
+    }
+    Savepoint savepoint = savepoint(connection);
+    try {
+      processing.jobs().releaseDue();
+      nextDueAt = state.jobs().nextDueAt() == null ? Long.MAX_VALUE : state.jobs().nextDueAt();
+      batchEffects.addAll(processing.swapEffects());
+    } catch (RuntimeException e) {
+      rollbackTo(connection, savepoint);
+      processing.swapEffects();
+      LOG.warn("Engine failed to release due jobs; will retry", e);
+      nextDueAt = clock.millis() + MAX_IDLE_MILLIS;
+    }
+  }
+
+  private static Savepoint savepoint(Connection connection) {
+    try {
+      return connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to set a savepoint, but: " + e.getMessage(), e);
+    }
+  }
+
+  private static void rollbackTo(Connection connection, Savepoint savepoint) {
+    try {
+      connection.rollback(savepoint);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to roll back a command, but: " + e.getMessage(), e);
+    }
+  }
+
+  private static void commit(Connection connection) {
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to commit engine state, but: " + e.getMessage(), e);
+    }
+  }
+
+  private void reconnect() {
+    try {
+      state.sql().connection().rollback();
+    } catch (SQLException | RuntimeException ignored) {
+      // the connection is likely gone; a new one follows
+    }
+    state.close();
+    while (running) {
+      try {
+        connect();
+        nextDueAt = 0;
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("Engine database unavailable; retrying in 1 s: {}", e.getMessage());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wakeUp(); // no interrupt: it would close H2's file channel under a running statement
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Pending<?> pending;
+    while ((pending = queue.poll()) != null) {
+      pending.future().completeExceptionally(new IllegalStateException("Expected the engine to run, but it stopped"));
+    }
+    state.close();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.journeys.engine.processing;
+
+import dev.journeys.engine.feel.EvaluationResult;
+import dev.journeys.engine.model.ElementModel;
+import dev.journeys.engine.model.TaskDefinition;
+import dev.journeys.engine.state.ElementInstance;
+import dev.journeys.engine.state.JobRecord;
+import dev.journeys.engine.state.JobRecord.JobState;
+import dev.journeys.engine.state.ProcessRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Jobs for service and send tasks: creation, activation by workers, and their outcomes. */
+public final class JobBehavior {
+
+  static final String EXTRACT_VALUE_ERROR = "EXTRACT_VALUE_ERROR";
+
+  /** A job handed to a worker, with the variables it asked for. */
+  public record ActivatedJob(JobRecord job, String variables) {}
+
+  private final Processing p;
+
+  JobBehavior(Processing p) {
+    this.p = p;
+  }
+
+  /** Creates the job of a task; false when its type or retries could not be evaluated (an incident). */
+  public boolean create(ElementInstance instance, ElementModel element) {
+    TaskDefinition definition = element.taskDefinition();
+    Map<String, Object> variables = definition.type().isStatic() && definition.retries().isStatic()
+        ? Map.of() : p.variables().visible(instance.key());
+    EvaluationResult type = p.feel().evaluate(definition.type(), variables);
+    EvaluationResult retries = p.feel().evaluate(definition.retries(), variables);
+    String failure = type.isFailure() ? type.failure() : retries.isFailure() ? retries.failure() : null;
+    if (failure == null && !(type.value() instanceof String)) {
+      failure = "Expected the job type of element '%s' to be a string, but it is '%s'".formatted(element.id(), type.value());
+    }
+    Integer retryCount = failure == null ? asInt(retries.value()) : null;
+    if (failure == null && retryCount == null) {
+      failure = "Expected the retries of element '%s' to be a number, but it is '%s'".formatted(element.id(), retries.value());
+    }
+    if (failure != null) {
+      p.incidents().raise(instance, EXTRACT_VALUE_ERROR, failure, null);
+      return false;
+    }
+    ProcessRecord definitionRecord = p.state().processes().byKey(instance.processDefinitionKey()).orElseThrow();
+    String jobType = (String) type.value();
+    p.state().jobs().insert(new JobRecord(
+        p.nextKey(), jobType, JobState.ACTIVATABLE, retryCount, null, null, instance.key(), element.id(),
+        instance.processInstanceKey(), instance.processDefinitionKey(), definitionRecord.bpmnProcessId(),
+        definitionRecord.version(), Variables.toJson(definition.headers()), null, Processing.DEFAULT_TENANT), p.now());
+    p.effects().jobAvailable(jobType);
+    return true;
+  }
+
+  private static Integer asInt(Object value) {
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    if (value instanceof String text && text.matches("-?\\d+")) {
+      return Integer.parseInt(text);
+    }
+    return null;
+  }
+
+  public void cancel(long elementInstanceKey) {
+    p.state().jobs().findByElementInstance(elementInstanceKey).ifPresent(job -> p.state().jobs().delete(job.key()));
+  }
+
+  public List<ActivatedJob> activate(String type, String worker, long timeout, int max, Collection<String> fetch) {
+    List<ActivatedJob> activated = new ArrayList<>();
+    long deadline = p.now() + timeout;
+    for (JobRecord job : p.state().jobs().activatable(type, max)) {
+      p.state().jobs().markActivated(job.key(), worker, deadline);
+      JobRecord active = new JobRecord(
+          job.key(), job.type(), JobState.ACTIVATED, job.retries(), deadline, worker, job.elementInstanceKey(),
+          job.elementId(), job.processInstanceKey(), job.processDefinitionKey(), job.bpmnProcessId(),
+          job.processVersion(), job.customHeaders(), job.errorMessage(), job.tenantId());
+      activated.add(new ActivatedJob(active, p.variables().document(job.elementInstanceKey(), fetch)));
+    }
+    if (!activated.isEmpty()) {
+      p.effects().dueAt(deadline);
+    }
+    return activated;
+  }
+
+  JobRecord find(long jobKey, String action) {
+    return p.state().jobs().find(jobKey).orElseThrow(() -> Rejection.notFound(
+        "Expected to %s job with key '%d', but no such job was found", action, jobKey));
+  }
+
+  /** Makes timed-out activations and finished backoffs available to workers again. */
+  void releaseDue() {
+    for (JobRecord job : p.state().jobs().due(p.now(), 1000)) {
+      p.state().jobs().updateState(job.key(), JobState.ACTIVATABLE, job.retries(), null, job.errorMessage());
+      p.effects().jobAvailable(job.type());
+    }
+  }
+}

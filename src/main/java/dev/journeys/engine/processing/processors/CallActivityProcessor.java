@@ -1,0 +1,66 @@
+package dev.journeys.engine.processing.processors;
+
+import dev.journeys.engine.feel.EvaluationResult;
+import dev.journeys.engine.model.CalledElement;
+import dev.journeys.engine.model.ElementModel;
+import dev.journeys.engine.processing.ElementProcessor;
+import dev.journeys.engine.processing.Processing;
+import dev.journeys.engine.state.ElementInstance;
+import dev.journeys.engine.state.ProcessRecord;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A call activity starts the latest version of the called process with the parent's variables (or
+ * only its input mappings) and completes when that process instance completes.
+ */
+final class CallActivityProcessor implements ElementProcessor {
+
+  static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
+
+  private final Processing p;
+
+  CallActivityProcessor(Processing p) {
+    this.p = p;
+  }
+
+  @Override
+  public void onActivate(ElementInstance instance, ElementModel element) {
+    CalledElement called = element.calledElement();
+    EvaluationResult processId = p.feel().evaluate(called.processId(), p.variables().visible(instance.key()));
+    if (processId.isFailure() || !(processId.value() instanceof String)) {
+      String reason = processId.isFailure() ? processId.failure()
+          : "Expected the called process id of '%s' to be a string, but it is '%s'".formatted(element.id(), processId.value());
+      p.incidents().raise(instance, "EXTRACT_VALUE_ERROR", reason, null);
+      return;
+    }
+    Optional<ProcessRecord> definition = p.state().processes().latest((String) processId.value());
+    if (definition.isEmpty()) {
+      p.incidents().raise(instance, CALLED_ELEMENT_ERROR,
+          "Expected process with BPMN process id '%s' to be deployed, but not found.".formatted(processId.value()), null);
+      return;
+    }
+    Map<String, Object> variables = called.propagateAllParentVariables()
+        ? p.variables().visible(instance.key())
+        : p.variables().local(instance.key());
+    p.bpmn().markActivated(instance);
+    p.bpmn().createProcessInstance(definition.get(), variables, instance);
+  }
+
+  @Override
+  public void onTerminate(ElementInstance instance, ElementModel element) {
+    p.state().elementInstances().calledProcessInstance(instance.key()).ifPresent(p.bpmn()::terminate);
+  }
+
+  /** The called process instance completed with these root variables. */
+  void calledProcessCompleted(ElementInstance callActivity, Map<String, Object> childVariables) {
+    CalledElement called = p.bpmn().modelOf(callActivity).calledElement();
+    ElementModel element = p.bpmn().modelOf(callActivity);
+    if (!element.outputs().isEmpty() || !called.propagateAllChildVariables()) {
+      p.variables().setLocal(callActivity.key(), callActivity.processInstanceKey(), childVariables);
+    } else {
+      p.variables().propagate(callActivity.key(), childVariables);
+    }
+    p.bpmn().complete(callActivity, null);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.journeys.engine.processing.processors;
+
+import dev.journeys.engine.model.ElementKind;
+import dev.journeys.engine.processing.ElementProcessor;
+import dev.journeys.engine.processing.Processing;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One processor per element kind the engine executes. */
+public final class Processors {
+
+  private Processors() {}
+
+  public static Map<ElementKind, ElementProcessor> all(Processing p) {
+    Map<ElementKind, ElementProcessor> processors = new EnumMap<>(ElementKind.class);
+    processors.put(ElementKind.PROCESS, new ProcessProcessor(p));
+    processors.put(ElementKind.START_EVENT, new StartEventProcessor(p));
+    processors.put(ElementKind.END_EVENT, new EndEventProcessor(p));
+    JobWorkerTaskProcessor tasks = new JobWorkerTaskProcessor(p);
+    processors.put(ElementKind.SERVICE_TASK, tasks);
+    processors.put(ElementKind.SEND_TASK, tasks);
+    processors.put(ElementKind.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(p));
+    processors.put(ElementKind.PARALLEL_GATEWAY, new ParallelGatewayProcessor(p));
+    processors.put(ElementKind.SUB_PROCESS, new SubProcessProcessor(p));
+    processors.put(ElementKind.CALL_ACTIVITY, new CallActivityProcessor(p));
+    for (ElementKind kind : ElementKind.values()) {
+      if (!processors.containsKey(kind)) {
+        throw new IllegalStateException("Expected a processor for element kind " + kind + ", but none is registered");
+      }
+    }
+    return processors;
+  }
+}

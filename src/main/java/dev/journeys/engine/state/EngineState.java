@@ -1,0 +1,82 @@
+package dev.journeys.engine.state;
+
+import java.sql.Connection;
+
+/** All engine state on the writer's connection, plus the key generator. */
+public final class EngineState implements AutoCloseable {
+
+  /** Zeebe encodes the partition in the upper bits of every key; we are partition 1. */
+  private static final long PARTITION_BITS = 1L << 51;
+
+  private final Sql sql;
+  private final ElementInstanceStore elementInstances;
+  private final VariableStore variables;
+  private final JobStore jobs;
+  private final IncidentStore incidents;
+  private final ProcessStore processes;
+  private final GatewayTokenStore gatewayTokens;
+  private long nextKey;
+  private long persistedNextKey;
+
+  public EngineState(Connection connection) {
+    this.sql = new Sql(connection);
+    this.elementInstances = new ElementInstanceStore(sql);
+    this.variables = new VariableStore(sql);
+    this.jobs = new JobStore(sql);
+    this.incidents = new IncidentStore(sql);
+    this.processes = new ProcessStore(sql);
+    this.gatewayTokens = new GatewayTokenStore(sql);
+    this.nextKey = sql.queryLong("SELECT meta_value FROM engine_meta WHERE meta_name = 'next_key'");
+    this.persistedNextKey = nextKey;
+  }
+
+  public long nextKey() {
+    return PARTITION_BITS + nextKey++;
+  }
+
+  /** Persists the key counter; called once per batch, just before commit. */
+  public void flushKeys() {
+    if (nextKey != persistedNextKey) {
+      sql.update("UPDATE engine_meta SET meta_value = ? WHERE meta_name = 'next_key'", nextKey);
+      persistedNextKey = nextKey;
+    }
+  }
+
+  /** After a rollback the counter must not go back: keys handed out may be in flight. */
+  public void keysRolledBack() {
+    persistedNextKey = -1;
+  }
+
+  public Sql sql() {
+    return sql;
+  }
+
+  public ElementInstanceStore elementInstances() {
+    return elementInstances;
+  }
+
+  public VariableStore variables() {
+    return variables;
+  }
+
+  public JobStore jobs() {
+    return jobs;
+  }
+
+  public IncidentStore incidents() {
+    return incidents;
+  }
+
+  public ProcessStore processes() {
+    return processes;
+  }
+
+  public GatewayTokenStore gatewayTokens() {
+    return gatewayTokens;
+  }
+
+  @Override
+  public void close() {
+    sql.close();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.journeys.engine.state;
+
+import java.util.Set;
+import java.util.HashSet;
+
+/** Tokens waiting at a joining parallel gateway, one row per arrived sequence flow. */
+public final class GatewayTokenStore {
+
+  private final Sql sql;
+
+  GatewayTokenStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  public void add(long tokenKey, long flowScopeKey, String gatewayId, String flowId) {
+    sql.update(
+        "INSERT INTO engine_gateway_token (token_key, flow_scope_key, gateway_id, flow_id) VALUES (?, ?, ?, ?)",
+        tokenKey, flowScopeKey, gatewayId, flowId);
+  }
+
+  public Set<String> arrivedFlows(long flowScopeKey, String gatewayId) {
+    return new HashSet<>(sql.query(
+        "SELECT flow_id FROM engine_gateway_token WHERE flow_scope_key = ? AND gateway_id = ?",
+        rs -> rs.getString(1), flowScopeKey, gatewayId));
+  }
+
+  /** Consumes the oldest token of each given flow. */
+  public void consume(long flowScopeKey, String gatewayId, Set<String> flowIds) {
+    for (String flowId : flowIds) {
+      long key = sql.queryLong(
+          "SELECT MIN(token_key) FROM engine_gateway_token WHERE flow_scope_key = ? AND gateway_id = ? AND flow_id = ?",
+          flowScopeKey, gatewayId, flowId);
+      sql.update("DELETE FROM engine_gateway_token WHERE token_key = ?", key);
+    }
+  }
+
+  public long count(long flowScopeKey) {
+    return sql.queryLong("SELECT COUNT(*) FROM engine_gateway_token WHERE flow_scope_key = ?", flowScopeKey);
+  }
+
+  public void deleteScope(long flowScopeKey) {
+    sql.update("DELETE FROM engine_gateway_token WHERE flow_scope_key = ?", flowScopeKey);
+  }
+}
