@@ -120,6 +120,14 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   @Override
+  public void publishMessage(PublishMessageRequest request, StreamObserver<PublishMessageResponse> observer) {
+    run(observer,
+        p -> p.messages().publish(request.getName(), request.getCorrelationKey(), request.getTimeToLive(),
+            request.getMessageId(), request.getVariables()),
+        key -> PublishMessageResponse.newBuilder().setKey(key).setTenantId(Processing.DEFAULT_TENANT).build());
+  }
+
+  @Override
   public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
     jobActivation.activate(request, observer);
   }

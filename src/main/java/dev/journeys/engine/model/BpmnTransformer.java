@@ -4,6 +4,10 @@ import dev.journeys.engine.feel.FeelExpressions;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.DataObject;
+import io.camunda.zeebe.model.bpmn.instance.DataObjectReference;
+import io.camunda.zeebe.model.bpmn.instance.DataStoreReference;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -81,6 +85,7 @@ public final class BpmnTransformer {
       Collection<FlowElement> flowElements,
       Map<String, ElementModel> elements) {
     List<SequenceFlow> flows = new ArrayList<>();
+    List<BoundaryEvent> boundaryEvents = new ArrayList<>();
     for (FlowElement element : flowElements) {
       if (element instanceof SequenceFlow flow) {
         flows.add(flow);
@@ -90,9 +95,22 @@ public final class BpmnTransformer {
         if (node instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess sub) {
           addScope(reader, model, sub.getFlowElements(), elements);
         }
-      } else {
+        if (node instanceof BoundaryEvent boundary) {
+          boundaryEvents.add(boundary);
+        }
+      } else if (!(element instanceof DataObject || element instanceof DataObjectReference
+          || element instanceof DataStoreReference)) {
         reader.rejectUnsupported(element);
       }
+    }
+    for (BoundaryEvent boundary : boundaryEvents) {
+      ElementModel activity = elements.get(boundary.getAttachedTo().getId());
+      if (activity == null || !activity.kind().isActivity()) {
+        throw new DeploymentRejected(
+            "Expected boundary event '%s' in resource '%s' to be attached to an activity, but it is attached to '%s'"
+                .formatted(boundary.getId(), reader.resourceName(), boundary.getAttachedTo().getId()));
+      }
+      elements.get(boundary.getId()).attachTo(activity);
     }
     connect(reader, scope, flows, elements);
   }
@@ -105,9 +123,28 @@ public final class BpmnTransformer {
       model.source().outgoingMutable().add(model);
       model.target().incomingMutable().add(model);
     }
-    if (scope.noneStartEvent() == null) {
-      throw new DeploymentRejected(
-          "Expected %s to contain a none start event, but it has none".formatted(describe(scope, reader)));
+    switch (scope.kind()) {
+      case PROCESS -> {
+        if (scope.noneStartEvent() == null && scope.triggeredStartEvents().isEmpty()) {
+          throw new DeploymentRejected(
+              "Expected %s to contain a start event, but it has none".formatted(describe(scope, reader)));
+        }
+      }
+      case EVENT_SUB_PROCESS -> {
+        long starts = scope.children().stream().filter(c -> c.kind() == ElementKind.START_EVENT).count();
+        if (starts != 1 || scope.eventStart().trigger() == null) {
+          throw new DeploymentRejected(
+              "Expected %s to contain exactly one message, timer or error start event, but it has %d start events"
+                  .formatted(describe(scope, reader), starts));
+        }
+      }
+      default -> {
+        if (scope.noneStartEvent() == null || !scope.triggeredStartEvents().isEmpty()) {
+          throw new DeploymentRejected(
+              "Expected %s to contain exactly one none start event, but it has none or a triggered one"
+                  .formatted(describe(scope, reader)));
+        }
+      }
     }
   }
 

@@ -10,13 +10,25 @@ public enum ElementKind {
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   SUB_PROCESS,
-  CALL_ACTIVITY;
+  EVENT_SUB_PROCESS,
+  CALL_ACTIVITY,
+  INTERMEDIATE_CATCH_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  RECEIVE_TASK,
+  BOUNDARY_EVENT,
+  EVENT_BASED_GATEWAY;
 
   public boolean isJobWorkerTask() {
     return this == SERVICE_TASK || this == SEND_TASK;
   }
 
   public boolean isContainer() {
-    return this == PROCESS || this == SUB_PROCESS;
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
+  }
+
+  /** Activities can carry boundary events. */
+  public boolean isActivity() {
+    return this == SERVICE_TASK || this == SEND_TASK || this == RECEIVE_TASK || this == SUB_PROCESS
+        || this == CALL_ACTIVITY;
   }
 }

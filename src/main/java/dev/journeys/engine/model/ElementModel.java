@@ -19,6 +19,10 @@ public final class ElementModel {
   private TaskDefinition taskDefinition;
   private CalledElement calledElement;
   private boolean terminateEnd;
+  private EventTrigger trigger;
+  private boolean interrupting = true;
+  private ElementModel attachedTo;
+  private final List<ElementModel> boundaryEvents = new ArrayList<>();
 
   ElementModel(String id, String name, ElementKind kind, ElementModel flowScope) {
     this.id = id;
@@ -61,7 +65,43 @@ public final class ElementModel {
 
   /** The none start event of a container, if it has one. */
   public ElementModel noneStartEvent() {
+    return children.stream()
+        .filter(c -> c.kind == ElementKind.START_EVENT && c.trigger == null)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Start events with a message or timer trigger directly in this container. */
+  public List<ElementModel> triggeredStartEvents() {
+    return children.stream().filter(c -> c.kind == ElementKind.START_EVENT && c.trigger != null).toList();
+  }
+
+  /** Event subprocesses directly inside this container. */
+  public List<ElementModel> eventSubProcesses() {
+    return children.stream().filter(c -> c.kind == ElementKind.EVENT_SUB_PROCESS).toList();
+  }
+
+  /** The single start event of an event subprocess. */
+  public ElementModel eventStart() {
     return children.stream().filter(c -> c.kind == ElementKind.START_EVENT).findFirst().orElse(null);
+  }
+
+  /** Null for a none event; otherwise what the event waits for or throws. */
+  public EventTrigger trigger() {
+    return trigger;
+  }
+
+  public boolean isInterrupting() {
+    return interrupting;
+  }
+
+  /** For a boundary event: the activity it is attached to. */
+  public ElementModel attachedTo() {
+    return attachedTo;
+  }
+
+  public List<ElementModel> boundaryEvents() {
+    return Collections.unmodifiableList(boundaryEvents);
   }
 
   public List<Mapping> inputs() {
@@ -114,6 +154,19 @@ public final class ElementModel {
 
   void setCalledElement(CalledElement calledElement) {
     this.calledElement = calledElement;
+  }
+
+  void setTrigger(EventTrigger trigger) {
+    this.trigger = trigger;
+  }
+
+  void setInterrupting(boolean interrupting) {
+    this.interrupting = interrupting;
+  }
+
+  void attachTo(ElementModel activity) {
+    this.attachedTo = activity;
+    activity.boundaryEvents.add(this);
   }
 
   void markTerminateEnd() {

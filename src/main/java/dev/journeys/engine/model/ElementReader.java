@@ -3,6 +3,15 @@ package dev.journeys.engine.model;
 import dev.journeys.engine.feel.Expression;
 import dev.journeys.engine.feel.FeelExpressions;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Event;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
@@ -41,10 +50,12 @@ final class ElementReader {
 
   private final String resourceName;
   private final FeelExpressions feel;
+  private final TriggerReader triggers;
 
   ElementReader(String resourceName, FeelExpressions feel) {
     this.resourceName = resourceName;
     this.feel = feel;
+    this.triggers = new TriggerReader(this);
   }
 
   String resourceName() {
@@ -56,14 +67,15 @@ final class ElementReader {
     rejectUnsupportedAttributes(node);
     ElementModel model = new ElementModel(node.getId(), node.getName(), kind, scope);
     readMappings(node, model);
+    if (node instanceof Event event) {
+      readEventDefinitions(event, model);
+    }
     switch (kind) {
       case SERVICE_TASK, SEND_TASK -> model.setTaskDefinition(readTaskDefinition(node));
       case CALL_ACTIVITY -> model.setCalledElement(readCalledElement((CallActivity) node));
-      case END_EVENT -> {
-        if (!((EndEvent) node).getEventDefinitions().isEmpty()) {
-          model.markTerminateEnd();
-        }
-      }
+      case RECEIVE_TASK -> model.setTrigger(triggers.message(node, ((ReceiveTask) node).getMessage(), true));
+      case BOUNDARY_EVENT -> model.setInterrupting(((BoundaryEvent) node).cancelActivity());
+      case START_EVENT -> model.setInterrupting(((StartEvent) node).isInterrupting());
       case EXCLUSIVE_GATEWAY -> {
         ExclusiveGateway gateway = (ExclusiveGateway) node;
         if (gateway.getDefault() != null) {
@@ -76,11 +88,20 @@ final class ElementReader {
   }
 
   private ElementKind kindOf(FlowNode node) {
-    if (node instanceof StartEvent start && start.getEventDefinitions().isEmpty()) {
+    if (node instanceof StartEvent) {
       return ElementKind.START_EVENT;
     }
-    if (node instanceof EndEvent end && isNoneOrTerminate(end.getEventDefinitions())) {
+    if (node instanceof EndEvent) {
       return ElementKind.END_EVENT;
+    }
+    if (node instanceof IntermediateCatchEvent) {
+      return ElementKind.INTERMEDIATE_CATCH_EVENT;
+    }
+    if (node instanceof IntermediateThrowEvent throwEvent && throwEvent.getEventDefinitions().isEmpty()) {
+      return ElementKind.INTERMEDIATE_THROW_EVENT;
+    }
+    if (node instanceof BoundaryEvent) {
+      return ElementKind.BOUNDARY_EVENT;
     }
     if (node instanceof ServiceTask) {
       return ElementKind.SERVICE_TASK;
@@ -88,17 +109,20 @@ final class ElementReader {
     if (node instanceof SendTask) {
       return ElementKind.SEND_TASK;
     }
+    if (node instanceof ReceiveTask) {
+      return ElementKind.RECEIVE_TASK;
+    }
     if (node instanceof ExclusiveGateway) {
       return ElementKind.EXCLUSIVE_GATEWAY;
     }
     if (node instanceof ParallelGateway) {
       return ElementKind.PARALLEL_GATEWAY;
     }
-    if (node instanceof SubProcess sub
-        && !(node instanceof AdHocSubProcess)
-        && !(node instanceof Transaction)
-        && !sub.triggeredByEvent()) {
-      return ElementKind.SUB_PROCESS;
+    if (node instanceof EventBasedGateway) {
+      return ElementKind.EVENT_BASED_GATEWAY;
+    }
+    if (node instanceof SubProcess sub && !(node instanceof AdHocSubProcess) && !(node instanceof Transaction)) {
+      return sub.triggeredByEvent() ? ElementKind.EVENT_SUB_PROCESS : ElementKind.SUB_PROCESS;
     }
     if (node instanceof CallActivity) {
       return ElementKind.CALL_ACTIVITY;
@@ -106,9 +130,35 @@ final class ElementReader {
     throw rejectUnsupported(node);
   }
 
-  private static boolean isNoneOrTerminate(Collection<EventDefinition> definitions) {
-    return definitions.isEmpty()
-        || (definitions.size() == 1 && definitions.iterator().next() instanceof TerminateEventDefinition);
+  private void readEventDefinitions(Event event, ElementModel model) {
+    Collection<EventDefinition> definitions = event.getChildElementsByType(EventDefinition.class);
+    if (definitions.isEmpty()) {
+      if (model.kind() == ElementKind.INTERMEDIATE_CATCH_EVENT || model.kind() == ElementKind.BOUNDARY_EVENT) {
+        throw rejectUnsupported(event);
+      }
+      return;
+    }
+    if (definitions.size() > 1) {
+      throw rejectUnsupported(event);
+    }
+    EventDefinition definition = definitions.iterator().next();
+    if (definition instanceof TerminateEventDefinition && model.kind() == ElementKind.END_EVENT) {
+      model.markTerminateEnd();
+    } else if (definition instanceof MessageEventDefinition message && model.kind() != ElementKind.END_EVENT) {
+      boolean needsKey = !(model.kind() == ElementKind.START_EVENT && model.flowScope().kind() == ElementKind.PROCESS);
+      model.setTrigger(triggers.message(event, message.getMessage(), needsKey));
+    } else if (definition instanceof TimerEventDefinition timer && model.kind() != ElementKind.END_EVENT) {
+      model.setTrigger(triggers.timer(event, timer));
+    } else if (definition instanceof ErrorEventDefinition error && isErrorEvent(model)) {
+      model.setTrigger(triggers.error(event, error, model.kind() == ElementKind.END_EVENT));
+    } else {
+      throw rejectUnsupported(event);
+    }
+  }
+
+  private static boolean isErrorEvent(ElementModel model) {
+    return model.kind() == ElementKind.END_EVENT || model.kind() == ElementKind.BOUNDARY_EVENT
+        || (model.kind() == ElementKind.START_EVENT && model.flowScope().kind() == ElementKind.EVENT_SUB_PROCESS);
   }
 
   DeploymentRejected rejectUnsupported(BaseElement element) {
@@ -218,7 +268,7 @@ final class ElementReader {
     return new FlowModel(flow.getId(), condition);
   }
 
-  private Expression expression(BaseElement element, String attribute, String text) {
+  Expression expression(BaseElement element, String attribute, String text) {
     var error = feel.parseError(text);
     if (error.isPresent()) {
       throw invalid(element, attribute, "'" + text + "' is not valid FEEL: " + error.get());
@@ -226,7 +276,7 @@ final class ElementReader {
     return feel.parse(text);
   }
 
-  private DeploymentRejected invalid(BaseElement element, String attribute, String reason) {
+  DeploymentRejected invalid(BaseElement element, String attribute, String reason) {
     return new DeploymentRejected(
         "Expected a valid %s on element '%s' of kind '%s' in resource '%s', but %s"
             .formatted(attribute, element.getId(), BpmnTransformer.kindOf(element), resourceName, reason));

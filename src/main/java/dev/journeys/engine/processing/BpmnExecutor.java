@@ -32,17 +32,34 @@ public final class BpmnExecutor {
     this.mappings = new Mappings(p);
   }
 
+  /** Variables a trigger (message, timer, error) hands to the element it activates. */
+  private record Carry(Map<String, Object> variables, boolean local) {}
+
   /** Creates a process instance and schedules its none start event. */
   public ElementInstance createProcessInstance(
       ProcessRecord definition, Map<String, Object> variables, ElementInstance parentCallActivity) {
     ProcessModel model = p.models().get(p.state().processes(), definition.key());
+    if (model.process().noneStartEvent() == null) {
+      throw Rejection.invalidArgument(
+          "Expected to create an instance of process '%s' at its none start event, but it has none; "
+              + "it starts by message or timer", definition.bpmnProcessId());
+    }
+    return createProcessInstance(definition, variables, parentCallActivity, model.process().noneStartEvent(), Map.of());
+  }
+
+  /** Creates a process instance starting at the given start event, which gets the trigger's variables. */
+  public ElementInstance createProcessInstance(ProcessRecord definition, Map<String, Object> variables,
+      ElementInstance parentCallActivity, ElementModel startEvent, Map<String, Object> triggerVariables) {
     long key = p.nextKey();
     ElementInstance instance = new ElementInstance(
         key, key, definition.key(), definition.bpmnProcessId(), ElementKind.PROCESS.name(), null,
         LifecycleState.ACTIVATED, parentCallActivity == null ? null : parentCallActivity.key());
     p.state().elementInstances().insert(instance, p.now());
     p.variables().setLocal(key, key, variables);
-    activate(model.process().noneStartEvent(), instance);
+    if (!p.events().openAttached(instance, modelOf(instance))) {
+      return instance;
+    }
+    activateStep(startEvent, instance, new Carry(triggerVariables, false));
     return instance;
   }
 
@@ -60,6 +77,16 @@ public final class BpmnExecutor {
 
   /** Schedules the activation of an element inside a flow scope. */
   public void activate(ElementModel element, ElementInstance flowScope) {
+    activateStep(element, flowScope, null);
+  }
+
+  /** Schedules the activation of a triggered event element (boundary, event subprocess) with its variables. */
+  public void activateTriggered(ElementModel element, ElementInstance flowScope, Map<String, Object> variables,
+      boolean local) {
+    activateStep(element, flowScope, new Carry(variables, local));
+  }
+
+  private void activateStep(ElementModel element, ElementInstance flowScope, Carry carry) {
     agenda.add(() -> {
       if (p.state().elementInstances().find(flowScope.key()).isEmpty()) {
         return; // the scope was terminated meanwhile
@@ -68,14 +95,39 @@ public final class BpmnExecutor {
           p.nextKey(), flowScope.processInstanceKey(), flowScope.processDefinitionKey(), element.id(),
           element.kind().name(), flowScope.key(), LifecycleState.ACTIVATING, null);
       p.state().elementInstances().insert(instance, p.now());
+      if (carry != null) {
+        applyTriggerVariables(instance, element, carry);
+      }
       runActivation(instance, element);
     });
   }
 
+  private void applyTriggerVariables(ElementInstance instance, ElementModel element, Carry carry) {
+    if (carry.variables().isEmpty()) {
+      return;
+    }
+    if (carry.local() || !element.outputs().isEmpty()) {
+      p.variables().setLocal(instance.key(), instance.processInstanceKey(), carry.variables());
+    } else {
+      p.variables().propagate(instance.key(), carry.variables());
+    }
+  }
+
   private void runActivation(ElementInstance instance, ElementModel element) {
-    if (mappings.applyInputs(instance, element)) {
+    if (mappings.applyInputs(instance, element) && p.events().openAttached(instance, element)) {
       processor(element).onActivate(instance, element);
     }
+  }
+
+  /** A waiting event or task was triggered: apply its variables as Zeebe does for job variables, then complete. */
+  public void completeWithVariables(ElementInstance instance, Map<String, Object> variables) {
+    applyTriggerVariables(instance, modelOf(instance), new Carry(variables, false));
+    complete(instance, null);
+  }
+
+  /** An event-based gateway completes towards the triggered event, which receives the variables. */
+  public void completeWithTrigger(ElementInstance gateway, List<FlowModel> flows, Map<String, Object> variables) {
+    completeStep(gateway, flows, new Carry(variables, false));
   }
 
   /** For processors that wait: the element is active until something completes it. */
@@ -85,16 +137,20 @@ public final class BpmnExecutor {
 
   /** Schedules completion; {@code flows} overrides the element's own choice when not null. */
   public void complete(ElementInstance instance, List<FlowModel> flows) {
+    completeStep(instance, flows, null);
+  }
+
+  private void completeStep(ElementInstance instance, List<FlowModel> flows, Carry carry) {
     agenda.add(() -> {
       if (p.state().elementInstances().find(instance.key()).isEmpty()) {
         return;
       }
       p.state().elementInstances().updateState(instance.key(), LifecycleState.COMPLETING);
-      runCompletion(instance.withState(LifecycleState.COMPLETING), flows);
+      runCompletion(instance.withState(LifecycleState.COMPLETING), flows, carry);
     });
   }
 
-  private void runCompletion(ElementInstance instance, List<FlowModel> flowsOverride) {
+  private void runCompletion(ElementInstance instance, List<FlowModel> flowsOverride, Carry carry) {
     ElementModel element = modelOf(instance);
     ElementProcessor processor = processor(element);
     if (!mappings.applyOutputs(instance, element) || !processor.onComplete(instance, element)) {
@@ -110,10 +166,10 @@ public final class BpmnExecutor {
       return;
     }
     ElementInstance flowScope = p.state().elementInstances().find(instance.flowScopeKey()).orElseThrow();
-    flows.forEach(flow -> takeFlow(flow, flowScope));
+    flows.forEach(flow -> takeFlow(flow, flowScope, carry));
   }
 
-  private void takeFlow(FlowModel flow, ElementInstance flowScope) {
+  private void takeFlow(FlowModel flow, ElementInstance flowScope, Carry carry) {
     ElementModel target = flow.target();
     if (target.kind() == ElementKind.PARALLEL_GATEWAY && target.incoming().size() > 1) {
       var tokens = p.state().gatewayTokens();
@@ -125,7 +181,7 @@ public final class BpmnExecutor {
       }
       tokens.consume(flowScope.key(), target.id(), required);
     }
-    activate(target, flowScope);
+    activateStep(target, flowScope, carry);
   }
 
   /** Completes a process or subprocess once nothing inside it is active or waiting at a join. */
@@ -153,8 +209,13 @@ public final class BpmnExecutor {
   }
 
   private void remove(ElementInstance instance) {
+    p.events().close(instance.key());
     p.variables().deleteScope(instance.key());
     p.state().elementInstances().delete(instance.key());
+    if (instance.isProcessInstance()) {
+      p.state().subscriptions().unlockStart(instance.key())
+          .ifPresent(lock -> p.messages().startEnded(lock[0], lock[1]));
+    }
   }
 
   /** Retries the transition an incident interrupted. */
@@ -164,7 +225,7 @@ public final class BpmnExecutor {
       if (instance.state() == LifecycleState.ACTIVATING) {
         runActivation(instance, element);
       } else if (instance.state() == LifecycleState.COMPLETING) {
-        runCompletion(instance, null);
+        runCompletion(instance, null, null);
       }
     });
   }

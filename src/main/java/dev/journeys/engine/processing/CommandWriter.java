@@ -3,6 +3,7 @@ package dev.journeys.engine.processing;
 import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.engine.feel.FeelExpressions;
 import dev.journeys.engine.state.EngineState;
+import dev.journeys.engine.state.TimerRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -35,6 +36,7 @@ public final class CommandWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandWriter.class);
   private static final Pending<Void> WAKE = new Pending<>(p -> null, new CompletableFuture<>());
   private static final long MAX_IDLE_MILLIS = 1000;
+  private static final int TIMERS_PER_BATCH = 500;
 
   private final DataSource dataSource;
   private final EngineClock clock;
@@ -132,7 +134,7 @@ public final class CommandWriter implements AutoCloseable {
     for (Pending<?> pending : batch) {
       replies.add(apply(connection, pending, batchEffects));
     }
-    releaseDueJobs(connection, batchEffects);
+    runDueWork(connection, batchEffects);
     state.flushKeys();
     commit(connection);
     replies.forEach(Runnable::run);
@@ -161,20 +163,47 @@ public final class CommandWriter implements AutoCloseable {
     }
   }
 
-  private void releaseDueJobs(Connection connection, Effects batchEffects) {
+  /** Releases timed-out jobs and finished backoffs, fires due timers in due order, drops expired messages. */
+  private void runDueWork(Connection connection, Effects batchEffects) {
     if (clock.millis() < nextDueAt) {
       return;
     }
+    dueStep(connection, batchEffects, () -> {
+      processing.jobs().releaseDue();
+      processing.messages().removeExpired();
+    });
+    List<TimerRecord> timers = processing.timers().due(TIMERS_PER_BATCH);
+    for (TimerRecord timer : timers) {
+      if (!dueStep(connection, batchEffects, () -> processing.timers().fire(timer))) {
+        dueStep(connection, batchEffects, () -> processing.timers().postpone(timer));
+      }
+    }
+    nextDueAt = timers.size() == TIMERS_PER_BATCH ? clock.millis() : earliestDue();
+  }
+
+  private long earliestDue() {
+    long next = Long.MAX_VALUE;
+    for (Long due : new Long[] {state.jobs().nextDueAt(), state.timers().nextDueAt(), state.messages().nextExpiry()}) {
+      if (due != null) {
+        next = Math.min(next, due);
+      }
+    }
+    return next;
+  }
+
+  private boolean dueStep(Connection connection, Effects batchEffects, Runnable step) {
     Savepoint savepoint = savepoint(connection);
     try {
-      processing.jobs().releaseDue();
-      nextDueAt = state.jobs().nextDueAt() == null ? Long.MAX_VALUE : state.jobs().nextDueAt();
+      step.run();
+      processing.bpmn().run();
       batchEffects.addAll(processing.swapEffects());
+      return true;
     } catch (RuntimeException e) {
       rollbackTo(connection, savepoint);
+      processing.bpmn().discard();
       processing.swapEffects();
-      LOG.warn("Engine failed to release due jobs; will retry", e);
-      nextDueAt = clock.millis() + MAX_IDLE_MILLIS;
+      LOG.warn("Engine failed a due step (timer, job timeout or message expiry); it is retried later", e);
+      return false;
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.journeys.engine.processing;
 
 import dev.journeys.engine.model.DeploymentRejected;
+import dev.journeys.engine.model.EventTrigger;
+import dev.journeys.engine.state.SubscriptionStore.MessageStart;
 import dev.journeys.engine.model.ProcessModel;
 import dev.journeys.engine.state.ProcessRecord;
 import java.security.MessageDigest;
@@ -81,7 +83,25 @@ public final class DeploymentCommands {
         p.nextKey(), model.bpmnProcessId(), version, resource.name(), checksum, Processing.DEFAULT_TENANT);
     p.state().processes().insert(record, resource.content(), deploymentKey, p.now());
     p.models().put(record.key(), model);
+    replaceStartEvents(record, model);
     return new DeployedProcess(record.bpmnProcessId(), version, record.key(), record.resourceName());
+  }
+
+  /** A new version's message and timer start events replace those of the previous version. */
+  private void replaceStartEvents(ProcessRecord record, ProcessModel model) {
+    List<MessageStart> messageStarts = new ArrayList<>();
+    for (var start : model.process().triggeredStartEvents()) {
+      if (start.trigger() instanceof EventTrigger.Message message) {
+        if (!message.name().isStatic()) {
+          throw Rejection.invalidArgument(
+              "Expected the message name of start event '%s' to be static, but it is the expression '%s'",
+              start.id(), message.name().source());
+        }
+        messageStarts.add(new MessageStart(record.key(), record.bpmnProcessId(), start.id(), message.name().source()));
+      }
+    }
+    p.state().subscriptions().replaceMessageStarts(record.bpmnProcessId(), messageStarts);
+    p.timers().scheduleStartEvents(record, model);
   }
 
   private static String checksum(byte[] content) {

@@ -67,6 +67,9 @@ public final class JobCommands {
     }
     Map<String, Object> variables = Variables.parseDocument(variablesDocument, "variables");
     ElementInstance instance = elementOf(job);
+    if (p.errors().throwError(instance, errorCode, variables)) {
+      return; // the catching event terminated the task, and with it the job
+    }
     p.variables().setLocal(instance.key(), instance.processInstanceKey(), variables);
     p.state().jobs().updateState(jobKey, JobState.FAILED, job.retries(), null, errorMessage);
     p.incidents().raiseForJob(job, IncidentBehavior.UNHANDLED_ERROR_EVENT,

@@ -21,6 +21,10 @@ public final class Processing {
   private final IncidentBehavior incidents;
   private final BpmnExecutor bpmn;
   private final ResultWaiters resultWaiters;
+  private final EventTriggers events;
+  private final MessageBehavior messages;
+  private final TimerBehavior timers;
+  private final ErrorBehavior errors;
   private Effects effects = new Effects();
 
   public Processing(
@@ -32,6 +36,10 @@ public final class Processing {
     this.variables = new Variables(state.variables(), state.elementInstances());
     this.jobs = new JobBehavior(this);
     this.incidents = new IncidentBehavior(this);
+    this.events = new EventTriggers(this);
+    this.messages = new MessageBehavior(this);
+    this.timers = new TimerBehavior(this);
+    this.errors = new ErrorBehavior(this);
     this.bpmn = new BpmnExecutor(this);
     this.resultWaiters = resultWaiters;
   }
@@ -66,6 +74,22 @@ public final class Processing {
 
   public BpmnExecutor bpmn() {
     return bpmn;
+  }
+
+  public EventTriggers events() {
+    return events;
+  }
+
+  public MessageBehavior messages() {
+    return messages;
+  }
+
+  public TimerBehavior timers() {
+    return timers;
+  }
+
+  public ErrorBehavior errors() {
+    return errors;
   }
 
   public ResultWaiters resultWaiters() {

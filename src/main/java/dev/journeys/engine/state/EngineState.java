@@ -15,6 +15,9 @@ public final class EngineState implements AutoCloseable {
   private final IncidentStore incidents;
   private final ProcessStore processes;
   private final GatewayTokenStore gatewayTokens;
+  private final MessageStore messages;
+  private final SubscriptionStore subscriptions;
+  private final TimerStore timers;
   private long nextKey;
   private long persistedNextKey;
 
@@ -26,6 +29,9 @@ public final class EngineState implements AutoCloseable {
     this.incidents = new IncidentStore(sql);
     this.processes = new ProcessStore(sql);
     this.gatewayTokens = new GatewayTokenStore(sql);
+    this.messages = new MessageStore(sql);
+    this.subscriptions = new SubscriptionStore(sql);
+    this.timers = new TimerStore(sql);
     this.nextKey = sql.queryLong("SELECT meta_value FROM engine_meta WHERE meta_name = 'next_key'");
     this.persistedNextKey = nextKey;
   }
@@ -73,6 +79,18 @@ public final class EngineState implements AutoCloseable {
 
   public GatewayTokenStore gatewayTokens() {
     return gatewayTokens;
+  }
+
+  public MessageStore messages() {
+    return messages;
+  }
+
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  public TimerStore timers() {
+    return timers;
   }
 
   @Override

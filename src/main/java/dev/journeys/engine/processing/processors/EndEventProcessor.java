@@ -1,11 +1,18 @@
 package dev.journeys.engine.processing.processors;
 
+import dev.journeys.engine.feel.EvaluationResult;
 import dev.journeys.engine.model.ElementModel;
+import dev.journeys.engine.model.EventTrigger;
+import dev.journeys.engine.processing.IncidentBehavior;
+import java.util.Map;
 import dev.journeys.engine.processing.ElementProcessor;
 import dev.journeys.engine.processing.Processing;
 import dev.journeys.engine.state.ElementInstance;
 
-/** A none end event ends its token; a terminate end event first ends every other token in its scope. */
+/**
+ * A none end event ends its token; a terminate end event first ends every other token in its scope;
+ * an error end event throws a BPMN error to the nearest catching event, or raises an incident.
+ */
 final class EndEventProcessor implements ElementProcessor {
 
   private final Processing p;
@@ -16,6 +23,10 @@ final class EndEventProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementInstance instance, ElementModel element) {
+    if (element.trigger() instanceof EventTrigger.Error error) {
+      throwError(instance, element, error);
+      return;
+    }
     if (element.isTerminateEnd()) {
       for (ElementInstance sibling : p.state().elementInstances().children(instance.flowScopeKey())) {
         if (sibling.key() != instance.key()) {
@@ -25,5 +36,19 @@ final class EndEventProcessor implements ElementProcessor {
       p.state().gatewayTokens().deleteScope(instance.flowScopeKey());
     }
     p.bpmn().complete(instance, null);
+  }
+
+  private void throwError(ElementInstance instance, ElementModel element, EventTrigger.Error error) {
+    EvaluationResult code = p.feel().evaluate(error.code(), p.variables().visible(instance.key()));
+    if (code.isFailure()) {
+      p.incidents().raise(instance, "EXTRACT_VALUE_ERROR", code.failure(), null);
+      return;
+    }
+    String errorCode = String.valueOf(code.value());
+    if (!p.errors().throwError(instance, errorCode, Map.of())) {
+      p.incidents().raise(instance, IncidentBehavior.UNHANDLED_ERROR_EVENT,
+          "Expected to throw an error event with the code '%s', but it was not caught. No error events are available in the scope."
+              .formatted(errorCode), null);
+    }
   }
 }

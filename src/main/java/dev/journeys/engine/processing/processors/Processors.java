@@ -23,6 +23,14 @@ public final class Processors {
     processors.put(ElementKind.PARALLEL_GATEWAY, new ParallelGatewayProcessor(p));
     processors.put(ElementKind.SUB_PROCESS, new SubProcessProcessor(p));
     processors.put(ElementKind.CALL_ACTIVITY, new CallActivityProcessor(p));
+    processors.put(ElementKind.EVENT_SUB_PROCESS, new EventSubProcessProcessor(p));
+    CatchEventProcessor catchEvents = new CatchEventProcessor(p);
+    processors.put(ElementKind.INTERMEDIATE_CATCH_EVENT, catchEvents);
+    processors.put(ElementKind.RECEIVE_TASK, catchEvents);
+    PassThroughProcessor passThrough = new PassThroughProcessor(p);
+    processors.put(ElementKind.INTERMEDIATE_THROW_EVENT, passThrough);
+    processors.put(ElementKind.BOUNDARY_EVENT, passThrough);
+    processors.put(ElementKind.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(p));
     for (ElementKind kind : ElementKind.values()) {
       if (!processors.containsKey(kind)) {
         throw new IllegalStateException("Expected a processor for element kind " + kind + ", but none is registered");

@@ -1,0 +1,25 @@
+package dev.journeys.engine.processing.processors;
+
+import dev.journeys.engine.model.ElementModel;
+import dev.journeys.engine.processing.ElementProcessor;
+import dev.journeys.engine.processing.Processing;
+import dev.journeys.engine.state.ElementInstance;
+
+/**
+ * An event subprocess, activated once its start event's trigger happened in the enclosing scope;
+ * that scope completes only after it.
+ */
+final class EventSubProcessProcessor implements ElementProcessor {
+
+  private final Processing p;
+
+  EventSubProcessProcessor(Processing p) {
+    this.p = p;
+  }
+
+  @Override
+  public void onActivate(ElementInstance instance, ElementModel element) {
+    p.bpmn().markActivated(instance);
+    p.bpmn().activate(element.eventStart(), instance.withState(ElementInstance.LifecycleState.ACTIVATED));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.journeys;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Module boundaries from DESIGN.md: the engine is plain Java that imports nothing else of ours, with
+ * one Spring edge; every other module reaches the engine only through the Camunda client.
+ */
+class ModularityTest {
+
+  private static final String EDGE = "dev.journeys.engine.EmbeddedEngineConfiguration";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.journeys");
+  }
+
+  @Test
+  void engineImportsNothingElseOfOurs() {
+    noClasses().that().resideInAPackage("dev.journeys.engine..")
+        .should().dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "outside dev.journeys.engine",
+                c -> c.getPackageName().startsWith("dev.journeys")
+                    && !c.getPackageName().startsWith("dev.journeys.engine")))
+        .check(classes);
+  }
+
+  @Test
+  void engineUsesNoSpringOutsideItsEdgeConfiguration() {
+    noClasses().that().resideInAPackage("dev.journeys.engine..")
+        .and(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "not the edge configuration", c -> !c.getName().startsWith(EDGE)))
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.camunda.client..", "io.camunda.spring..")
+        .check(classes);
+  }
+
+  @Test
+  void otherModulesReachTheEngineOnlyThroughTheCamundaClient() {
+    noClasses().that().resideOutsideOfPackage("dev.journeys.engine..")
+        .should().dependOnClassesThat().resideInAPackage("dev.journeys.engine..")
+        .check(classes);
+  }
+}
