@@ -1,0 +1,65 @@
+package dev.journeys.journey;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts and stops journeys. The only way other modules reach the engine: through the Camunda
+ * client, so the same code runs against the embedded engine and a Camunda 8 cluster.
+ */
+@Service
+public class Journeys {
+
+  /** The BPMN process id of bpmn/post-purchase.bpmn. */
+  public static final String POST_PURCHASE = "post-purchase";
+
+  private static final Logger log = LoggerFactory.getLogger(Journeys.class);
+
+  private final CamundaClient client;
+
+  Journeys(CamundaClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Starts the post-purchase journey for an order. The instance carries only the order id: contact
+   * details are looked up when a message is sent, so erasure works and variables stay clean.
+   *
+   * @return the process instance key
+   * @throws JourneyNotStartedException when the engine refused or could not be reached
+   */
+  public long startPostPurchase(String orderId) {
+    try {
+      long key =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(POST_PURCHASE)
+              .latestVersion()
+              .variables(Map.of("orderId", orderId))
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      log.debug("Started {} journey {} for order {}", POST_PURCHASE, key, orderId);
+      return key;
+    } catch (ClientException e) {
+      throw new JourneyNotStartedException(POST_PURCHASE, orderId, e);
+    }
+  }
+
+  /**
+   * Cancels a journey, best effort: used to undo a start whose order could not be stored, where a
+   * failure to cancel must not hide the original problem.
+   */
+  public void cancelQuietly(long processInstanceKey) {
+    try {
+      client.newCancelInstanceCommand(processInstanceKey).send().join();
+      log.info("Cancelled journey {}", processInstanceKey);
+    } catch (ClientException e) {
+      log.warn("Could not cancel journey {}: {}", processInstanceKey, e.getMessage());
+    }
+  }
+}

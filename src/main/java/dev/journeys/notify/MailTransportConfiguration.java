@@ -1,0 +1,55 @@
+package dev.journeys.notify;
+
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Picks the mail transport. Spring Boot creates a JavaMailSender exactly when spring.mail.host is
+ * set; without one, mail goes to the sandbox, so a fresh checkout works with no SMTP server.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailTransportConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(MailTransportConfiguration.class);
+
+  @Bean
+  MailTransport mailTransport(
+      ObjectProvider<JavaMailSender> sender,
+      ObjectProvider<MailProperties> mail,
+      SandboxMailbox sandbox) {
+    JavaMailSender smtp = sender.getIfAvailable();
+    MailTransport transport;
+    if (smtp == null) {
+      transport = new SandboxTransport(sandbox);
+    } else {
+      withTimeouts(smtp);
+      MailProperties properties = mail.getIfAvailable(MailProperties::new);
+      Integer port = properties.getPort();
+      transport = new SmtpTransport(smtp, properties.getHost() + ":" + (port == null ? 25 : port));
+    }
+    log.info("Email goes to {}", transport.describe());
+    return transport;
+  }
+
+  /**
+   * JavaMail waits forever by default: a hung SMTP server would hold the worker until the job
+   * times out. Bounded waits make it fail and retry instead. spring.mail.properties.* still wins.
+   */
+  private static void withTimeouts(JavaMailSender sender) {
+    if (sender instanceof JavaMailSenderImpl impl) {
+      Properties properties = impl.getJavaMailProperties();
+      for (String protocol : new String[] {"smtp", "smtps"}) {
+        properties.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
+        properties.putIfAbsent("mail." + protocol + ".timeout", "30000");
+        properties.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.journeys.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+
+/** One email, addressed and rendered, with the Message-ID that makes resends recognisable. */
+record OutgoingEmail(
+    String messageId, String from, String replyTo, String to, String toName, RenderedMessage content) {
+
+  private static final Session SESSION = Session.getInstance(new Properties());
+
+  /** Message-ID derived from the outbox key, so every attempt at one message carries the same. */
+  static String messageId(long elementInstanceKey, Channel channel, String domain) {
+    return "<%d.%s@%s>".formatted(elementInstanceKey, channel.key(), domain);
+  }
+
+  /**
+   * A multipart/alternative MIME message (plain text, then HTML). Throws a permanent failure for an
+   * address that cannot be parsed: retrying cannot fix it.
+   */
+  MimeMessage toMime(Instant sentAt) {
+    try {
+      MimeMessage message = new StableIdMessage(messageId);
+      message.setFrom(new InternetAddress(from, true));
+      message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+      message.setRecipient(MimeMessage.RecipientType.TO, recipient());
+      message.setSubject(content.subject(), "UTF-8");
+      message.setSentDate(Date.from(sentAt));
+      message.setHeader("Content-Language", content.locale());
+      message.setHeader("Auto-Submitted", "auto-generated");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(content.text(), "UTF-8", "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(content.html(), "UTF-8", "html");
+      MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+      message.setContent(alternative);
+      message.saveChanges();
+      return message;
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw SendFailure.permanent(
+          "Expected a well-formed email, but " + EmailMasking.maskAll(e.getMessage()));
+    }
+  }
+
+  private InternetAddress recipient() throws MessagingException, UnsupportedEncodingException {
+    InternetAddress address = new InternetAddress(to, true);
+    address.setPersonal(toName, "UTF-8");
+    return address;
+  }
+
+  /** JavaMail replaces the Message-ID whenever a message is saved; this keeps ours. */
+  private static final class StableIdMessage extends MimeMessage {
+
+    private final String id;
+
+    StableIdMessage(String id) {
+      super(SESSION);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
+  }
+}

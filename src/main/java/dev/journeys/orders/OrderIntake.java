@@ -1,0 +1,108 @@
+package dev.journeys.orders;
+
+import dev.journeys.journey.Journeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts an order: stores it and starts its journey, at most once per order id.
+ *
+ * <p>The order is committed first, without a journey, and the primary key decides between
+ * concurrent duplicates: only the request whose insert succeeded starts a journey. Committing
+ * before the start means the worker always finds the order, and no database transaction is held
+ * open across the call to the engine. If the journey does not start, the order is deleted again, so
+ * the shop's retry starts afresh. Duplicates wait for the first request's journey key.
+ *
+ * <p>Known gap: if the engine creates the instance but its answer is lost (timeout), the order is
+ * released and that instance finds no order; its job then fails into an incident.
+ */
+@Service
+class OrderIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+  private static final long POLL_MILLIS = 50;
+
+  private final OrderStore store;
+  private final Journeys journeys;
+  private final OrdersProperties properties;
+  private final Clock clock = Clock.systemUTC();
+
+  OrderIntake(OrderStore store, Journeys journeys, OrdersProperties properties) {
+    this.store = store;
+    this.journeys = journeys;
+    this.properties = properties;
+  }
+
+  /** The outcome the shop is told: a new journey, or the one an earlier request started. */
+  record Accepted(String orderId, long journeyKey, boolean created) {}
+
+  Accepted accept(OrderRequest request) {
+    Order order = request.toOrder(clock.instant());
+    String orderId = order.orderId();
+    Instant giveUpAt = clock.instant().plus(properties.duplicateWait());
+    while (true) {
+      Instant now = clock.instant();
+      if (store.claim(order, now)) {
+        return start(orderId);
+      }
+      Optional<Order> existing = store.find(orderId);
+      if (existing.isPresent() && existing.get().journeyKey() != null) {
+        log.info("Order {} was already accepted: journey {}", orderId, existing.get().journeyKey());
+        return new Accepted(orderId, existing.get().journeyKey(), false);
+      }
+      if (existing.isPresent()
+          && store.takeOverAbandoned(orderId, now, now.minus(properties.abandonedAfter()))) {
+        log.warn("Order {} was claimed but its journey never started; starting it now", orderId);
+        return start(orderId);
+      }
+      // Otherwise another request is starting the journey, or has just given the order up.
+      if (now.isAfter(giveUpAt)) {
+        throw new OrderBusyException(orderId, properties.duplicateWait());
+      }
+      pause();
+    }
+  }
+
+  private Accepted start(String orderId) {
+    long journeyKey;
+    try {
+      journeyKey = journeys.startPostPurchase(orderId);
+    } catch (RuntimeException e) {
+      releaseAfter(orderId, e);
+      throw e;
+    }
+    try {
+      store.attachJourney(orderId, journeyKey);
+    } catch (RuntimeException e) {
+      // Unrecorded, the journey would be invisible to the shop's retry, which would start another.
+      journeys.cancelQuietly(journeyKey);
+      releaseAfter(orderId, e);
+      throw e;
+    }
+    log.info("Accepted order {}: journey {}", orderId, journeyKey);
+    return new Accepted(orderId, journeyKey, true);
+  }
+
+  /** Best effort: if even this fails, the claim is taken over once abandoned. */
+  private void releaseAfter(String orderId, RuntimeException cause) {
+    try {
+      store.release(orderId);
+    } catch (RuntimeException e) {
+      log.warn("Could not release order {}; it will be taken over once abandoned", orderId, e);
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a duplicate order", e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.journeys;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole app on a random HTTP port, its embedded engine on a free gRPC port, and a database of
+ * its own, so test classes with different settings can run side by side.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "journeys.engine.port=0",
+      "spring.datasource.url=jdbc:h2:mem:journeys-${random.uuid};DB_CLOSE_DELAY=-1",
+      "journeys.notify.retry-backoff=1s"
+    })
+public @interface JourneysAppTest {}

@@ -1,0 +1,88 @@
+package dev.journeys.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.MigratedDatabase;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The outbox on H2 and, when configured, PostgreSQL. */
+class OutboxTest {
+
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  private MigratedDatabase database;
+  private Outbox outbox;
+
+  private void open(String kind) {
+    database = MigratedDatabase.open(kind);
+    outbox = new Outbox(database.jdbc());
+  }
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void oneWorkerSendsAndASentMessageIsNeverSentAgain(String kind) {
+    open(kind);
+    Outbox.Entry entry = entry(42L, 1L);
+
+    assertThat(outbox.claim(entry, LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
+    assertThat(outbox.claim(entry(42L, 2L), LEASE)).isEqualTo(Outbox.Claim.BUSY);
+    outbox.markSent(entry);
+
+    assertThat(outbox.claim(entry(42L, 3L), LEASE)).isEqualTo(Outbox.Claim.SENT);
+    assertThat(outbox.status(entry)).isEqualTo("SENT");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aFailedSendIsReleasedForTheRetry(String kind) {
+    open(kind);
+    Outbox.Entry entry = entry(42L, 1L);
+    outbox.claim(entry, LEASE);
+
+    outbox.release(entry, "421 try later");
+
+    assertThat(outbox.claim(entry(42L, 2L), LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
+    assertThat(database.jdbc().sql("SELECT attempts FROM outbox").query(Integer.class).single())
+        .isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aLeaseThatRanOutMayBeClaimedByAnotherWorker(String kind) throws Exception {
+    open(kind);
+    outbox.claim(entry(42L, 1L), Duration.ofMillis(1));
+    Thread.sleep(20);
+
+    assertThat(outbox.claim(entry(42L, 2L), LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void eachElementInstanceHasItsOwnRow(String kind) {
+    open(kind);
+    outbox.claim(entry(42L, 1L), LEASE);
+    outbox.markSent(entry(42L, 1L));
+
+    assertThat(outbox.claim(entry(43L, 5L), LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
+  }
+
+  private static Outbox.Entry entry(long elementInstanceKey, long jobKey) {
+    return new Outbox.Entry(
+        elementInstanceKey,
+        Channel.EMAIL,
+        jobKey,
+        "A-1",
+        "order-confirmation",
+        OutgoingEmail.messageId(elementInstanceKey, Channel.EMAIL, "journeys.local"));
+  }
+}
