@@ -5,6 +5,7 @@ import dev.journeys.engine.clock.EngineClock;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -14,6 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The engine's one edge to Spring: with {@code journeys.engine.mode=embedded} (the default) it starts
@@ -77,6 +85,49 @@ public class EmbeddedEngineConfiguration {
         }
       }
     };
+  }
+
+  /**
+   * Moves the engine's time, only when {@code journeys.engine.clock=controlled}: for tests and
+   * demos of year-long journeys. Never present by default.
+   */
+  @RestController
+  @RequestMapping("/api/engine/clock")
+  @ConditionalOnProperty(name = "journeys.engine.clock", havingValue = "controlled")
+  static class ClockController {
+
+    private final ControlledClock clock;
+
+    ClockController(EngineClock clock) {
+      this.clock = (ControlledClock) clock;
+    }
+
+    /** The body of a clock change: move forward by an ISO-8601 duration, or to an instant. */
+    record ClockChange(Duration advance, Instant to) {}
+
+    @GetMapping
+    Map<String, Instant> now() {
+      return Map.of("now", clock.instant());
+    }
+
+    @PostMapping
+    Map<String, Instant> change(@RequestBody ClockChange change) {
+      if ((change.advance() == null) == (change.to() == null)) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            "Expected exactly one of 'advance' (an ISO-8601 duration) or 'to' (an instant), but got "
+                + (change.advance() == null ? "neither" : "both"));
+      }
+      try {
+        if (change.advance() != null) {
+          clock.advance(change.advance());
+        } else {
+          clock.setTo(change.to());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+      }
+      return now();
+    }
   }
 
   private static String[] append(String[] existing, String name) {
