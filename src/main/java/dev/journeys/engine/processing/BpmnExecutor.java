@@ -47,19 +47,29 @@ public final class BpmnExecutor {
     return createProcessInstance(definition, variables, parentCallActivity, model.process().noneStartEvent(), Map.of());
   }
 
-  /** Creates a process instance starting at the given start event, which gets the trigger's variables. */
+  /**
+   * Creates a process instance starting at the given start event. A trigger's variables (a message
+   * start) reach the process scope before anything else runs, as in Zeebe, so event subprocess
+   * subscriptions can already use them.
+   */
   public ElementInstance createProcessInstance(ProcessRecord definition, Map<String, Object> variables,
       ElementInstance parentCallActivity, ElementModel startEvent, Map<String, Object> triggerVariables) {
     long key = p.nextKey();
     ElementInstance instance = new ElementInstance(
         key, key, definition.key(), definition.bpmnProcessId(), ElementKind.PROCESS.name(), null,
-        LifecycleState.ACTIVATED, parentCallActivity == null ? null : parentCallActivity.key());
+        LifecycleState.ACTIVATING, parentCallActivity == null ? null : parentCallActivity.key());
     p.state().elementInstances().insert(instance, p.now());
     p.variables().setLocal(key, key, variables);
-    if (!p.events().openAttached(instance, modelOf(instance))) {
-      return instance;
+    Carry carry = null;
+    if (startEvent.outputs().isEmpty()) {
+      p.variables().setLocal(key, key, triggerVariables);
+    } else {
+      carry = new Carry(triggerVariables, false);
     }
-    activateStep(startEvent, instance, new Carry(triggerVariables, false));
+    if (p.events().openAttached(instance, modelOf(instance))) {
+      markActivated(instance);
+      activateStep(startEvent, instance.withState(LifecycleState.ACTIVATED), carry);
+    }
     return instance;
   }
 

@@ -10,7 +10,7 @@ import dev.journeys.engine.state.ElementInstance;
 import java.util.Map;
 
 /**
- * The process itself. It is created active (see BpmnExecutor#createProcessInstance); on completion
+ * The process itself, created by BpmnExecutor#createProcessInstance; on completion
  * it hands its variables to the calling call activity, or to a caller awaiting the result.
  */
 final class ProcessProcessor implements ElementProcessor {
@@ -21,9 +21,12 @@ final class ProcessProcessor implements ElementProcessor {
     this.p = p;
   }
 
+  /** Only after an incident while opening the process's event subprocesses was resolved. */
   @Override
   public void onActivate(ElementInstance instance, ElementModel element) {
-    throw new IllegalStateException("Expected process instances to be created active, but " + instance.key() + " was activated");
+    p.bpmn().markActivated(instance);
+    ElementModel start = element.noneStartEvent() != null ? element.noneStartEvent() : element.triggeredStartEvents().get(0);
+    p.bpmn().activate(start, instance.withState(ElementInstance.LifecycleState.ACTIVATED));
   }
 
   @Override
