@@ -29,7 +29,7 @@ public final class GatewayServer implements AutoCloseable {
   public GatewayServer(CommandWriter writer, String host, int port, Duration defaultLongPoll) {
     this.jobActivation = new JobActivation(writer, scheduler, defaultLongPoll);
     InstanceResults results = new InstanceResults(writer, scheduler, Duration.ofSeconds(30));
-    GatewayService service = new GatewayService(writer, jobActivation, results, topology(host, port));
+    GatewayService service = new GatewayService(writer, jobActivation, results, () -> topology(host, port()));
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(service)
         .maxInboundMessageSize(4 * 1024 * 1024)

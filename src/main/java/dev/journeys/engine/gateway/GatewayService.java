@@ -12,6 +12,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Zeebe gateway protocol on top of the embedded engine. Each call becomes one command for the
@@ -23,10 +24,10 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final CommandWriter writer;
   private final JobActivation jobActivation;
   private final InstanceResults instanceResults;
-  private final TopologyResponse topology;
+  private final Supplier<TopologyResponse> topology;
 
   GatewayService(CommandWriter writer, JobActivation jobActivation, InstanceResults instanceResults,
-      TopologyResponse topology) {
+      Supplier<TopologyResponse> topology) {
     this.writer = writer;
     this.jobActivation = jobActivation;
     this.instanceResults = instanceResults;
@@ -39,12 +40,15 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void topology(TopologyRequest request, StreamObserver<TopologyResponse> observer) {
-    observer.onNext(topology);
+    observer.onNext(topology.get());
     observer.onCompleted();
   }
 
   @Override
   public void deployResource(DeployResourceRequest request, StreamObserver<DeployResourceResponse> observer) {
+    if (Tenants.rejected(request.getTenantId(), "DeployResource", observer)) {
+      return;
+    }
     List<Resource> resources = request.getResourcesList().stream()
         .map(r -> new Resource(r.getName(), r.getContent().toByteArray()))
         .toList();
@@ -68,6 +72,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void createProcessInstance(
       CreateProcessInstanceRequest request, StreamObserver<CreateProcessInstanceResponse> observer) {
+    if (Tenants.rejected(request.getTenantId(), "CreateProcessInstance", observer)) {
+      return;
+    }
     if (request.getStartInstructionsCount() > 0 || request.getRuntimeInstructionsCount() > 0) {
       observer.onError(Statuses.invalidArgument(
           "Expected to create a process instance at its none start event, but start and runtime instructions "
@@ -92,6 +99,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void createProcessInstanceWithResult(
       CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
+    if (Tenants.rejected(request.getRequest().getTenantId(), "CreateProcessInstanceWithResult", observer)) {
+      return;
+    }
     instanceResults.createAndAwait(request, observer);
   }
 
@@ -121,6 +131,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void publishMessage(PublishMessageRequest request, StreamObserver<PublishMessageResponse> observer) {
+    if (Tenants.rejected(request.getTenantId(), "PublishMessage", observer)) {
+      return;
+    }
     run(observer,
         p -> p.messages().publish(request.getName(), request.getCorrelationKey(), request.getTimeToLive(),
             request.getMessageId(), request.getVariables()),
@@ -129,11 +142,17 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
+    if (Tenants.rejected(request.getTenantIdsList(), "ActivateJobs", observer)) {
+      return;
+    }
     jobActivation.activate(request, observer);
   }
 
   @Override
   public void streamActivatedJobs(StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> observer) {
+    if (Tenants.rejected(request.getTenantIdsList(), "StreamActivatedJobs", observer)) {
+      return;
+    }
     jobActivation.stream(request, observer);
   }
 

@@ -12,7 +12,10 @@ import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.camunda.bpm.model.xml.validation.ValidationResults;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -63,7 +66,23 @@ public final class BpmnTransformer {
           "Expected resource '%s' to be a valid BPMN model, but: %s"
               .formatted(resourceName, e.getMessage()));
     }
+    rejectDesignTimeErrors(resourceName, model.validate(ZeebeDesignTimeValidators.VALIDATORS));
     return model;
+  }
+
+  /** Zeebe's own design-time rules (conditions only at gateways, one none start event, ...). */
+  private static void rejectDesignTimeErrors(String resourceName, ValidationResults results) {
+    if (!results.hasErrors()) {
+      return;
+    }
+    List<String> errors = new ArrayList<>();
+    results.getResults().forEach((element, found) -> found.stream()
+        .filter(result -> result.getType() == ValidationResultType.ERROR)
+        .forEach(result -> errors.add("element '%s' of kind '%s': %s".formatted(
+            element instanceof BaseElement base ? base.getId() : "?", element.getElementType().getTypeName(),
+            result.getMessage()))));
+    throw new DeploymentRejected("Expected resource '%s' to follow Zeebe's BPMN rules, but: %s"
+        .formatted(resourceName, String.join("; ", errors)));
   }
 
   private ProcessModel transformProcess(String resourceName, Process process) {

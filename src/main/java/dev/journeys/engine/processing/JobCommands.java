@@ -35,7 +35,7 @@ public final class JobCommands {
 
   public void fail(long jobKey, int retries, String errorMessage, long backoff, String variablesDocument) {
     JobRecord job = p.jobs().find(jobKey, "fail");
-    if (job.state() != JobState.ACTIVATED) {
+    if (job.state() != JobState.ACTIVATED && job.state() != JobState.ACTIVATABLE) {
       throw Rejection.invalidState(
           "Expected to fail job with key '%d', but it is in state '%s'", jobKey, job.state());
     }
