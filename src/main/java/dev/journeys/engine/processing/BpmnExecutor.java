@@ -68,7 +68,9 @@ public final class BpmnExecutor {
     }
     if (p.events().openAttached(instance, modelOf(instance))) {
       markActivated(instance);
-      activateStep(startEvent, instance.withState(LifecycleState.ACTIVATED), carry);
+      if (!p.events().interruptedWhileOpening(key)) {
+        activateStep(startEvent, instance.withState(LifecycleState.ACTIVATED), carry);
+      }
     }
     return instance;
   }
@@ -124,7 +126,8 @@ public final class BpmnExecutor {
   }
 
   private void runActivation(ElementInstance instance, ElementModel element) {
-    if (mappings.applyInputs(instance, element) && p.events().openAttached(instance, element)) {
+    if (mappings.applyInputs(instance, element) && p.events().openAttached(instance, element)
+        && !p.events().interruptedWhileOpening(instance.key())) {
       processor(element).onActivate(instance, element);
     }
   }
@@ -233,6 +236,7 @@ public final class BpmnExecutor {
     ElementModel element = modelOf(instance);
     agenda.add(() -> {
       if (instance.state() == LifecycleState.ACTIVATING) {
+        p.events().close(instance.key()); // what the failed attempt opened is opened again
         runActivation(instance, element);
       } else if (instance.state() == LifecycleState.COMPLETING) {
         runCompletion(instance, null, null);

@@ -5,7 +5,9 @@ import dev.journeys.engine.model.ElementModel;
 import dev.journeys.engine.model.EventTrigger;
 import dev.journeys.engine.model.FlowModel;
 import dev.journeys.engine.state.ElementInstance;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -16,9 +18,23 @@ import java.util.Map;
 public final class EventTriggers {
 
   private final Processing p;
+  private final Set<Long> interrupted = new HashSet<>();
 
   EventTriggers(Processing p) {
     this.p = p;
+  }
+
+  /**
+   * Whether opening the events of this element instance already triggered one that interrupted it
+   * (a buffered message for an interrupting boundary or event subprocess): then it must not go on.
+   */
+  boolean interruptedWhileOpening(long instanceKey) {
+    return interrupted.contains(instanceKey) || p.state().elementInstances().find(instanceKey).isEmpty();
+  }
+
+  /** Forgets interruptions once the command that saw them is done. */
+  void clearInterruptions() {
+    interrupted.clear();
   }
 
   /** Opens boundary events of an activity and event subprocess starts of a container; false after an incident. */
@@ -95,6 +111,7 @@ public final class EventTriggers {
   boolean triggerEventSubProcess(ElementInstance scope, ElementModel eventSubProcess, Map<String, Object> variables,
       boolean local) {
     if (eventSubProcess.eventStart().isInterrupting()) {
+      interrupted.add(scope.key());
       close(scope.key());
       for (ElementInstance child : p.state().elementInstances().children(scope.key())) {
         p.bpmn().terminate(child);

@@ -106,6 +106,7 @@ public final class Processing {
 
   /** Starts a fresh set of effects for the next command and returns the previous one. */
   Effects swapEffects() {
+    events.clearInterruptions();
     Effects done = effects;
     effects = new Effects();
     return done;

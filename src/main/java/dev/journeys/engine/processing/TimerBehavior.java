@@ -57,10 +57,28 @@ public final class TimerBehavior {
   void scheduleStartEvents(ProcessRecord definition, ProcessModel model) {
     p.state().timers().deleteStartTimers(definition.bpmnProcessId());
     for (ElementModel start : model.process().triggeredStartEvents()) {
-      if (start.trigger() instanceof EventTrigger.Timer timer && timer.staticSpec() != null) {
-        insert(timer.staticSpec(), timer.kind(), timer.expression().source(), start.id(), null, null,
+      if (start.trigger() instanceof EventTrigger.Timer timer) {
+        String spec = timer.staticSpec() != null ? timer.expression().source() : evaluateAtDeployment(start, timer);
+        insert(TimerSpec.parse(timer.kind(), spec), timer.kind(), spec, start.id(), null, null,
             definition.key(), definition.bpmnProcessId());
       }
+    }
+  }
+
+  /** A timer start event's FEEL has no instance to read from: it is evaluated once, at deployment. */
+  private String evaluateAtDeployment(ElementModel start, EventTrigger.Timer timer) {
+    EvaluationResult value = p.feel().evaluate(timer.expression(), Map.of());
+    String spec = value.isFailure() ? null : String.valueOf(value.value());
+    try {
+      if (spec == null) {
+        throw new IllegalArgumentException(value.failure());
+      }
+      TimerSpec.parse(timer.kind(), spec);
+      return spec;
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidArgument(
+          "Expected the timer of start event '%s' to evaluate to a valid timer at deployment, but %s",
+          start.id(), e.getMessage());
     }
   }
 

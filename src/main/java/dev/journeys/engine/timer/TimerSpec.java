@@ -2,7 +2,6 @@ package dev.journeys.engine.timer;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -69,12 +68,14 @@ public final class TimerSpec {
     return new TimerSpec(interval, null, null, repetitions);
   }
 
+  /** A date with an offset or zone, as Zeebe requires; a local date-time is ambiguous and refused. */
   static Instant parseDate(String text) {
     String value = text.strip();
     try {
       return ZonedDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+      LocalDateTime.parse(value); // throws for text that is no date at all
+      throw new IllegalArgumentException("'" + text + "' has no offset or time zone, e.g. 2026-01-01T09:00:00Z");
     }
   }
 

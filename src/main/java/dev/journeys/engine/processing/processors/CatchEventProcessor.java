@@ -26,7 +26,8 @@ final class CatchEventProcessor implements ElementProcessor {
       p.bpmn().complete(instance, null);
       return;
     }
-    p.bpmn().markActivated(instance);
-    p.events().open(instance, element);
+    if (p.events().open(instance, element)) {
+      p.bpmn().markActivated(instance); // after an incident it stays activating, so resolving retries the open
+    }
   }
 }

@@ -17,11 +17,11 @@ final class EventBasedGatewayProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementInstance instance, ElementModel element) {
-    p.bpmn().markActivated(instance);
     for (FlowModel flow : element.outgoing()) {
       if (!p.events().open(instance, flow.target())) {
-        return;
+        return; // stays activating: resolving the incident closes what was opened and retries
       }
     }
+    p.bpmn().markActivated(instance);
   }
 }
