@@ -7,6 +7,7 @@ import dev.journeys.engine.model.ProcessModel;
 import dev.journeys.engine.processing.processors.Processors;
 import dev.journeys.engine.state.ElementInstance;
 import dev.journeys.engine.state.ElementInstance.LifecycleState;
+import dev.journeys.engine.state.HistoryStore;
 import dev.journeys.engine.state.ProcessRecord;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -59,6 +60,8 @@ public final class BpmnExecutor {
         key, key, definition.key(), definition.bpmnProcessId(), ElementKind.PROCESS.name(), null,
         LifecycleState.ACTIVATING, parentCallActivity == null ? null : parentCallActivity.key());
     p.state().elementInstances().insert(instance, p.now());
+    p.state().history().processStarted(instance, definition.bpmnProcessId(), definition.version(),
+        parentCallActivity == null ? null : parentCallActivity.processInstanceKey(), p.now());
     p.variables().setLocal(key, key, variables);
     Carry carry = null;
     if (startEvent.outputs().isEmpty()) {
@@ -107,6 +110,8 @@ public final class BpmnExecutor {
           p.nextKey(), flowScope.processInstanceKey(), flowScope.processDefinitionKey(), element.id(),
           element.kind().name(), flowScope.key(), LifecycleState.ACTIVATING, null);
       p.state().elementInstances().insert(instance, p.now());
+      p.state().history().elementStarted(instance, flowScope.isProcessInstance() ? flowScope.elementId()
+          : p.models().get(p.state().processes(), instance.processDefinitionKey()).bpmnProcessId(), p.now());
       if (carry != null) {
         applyTriggerVariables(instance, element, carry);
       }
@@ -170,7 +175,7 @@ public final class BpmnExecutor {
       return;
     }
     List<FlowModel> flows = flowsOverride != null ? flowsOverride : processor.outgoing(instance, element);
-    remove(instance);
+    remove(instance, HistoryStore.State.COMPLETED);
     if (instance.isProcessInstance()) {
       return;
     }
@@ -218,10 +223,11 @@ public final class BpmnExecutor {
     ElementModel element = modelOf(instance);
     processor(element).onTerminate(instance, element);
     p.incidents().removeAllOf(instance.key());
-    remove(instance);
+    remove(instance, HistoryStore.State.TERMINATED);
   }
 
-  private void remove(ElementInstance instance) {
+  private void remove(ElementInstance instance, HistoryStore.State end) {
+    p.state().history().ended(instance, end, p.now());
     p.events().close(instance.key());
     p.variables().deleteScope(instance.key());
     p.state().elementInstances().delete(instance.key());

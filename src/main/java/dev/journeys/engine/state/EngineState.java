@@ -18,6 +18,7 @@ public final class EngineState implements AutoCloseable {
   private final MessageStore messages;
   private final SubscriptionStore subscriptions;
   private final TimerStore timers;
+  private final HistoryStore history;
   private long nextKey;
   private long persistedNextKey;
 
@@ -32,6 +33,7 @@ public final class EngineState implements AutoCloseable {
     this.messages = new MessageStore(sql);
     this.subscriptions = new SubscriptionStore(sql);
     this.timers = new TimerStore(sql);
+    this.history = new HistoryStore(sql);
     this.nextKey = sql.queryLong("SELECT meta_value FROM engine_meta WHERE meta_name = 'next_key'");
     this.persistedNextKey = nextKey;
   }
@@ -91,6 +93,10 @@ public final class EngineState implements AutoCloseable {
 
   public TimerStore timers() {
     return timers;
+  }
+
+  public HistoryStore history() {
+    return history;
   }
 
   @Override

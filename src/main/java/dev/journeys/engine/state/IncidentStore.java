@@ -24,6 +24,12 @@ public final class IncidentStore {
         incident.key(), incident.errorType(), incident.errorMessage(), incident.elementId(),
         incident.elementInstanceKey(), incident.processInstanceKey(), incident.processDefinitionKey(),
         incident.bpmnProcessId(), incident.jobKey(), incident.tenantId(), now);
+    sql.update("INSERT INTO engine_incident_history (incident_key, error_type, error_message, element_id, "
+            + "element_instance_key, process_instance_key, process_definition_key, bpmn_process_id, job_key, state, "
+            + "creation_time, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
+        incident.key(), incident.errorType(), incident.errorMessage(), incident.elementId(),
+        incident.elementInstanceKey(), incident.processInstanceKey(), incident.processDefinitionKey(),
+        incident.bpmnProcessId(), incident.jobKey(), now, incident.tenantId());
   }
 
   public Optional<IncidentRecord> find(long key) {
@@ -42,8 +48,10 @@ public final class IncidentStore {
         IncidentStore::map, processInstanceKey);
   }
 
+  /** Removes an open incident; its history says RESOLVED. */
   public void delete(long key) {
     sql.update("DELETE FROM engine_incident WHERE incident_key = ?", key);
+    sql.update("UPDATE engine_incident_history SET state = 'RESOLVED' WHERE incident_key = ?", key);
   }
 
   private static IncidentRecord map(ResultSet rs) throws SQLException {
