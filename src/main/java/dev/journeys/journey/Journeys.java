@@ -2,6 +2,7 @@ package dev.journeys.journey;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +27,30 @@ public class Journeys {
   }
 
   /**
-   * Starts the post-purchase journey for an order. The instance carries only the order id: contact
-   * details are looked up when a message is sent, so erasure works and variables stay clean.
+   * Starts the post-purchase journey for an order with the start variables of docs/JOURNEYS.md:
+   * ids and promised dates only. Contact details are looked up when a message is sent, so erasure
+   * works and variables stay clean.
    *
+   * @param promisedShipBy when the shop promised to ship; the delay alert fires when it passes
+   * @param promisedDeliverBy when the shop promised delivery
    * @return the process instance key
    * @throws JourneyNotStartedException when the engine refused or could not be reached
    */
-  public long startPostPurchase(String orderId) {
+  public long startPostPurchase(
+      String orderId, String customerId, Instant promisedShipBy, Instant promisedDeliverBy) {
     try {
       long key =
           client
               .newCreateInstanceCommand()
               .bpmnProcessId(POST_PURCHASE)
               .latestVersion()
-              .variables(Map.of("orderId", orderId))
+              .variables(
+                  Map.of(
+                      "orderId", orderId,
+                      "customerId", customerId,
+                      // ISO-8601 strings: what a FEEL timer date and a Modeler user expect.
+                      "promisedShipBy", promisedShipBy.toString(),
+                      "promisedDeliverBy", promisedDeliverBy.toString()))
               .send()
               .join()
               .getProcessInstanceKey();

@@ -5,11 +5,23 @@ import java.util.Locale;
 
 /** The ways a message can reach a customer; the BPMN names them in the channels header. */
 enum Channel {
-  EMAIL;
+  EMAIL,
+  SMS,
+  PUSH;
+
+  /** Whether Journeys can deliver on this channel yet; the others are skipped with a recorded reason. */
+  boolean available() {
+    return this == EMAIL;
+  }
 
   /** The name used in BPMN headers, outbox rows and Message-IDs. */
   String key() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A channel from a key this app wrote itself (a signed link): no header error message. */
+  static Channel fromKey(String key) {
+    return valueOf(key.toUpperCase(Locale.ROOT));
   }
 
   static Channel fromHeader(String value) {

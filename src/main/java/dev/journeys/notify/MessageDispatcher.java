@@ -4,35 +4,45 @@ import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one message on one channel, exactly once per element instance: render, claim the outbox
- * row, send, mark sent. Contact details are read from the order at send time, never from process
- * variables.
+ * Sends one message on one channel, exactly once per element instance: resolve the recipient,
+ * decide whether it may be sent at all (consent, suppression, erasure), render, claim the outbox
+ * row, send, mark sent. Contact details are read at send time, never from process variables.
  */
 @Service
 class MessageDispatcher {
 
+  /** What became of a message; every one of them lets the job complete. */
+  enum Outcome { SENT, ALREADY_SENT, SKIPPED, REJECTED }
+
   private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
 
   private final Orders orders;
-  private final MessageRenderer renderer;
+  private final Recipients recipients;
+  private final EmailComposer composer;
   private final Outbox outbox;
+  private final Suppressions suppressions;
   private final MailTransport mail;
   private final NotifyProperties properties;
 
   MessageDispatcher(
       Orders orders,
-      MessageRenderer renderer,
+      Recipients recipients,
+      EmailComposer composer,
       Outbox outbox,
+      Suppressions suppressions,
       MailTransport mail,
       NotifyProperties properties) {
     this.orders = orders;
-    this.renderer = renderer;
+    this.recipients = recipients;
+    this.composer = composer;
     this.outbox = outbox;
+    this.suppressions = suppressions;
     this.mail = mail;
     this.properties = properties;
   }
@@ -41,31 +51,58 @@ class MessageDispatcher {
    * @param elementInstanceKey the task instance the message belongs to: a retried or re-activated
    *     job of the same task has the same key, so it finds the outbox row its first attempt made
    */
-  void dispatch(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
-    Order order = findOrder(request.orderId());
+  Outcome dispatch(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    Order order = request.orderId() == null ? null : findOrder(request.orderId());
+    Recipient recipient = recipients.resolve(request, order);
     String messageId =
         OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain());
-    // Rendered before the claim: a template problem must not leave the row leased.
-    OutgoingEmail email =
-        new OutgoingEmail(
-            messageId,
-            properties.from(),
-            properties.supportEmail(),
-            order.customer().email(),
-            order.customer().name(),
-            renderer.render(request.template(), order));
-    MimeMessage mime = email.toMime(Instant.now());
     Outbox.Entry entry =
-        new Outbox.Entry(
-            elementInstanceKey, channel, jobKey, order.orderId(), request.template(), messageId);
-    switch (outbox.claim(entry, properties.sendLease())) {
-      case SENT -> log.info("{} {} for order {} was already sent as {}; sending nothing",
-          request.template(), channel.key(), order.orderId(), messageId);
-      case BUSY -> throw SendFailure.busy(
-          "Expected to claim %s, but another worker is sending it".formatted(messageId),
-          properties.retryBackoff());
-      case CLAIMED -> send(entry, email, mime);
+        new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
+            recipient.customerId(), request.template(), messageId);
+    Optional<String> skip = channel.available() ? reasonToSkip(request, recipient) : Optional.of("channel-not-available");
+    if (skip.isPresent()) {
+      return settle(outbox.skip(entry, skip.get()), entry, skip.get());
     }
+    // Rendered before the claim: a template problem must not leave the row leased.
+    OutgoingEmail email = composer.compose(messageId, request, recipient, order);
+    MimeMessage mime = email.toMime(Instant.now());
+    return switch (outbox.claim(entry, properties.sendLease())) {
+      case SENT, SETTLED -> {
+        log.info("{} {} ({}) was already settled; sending nothing", entry.template(), channel.key(), messageId);
+        yield Outcome.ALREADY_SENT;
+      }
+      case BUSY -> throw busy(entry);
+      case CLAIMED -> send(entry, email, mime);
+    };
+  }
+
+  /** Why this message must not go out, checked at send time: consent can change any minute. */
+  private Optional<String> reasonToSkip(MessageRequest request, Recipient recipient) {
+    if (recipient.erased()) {
+      return Optional.of("erased");
+    }
+    if (recipient.email() == null || recipient.email().isBlank()) {
+      return Optional.of("no-address");
+    }
+    if (request.purpose() == Purpose.MARKETING && !recipient.emailMarketingConsent()) {
+      return Optional.of("no-consent");
+    }
+    if (suppressions.isSuppressed(recipient.email())) {
+      return Optional.of("suppressed");
+    }
+    return Optional.empty();
+  }
+
+  private Outcome settle(Outbox.Claim claim, Outbox.Entry entry, String reason) {
+    return switch (claim) {
+      case SENT -> Outcome.ALREADY_SENT;
+      case BUSY -> throw busy(entry);
+      case CLAIMED, SETTLED -> {
+        log.info("Skipped {} {} for {} ({}): {}", entry.template(), entry.channel().key(),
+            subject(entry), entry.messageId(), reason);
+        yield Outcome.SKIPPED;
+      }
+    };
   }
 
   private Order findOrder(String orderId) {
@@ -80,10 +117,14 @@ class MessageDispatcher {
                     properties.retryBackoff()));
   }
 
-  private void send(Outbox.Entry entry, OutgoingEmail email, MimeMessage mime) {
+  private Outcome send(Outbox.Entry entry, OutgoingEmail email, MimeMessage mime) {
     try {
       mail.send(email, mime);
     } catch (RuntimeException e) {
+      Optional<String> rejection = SmtpRejection.permanentRecipientRejection(e);
+      if (rejection.isPresent()) {
+        return reject(entry, email, rejection.get());
+      }
       String reason = EmailMasking.maskAll(e.getMessage());
       outbox.release(entry, reason);
       throw SendFailure.retryable(
@@ -92,13 +133,27 @@ class MessageDispatcher {
           properties.retryBackoff());
     }
     outbox.markSent(entry);
-    log.info(
-        "Sent {} {} for order {} to {} in {} as {}",
-        entry.template(),
-        entry.channel().key(),
-        entry.orderId(),
-        EmailMasking.mask(email.to()),
-        email.content().locale(),
-        entry.messageId());
+    log.info("Sent {} {} for {} to {} in {} as {}", entry.template(), entry.channel().key(),
+        subject(entry), EmailMasking.mask(email.to()), email.content().locale(), entry.messageId());
+    return Outcome.SENT;
+  }
+
+  /** A dead mailbox: retrying forever would not help, so remember it and let the journey go on. */
+  private Outcome reject(Outbox.Entry entry, OutgoingEmail email, String reply) {
+    suppressions.suppress(email.to(), reply);
+    outbox.markRejected(entry, reply);
+    log.warn("The mail server refused {} for good ({}); suppressed it and settled {}",
+        EmailMasking.mask(email.to()), reply, entry.messageId());
+    return Outcome.REJECTED;
+  }
+
+  private SendFailure busy(Outbox.Entry entry) {
+    return SendFailure.busy(
+        "Expected to claim %s, but another worker is sending it".formatted(entry.messageId()),
+        properties.retryBackoff());
+  }
+
+  private static String subject(Outbox.Entry entry) {
+    return entry.orderId() != null ? "order " + entry.orderId() : "customer " + entry.customerId();
   }
 }

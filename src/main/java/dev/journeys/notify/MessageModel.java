@@ -1,62 +1,89 @@
 package dev.journeys.notify;
 
 import dev.journeys.orders.Order;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.stereotype.Component;
 
 /**
- * The variables a message template sees. Amounts and dates are formatted here, in the customer's
- * locale, so templates stay free of formatting logic and every language formats the same way.
+ * Builds the variables a message template sees. Only what this message has is in the model: an
+ * order's variables only with an order, journey facts only when the job carries them, the
+ * unsubscribe link only for marketing. With strict rendering, a template that uses anything else
+ * fails instead of sending a half-empty email.
  */
-final class MessageModel {
+@Component
+class MessageModel {
 
-  private static final DefaultUriBuilderFactory URIS = new DefaultUriBuilderFactory();
+  private final NotifyProperties properties;
+  private final RecommendationSource recommendations;
+  private final List<MessageVariables> contributors;
 
-  private MessageModel() {}
+  MessageModel(
+      NotifyProperties properties,
+      RecommendationSource recommendations,
+      List<MessageVariables> contributors) {
+    this.properties = properties;
+    this.recommendations = recommendations;
+    this.contributors = contributors;
+  }
 
-  static Map<String, Object> of(Order order, Locale locale, NotifyProperties properties) {
+  /**
+   * @param order null for customer-only messages
+   * @param unsubscribeUrl the one-click link; null for transactional messages
+   */
+  Map<String, Object> build(
+      MessageRequest request, Recipient recipient, Order order, Locale locale, String unsubscribeUrl) {
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("orderId", order.orderId());
-    model.put("customerName", order.customer().name());
-    model.put("items", order.items().stream().map(i -> line(i, order, locale)).toList());
-    model.put("total", money(order.total(), order.currency(), locale));
-    model.put(
-        "estimatedDelivery",
-        order.estimatedDelivery() == null
-            ? null
-            : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(locale)
-                .format(order.estimatedDelivery()));
-    model.put(
-        "trackingUrl",
-        URIS.expand(properties.trackingUrl(), Map.of("orderId", order.orderId())).toString());
+    // Null rather than blank, so templates can greet with ${customerName} ?: 'there'.
+    model.put("customerName", blankToNull(recipient.name()));
+    model.put("purpose", request.purpose().key());
+    model.put("marketing", request.purpose() == Purpose.MARKETING);
     model.put("supportEmail", properties.supportEmail());
+    model.put("supportUrl", properties.supportUrl());
     model.put("shopUrl", properties.shopUrl());
-    // Filled by the recommendations feature later; the footer shows a link to the shop until then.
-    model.put("recommendations", List.of());
+    model.put("recommendations", recommendations(order, recipient));
+    if (unsubscribeUrl != null) {
+      model.put("unsubscribeUrl", unsubscribeUrl);
+    }
+    if (order != null) {
+      OrderVariables.addTo(model, order, locale, properties);
+    }
+    model.putAll(request.facts());
+    for (MessageVariables contributor : contributors) {
+      addContributed(model, contributor.variables(request.template(), request.orderId(), request.customerId()));
+    }
     return model;
   }
 
-  private static Map<String, Object> line(Order.Item item, Order order, Locale locale) {
-    return Map.of(
-        "sku", item.sku(),
-        "name", item.name(),
-        "quantity", item.quantity(),
-        "unitPrice", money(item.unitPrice(), order.currency(), locale),
-        "lineTotal", money(item.lineTotal(), order.currency(), locale));
+  private List<Map<String, Object>> recommendations(Order order, Recipient recipient) {
+    return recommendations.recommend(order, recipient.customerId(), properties.recommendations()).stream()
+        .limit(properties.recommendations())
+        .map(
+            r -> {
+              Map<String, Object> product = new HashMap<>();
+              product.put("sku", r.sku());
+              product.put("name", r.name());
+              product.put("url", r.url());
+              return product;
+            })
+        .toList();
   }
 
-  private static String money(BigDecimal amount, String currency, Locale locale) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-    format.setCurrency(Currency.getInstance(currency));
-    return format.format(amount);
+  private static void addContributed(Map<String, Object> model, Map<String, Object> variables) {
+    for (Map.Entry<String, Object> variable : variables.entrySet()) {
+      if (model.containsKey(variable.getKey())) {
+        throw SendFailure.permanent(
+            "Expected contributed variable '%s' to be new, but the message already has one"
+                .formatted(variable.getKey()));
+      }
+      model.put(variable.getKey(), variable.getValue());
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

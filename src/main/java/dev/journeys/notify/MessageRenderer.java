@@ -1,14 +1,18 @@
 package dev.journeys.notify;
 
-import dev.journeys.orders.Order;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateEngineException;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -17,9 +21,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders a message from templates/messages/{template}/{locale}.html, .txt and .subject.txt.
  *
  * <p>A private engine rather than Spring Boot's: message templates need a TEXT mode resolver as
- * well as HTML, and must not leak into web views. The customer's locale falls back from the full
- * tag (zh-CN) to the language (zh) to English, so an order in an unsupported language still gets
- * its confirmation.
+ * well as HTML, and must not leak into web views. Rendering is strict (see {@link StrictVariables})
+ * and all three parts are rendered before anything is sent, so a template error fails the job
+ * with the template, line and variable named, and no half-rendered email goes out. The customer's
+ * locale falls back from the full tag (zh-CN) to the language (zh) to English.
  */
 @Component
 class MessageRenderer {
@@ -28,26 +33,28 @@ class MessageRenderer {
   private static final String FALLBACK = "en";
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
-  private final NotifyProperties properties;
 
-  MessageRenderer(NotifyProperties properties) {
-    this.properties = properties;
+  MessageRenderer() {
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }
 
-  RenderedMessage render(String template, Order order) {
-    String tag = localeFor(template, order.locale());
-    Locale locale = Locale.forLanguageTag(tag);
-    Context context = new Context(locale, MessageModel.of(order, locale, properties));
+  /**
+   * @param tag a language tag from {@link #localeFor}
+   * @param variables the message's model; not modified
+   */
+  RenderedMessage render(String template, String tag, Map<String, Object> variables) {
+    Map<String, Object> model = new LinkedHashMap<>(variables);
+    StrictVariables.applyTo(model);
+    Context context = new Context(Locale.forLanguageTag(tag), model);
     String base = template + "/" + tag;
     // Subjects are one line: a line break in a header would end it and start another.
-    String subject = engine.process(base + ".subject.txt", context).replaceAll("\\s+", " ").strip();
+    String subject = process(base + ".subject.txt", context, variables).replaceAll("\\s+", " ").strip();
     return new RenderedMessage(
         tag,
         subject,
-        engine.process(base + ".txt", context),
-        engine.process(base + ".html", context));
+        process(base + ".txt", context, variables),
+        process(base + ".html", context, variables));
   }
 
   /** The most specific language tag this template has all three files for. */
@@ -61,6 +68,40 @@ class MessageRenderer {
     throw SendFailure.permanent(
         "Expected template '%s' to exist for locale %s or %s, but it does not"
             .formatted(template, requested, FALLBACK));
+  }
+
+  private String process(String file, Context context, Map<String, Object> variables) {
+    try {
+      return engine.process(file, context);
+    } catch (TemplateEngineException e) {
+      String where = where(file, e);
+      // Retrying cannot fix a template: a permanent failure raises an incident at once.
+      throw StrictVariables.missingVariable(e)
+          .map(
+              name ->
+                  SendFailure.permanent(
+                      "Expected template %s to use only variables this message has, but it uses '%s'; it has %s"
+                          .formatted(where, name, new TreeSet<>(variables.keySet()))))
+          .orElseGet(
+              () -> SendFailure.permanent(
+                  "Expected template %s to render, but: %s".formatted(where, rootMessage(e))));
+    }
+  }
+
+  private static String where(String file, TemplateEngineException e) {
+    if (e instanceof TemplateProcessingException located && located.getLine() != null) {
+      String name = located.getTemplateName() == null ? file : located.getTemplateName();
+      return "%s (line %d, column %d)".formatted(name, located.getLine(), located.getCol());
+    }
+    return file;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   private static List<String> candidates(String requested) {

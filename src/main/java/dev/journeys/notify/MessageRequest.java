@@ -2,19 +2,35 @@ package dev.journeys.notify;
 
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a send-message job asks for, read from its headers and variables.
+ * What a send-message job asks for, read from its headers and variables (docs/JOURNEYS.md).
  *
+ * @param orderId the order the message is about; null for customer-only messages (anniversary)
+ * @param customerId Journeys' customer id; null for orders taken before customers were recorded,
+ *     whose contact details then come from the order
  * @param template a folder under templates/messages/, e.g. order-confirmation
  * @param channels where to send it, e.g. [EMAIL]
- * @param purpose transactional messages need no consent; marketing ones will
+ * @param facts the journey facts templates may use (shipmentStatus, carrierIssue, delayReason,
+ *     rating): only those the job carries, so a template that needs a missing one fails loudly
  */
-record MessageRequest(String orderId, String template, List<Channel> channels, String purpose) {
+record MessageRequest(
+    String orderId,
+    String customerId,
+    String template,
+    List<Channel> channels,
+    Purpose purpose,
+    Map<String, Object> facts) {
 
-  static final String TRANSACTIONAL = "transactional";
+  /** The job variables the worker fetches besides the ids. */
+  static final List<String> FACTS = List.of("shipmentStatus", "carrierIssue", "delayReason", "rating");
+
+  MessageRequest {
+    facts = Map.copyOf(facts);
+  }
 
   static MessageRequest of(ActivatedJob job) {
     Map<String, String> headers = job.getCustomHeaders();
@@ -26,19 +42,32 @@ record MessageRequest(String orderId, String template, List<Channel> channels, S
     }
     List<Channel> channels =
         Arrays.stream(required(headers, "channels").split(",")).map(Channel::fromHeader).toList();
-    String purpose = required(headers, "purpose");
-    if (!purpose.equals(TRANSACTIONAL)) {
-      // Marketing messages must check consent and carry unsubscribe; until the customers module
-      // exists, refusing is the only safe answer.
+    Purpose purpose = Purpose.fromHeader(required(headers, "purpose"));
+    Map<String, Object> variables = job.getVariablesAsMap();
+    String orderId = text(variables.get("orderId"));
+    String customerId = text(variables.get("customerId"));
+    if (orderId == null && customerId == null) {
       throw SendFailure.permanent(
-          "Expected header 'purpose' to be '%s', but was '%s': other purposes need consent checks"
-              .formatted(TRANSACTIONAL, purpose));
+          "Expected variable 'orderId' or 'customerId' to be set, but neither was");
     }
-    Object orderId = job.getVariablesAsMap().get("orderId");
-    if (orderId == null || orderId.toString().isBlank()) {
-      throw SendFailure.permanent("Expected variable 'orderId' to be set, but it was not");
+    Map<String, Object> facts = new LinkedHashMap<>();
+    for (String name : FACTS) {
+      if (variables.get(name) != null) {
+        facts.put(name, variables.get(name));
+      }
     }
-    return new MessageRequest(orderId.toString(), template, channels, purpose);
+    return new MessageRequest(orderId, customerId, template, channels, purpose, facts);
+  }
+
+  private static String text(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    // A number-typed id (e.g. a shop's numeric customer id) arrives as 42 or 42.0 from JSON.
+    if (value instanceof Double d && d == Math.rint(d)) {
+      return Long.toString(d.longValue());
+    }
+    return value.toString();
   }
 
   private static String required(Map<String, String> headers, String name) {

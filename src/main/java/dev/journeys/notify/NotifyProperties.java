@@ -5,13 +5,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How messages are addressed, linked and retried.
+ * How messages are addressed, linked, signed and retried.
  *
  * @param from the From header of every email
  * @param supportEmail the address customers are told to write to; also the Reply-To
+ * @param supportUrl the shop's help page, shown beside the support address
  * @param trackingUrl the shop's tracking page, {orderId} replaced (URL-encoded) per order
- * @param shopUrl the shop's home page, linked where recommendations will go
+ * @param shopUrl the shop's home page, linked in the recommendations footer
+ * @param productUrl a product's page, {sku} replaced (URL-encoded), for recommendations
+ * @param reviewUrl where a customer shares a photo of their order, {orderId} replaced
+ * @param recommendations how many products the recommendations footer shows at most
+ * @param recommendationsCache how long the default recommendations (recent products) are reused
  * @param messageIdDomain the right-hand side of every Message-ID we generate
+ * @param unsubscribeMailto the mailto: address in List-Unsubscribe, beside the one-click link
+ * @param signingSecret signs unsubscribe and feedback links; unset, one is generated at first start
+ *     and kept in the database (table signing_secret). Never commit one
  * @param retryBackoff how long a failed send waits before the job is retried
  * @param sendLease how long one worker may hold a message before another may try it
  */
@@ -19,8 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record NotifyProperties(
     @DefaultValue("Journeys <orders@journeys.local>") String from,
     @DefaultValue("support@journeys.local") String supportEmail,
+    @DefaultValue("https://shop.example.com/help") String supportUrl,
     @DefaultValue("https://shop.example.com/orders/{orderId}/tracking") String trackingUrl,
     @DefaultValue("https://shop.example.com/") String shopUrl,
+    @DefaultValue("https://shop.example.com/products/{sku}") String productUrl,
+    @DefaultValue("https://shop.example.com/orders/{orderId}/review") String reviewUrl,
+    @DefaultValue("3") int recommendations,
+    @DefaultValue("1m") Duration recommendationsCache,
     @DefaultValue("journeys.local") String messageIdDomain,
+    @DefaultValue("unsubscribe@journeys.local") String unsubscribeMailto,
+    String signingSecret,
     @DefaultValue("10s") Duration retryBackoff,
     @DefaultValue("2m") Duration sendLease) {}

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The outbox: one row per (element instance, channel), committed before the send and marked SENT
- * after, so a retried job whose message already went out sends nothing.
+ * after, so a retried job whose message already went out sends nothing. A message that must not go
+ * out (no consent, suppressed address, erased customer) is recorded as SKIPPED with its reason; one
+ * the mail server refused for good is REJECTED. Both are final, like SENT.
  *
  * <p>A crash between the send and marking it sent resends on retry: that gap cannot be closed
  * against SMTP, so the Message-ID is deterministic and lets mail systems drop the duplicate.
@@ -23,17 +25,27 @@ class Outbox {
     CLAIMED,
     /** Already sent: send nothing. */
     SENT,
+    /** Already settled without a send (SKIPPED or REJECTED): send nothing. */
+    SETTLED,
     /** Another worker is sending it right now (its job timed out, or it is slow). */
     BUSY
   }
 
+  /**
+   * @param orderId null for customer-only messages
+   * @param customerId null for messages addressed from an order alone
+   */
   record Entry(
       long elementInstanceKey,
       Channel channel,
       long jobKey,
       String orderId,
+      String customerId,
       String template,
       String messageId) {}
+
+  private static final String CLAIMABLE =
+      "(status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?))";
 
   private final JdbcClient jdbc;
   private final Clock clock = Clock.systemUTC();
@@ -51,14 +63,28 @@ class Outbox {
                 """
                 UPDATE outbox SET status = 'SENDING', lease_until = ?, attempts = attempts + 1,
                                   job_key = ?
-                WHERE element_instance_key = ? AND channel = ?
-                  AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?))""")
+                WHERE element_instance_key = ? AND channel = ? AND """
+                    + CLAIMABLE)
             .params(now.plus(lease), entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now)
             .update();
-    if (claimed == 1) {
-      return Claim.CLAIMED;
-    }
-    return "SENT".equals(status(entry)) ? Claim.SENT : Claim.BUSY;
+    return claimed == 1 ? Claim.CLAIMED : settledOrBusy(entry);
+  }
+
+  /**
+   * Records that this message is not sent, and why (e.g. no-consent). A message already sent stays
+   * SENT: consent withdrawn after the send does not unsend it.
+   */
+  Claim skip(Entry entry, String reason) {
+    register(entry);
+    int skipped =
+        jdbc.sql(
+                """
+                UPDATE outbox SET status = 'SKIPPED', reason = ?, lease_until = NULL, job_key = ?
+                WHERE element_instance_key = ? AND channel = ? AND """
+                    + CLAIMABLE)
+            .params(reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now())
+            .update();
+    return skipped == 1 ? Claim.SETTLED : settledOrBusy(entry);
   }
 
   void markSent(Entry entry) {
@@ -70,14 +96,24 @@ class Outbox {
         .update();
   }
 
+  /** The server refused the recipient for good: final, so the job completes instead of retrying. */
+  void markRejected(Entry entry, String error) {
+    jdbc.sql(
+            """
+            UPDATE outbox SET status = 'REJECTED', reason = 'rejected', lease_until = NULL,
+                              last_error = ?
+            WHERE element_instance_key = ? AND channel = ?""")
+        .params(truncate(error), entry.elementInstanceKey(), entry.channel().key())
+        .update();
+  }
+
   /** Gives the message back after a failed send, so the job's retry may claim it at once. */
   void release(Entry entry, String error) {
-    String truncated = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     jdbc.sql(
             """
             UPDATE outbox SET status = 'PENDING', lease_until = NULL, last_error = ?
             WHERE element_instance_key = ? AND channel = ? AND status = 'SENDING'""")
-        .params(truncated, entry.elementInstanceKey(), entry.channel().key())
+        .params(truncate(error), entry.elementInstanceKey(), entry.channel().key())
         .update();
   }
 
@@ -89,18 +125,27 @@ class Outbox {
         .orElse(null);
   }
 
+  private Claim settledOrBusy(Entry entry) {
+    return switch (String.valueOf(status(entry))) {
+      case "SENT" -> Claim.SENT;
+      case "SKIPPED", "REJECTED" -> Claim.SETTLED;
+      default -> Claim.BUSY;
+    };
+  }
+
   private void register(Entry entry) {
     try {
       jdbc.sql(
               """
-              INSERT INTO outbox (element_instance_key, channel, job_key, order_id, template,
-                                  message_id, status, attempts, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+              INSERT INTO outbox (element_instance_key, channel, job_key, order_id, customer_id,
+                                  template, message_id, status, attempts, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
           .params(
               entry.elementInstanceKey(),
               entry.channel().key(),
               entry.jobKey(),
               entry.orderId(),
+              entry.customerId(),
               entry.template(),
               entry.messageId(),
               now())
@@ -108,6 +153,10 @@ class Outbox {
     } catch (DuplicateKeyException alreadyRegistered) {
       // A retry of the same element instance: the existing row decides what happens.
     }
+  }
+
+  private static String truncate(String error) {
+    return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
   }
 
   private OffsetDateTime now() {

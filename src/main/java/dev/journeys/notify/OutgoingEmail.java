@@ -6,14 +6,26 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
 
-/** One email, addressed and rendered, with the Message-ID that makes resends recognisable. */
+/**
+ * One email, addressed and rendered, with the Message-ID that makes resends recognisable.
+ *
+ * @param listUnsubscribe the List-Unsubscribe header value for marketing email (RFC 8058); null
+ *     for transactional email
+ */
 record OutgoingEmail(
-    String messageId, String from, String replyTo, String to, String toName, RenderedMessage content) {
+    String messageId,
+    String from,
+    String replyTo,
+    String to,
+    String toName,
+    RenderedMessage content,
+    String listUnsubscribe) {
 
   private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -36,6 +48,12 @@ record OutgoingEmail(
       message.setSentDate(Date.from(sentAt));
       message.setHeader("Content-Language", content.locale());
       message.setHeader("Auto-Submitted", "auto-generated");
+      if (listUnsubscribe != null) {
+        // One-click (RFC 8058): mail clients POST "List-Unsubscribe=One-Click" to the https link.
+        message.setHeader(
+            "List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
       MimeBodyPart text = new MimeBodyPart();
       text.setText(content.text(), "UTF-8", "plain");
       MimeBodyPart html = new MimeBodyPart();

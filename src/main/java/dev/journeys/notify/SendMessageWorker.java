@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The send-message job type: headers template, channels and purpose; variable orderId.
+ * The send-message job type: headers template, channels and purpose; variables orderId and/or
+ * customerId, and the journey facts templates use (docs/JOURNEYS.md). Nothing else is fetched:
+ * process variables carry ids, and contact details are looked up at send time.
  *
  * <p>Completes and fails jobs itself rather than letting the starter do it, to give each failure
  * the right retries (none for a misconfigured task, so it becomes an incident at once) and a short,
@@ -28,7 +30,12 @@ public class SendMessageWorker {
     this.dispatcher = dispatcher;
   }
 
-  @JobWorker(type = TYPE, autoComplete = false, fetchVariables = "orderId")
+  @JobWorker(
+      type = TYPE,
+      autoComplete = false,
+      fetchVariables = {
+        "orderId", "customerId", "shipmentStatus", "carrierIssue", "delayReason", "rating"
+      })
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {
       MessageRequest request = MessageRequest.of(job);

@@ -1,5 +1,6 @@
 package dev.journeys.orders;
 
+import dev.journeys.customers.Customers;
 import dev.journeys.journey.Journeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,15 +8,21 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts an order: stores it and starts its journey, at most once per order id.
+ * Accepts an order: records its customer, stores it and starts its journey, at most once per order
+ * id. Used by POST /api/orders directly and by the inbox for Shopify's orders/create.
  *
  * <p>The order is committed first, without a journey, and the primary key decides between
  * concurrent duplicates: only the request whose insert succeeded starts a journey. Committing
  * before the start means the worker always finds the order, and no database transaction is held
  * open across the call to the engine. If the journey does not start, the order is deleted again, so
  * the shop's retry starts afresh. Duplicates wait for the first request's journey key.
+ *
+ * <p>The journey key, the customer's first order and the follow-up that publishes
+ * first-order-placed commit together: the customer journey starts exactly once, through the inbox,
+ * which retries it while the engine is away.
  *
  * <p>Known gap: if the engine creates the instance but its answer is lost (timeout), the order is
  * released and that instance finds no order; its job then fails into an incident.
@@ -28,26 +35,42 @@ class OrderIntake {
 
   private final OrderStore store;
   private final Journeys journeys;
+  private final Customers customers;
+  private final Inbox inbox;
+  private final TransactionTemplate transaction;
   private final OrdersProperties properties;
   private final Clock clock = Clock.systemUTC();
 
-  OrderIntake(OrderStore store, Journeys journeys, OrdersProperties properties) {
+  OrderIntake(
+      OrderStore store,
+      Journeys journeys,
+      Customers customers,
+      Inbox inbox,
+      TransactionTemplate transaction,
+      OrdersProperties properties) {
     this.store = store;
     this.journeys = journeys;
+    this.customers = customers;
+    this.inbox = inbox;
+    this.transaction = transaction;
     this.properties = properties;
   }
 
   /** The outcome the shop is told: a new journey, or the one an earlier request started. */
   record Accepted(String orderId, long journeyKey, boolean created) {}
 
-  Accepted accept(OrderRequest request) {
-    Order order = request.toOrder(clock.instant());
+  Accepted accept(NewOrder placed) {
+    Order order = placed.order();
     String orderId = order.orderId();
+    // Before the journey starts, so its first message finds the customer.
+    customers.recordContact(placed.contact());
+    placed.consents().forEach(c ->
+        customers.recordConsent(order.customerId(), c.channel(), c.granted(), c.at(), c.source()));
     Instant giveUpAt = clock.instant().plus(properties.duplicateWait());
     while (true) {
       Instant now = clock.instant();
       if (store.claim(order, now)) {
-        return start(orderId);
+        return start(order);
       }
       Optional<Order> existing = store.find(orderId);
       if (existing.isPresent() && existing.get().journeyKey() != null) {
@@ -57,7 +80,7 @@ class OrderIntake {
       if (existing.isPresent()
           && store.takeOverAbandoned(orderId, now, now.minus(properties.abandonedAfter()))) {
         log.warn("Order {} was claimed but its journey never started; starting it now", orderId);
-        return start(orderId);
+        return start(order);
       }
       // Otherwise another request is starting the journey, or has just given the order up.
       if (now.isAfter(giveUpAt)) {
@@ -67,16 +90,19 @@ class OrderIntake {
     }
   }
 
-  private Accepted start(String orderId) {
+  private Accepted start(Order order) {
+    String orderId = order.orderId();
     long journeyKey;
     try {
-      journeyKey = journeys.startPostPurchase(orderId);
+      journeyKey =
+          journeys.startPostPurchase(
+              orderId, order.customerId(), order.promisedShipBy(), order.promisedDeliverBy());
     } catch (RuntimeException e) {
       releaseAfter(orderId, e);
       throw e;
     }
     try {
-      store.attachJourney(orderId, journeyKey);
+      transaction.executeWithoutResult(status -> recordJourney(order, journeyKey));
     } catch (RuntimeException e) {
       // Unrecorded, the journey would be invisible to the shop's retry, which would start another.
       journeys.cancelQuietly(journeyKey);
@@ -84,7 +110,15 @@ class OrderIntake {
       throw e;
     }
     log.info("Accepted order {}: journey {}", orderId, journeyKey);
+    inbox.orderArrived(orderId);
     return new Accepted(orderId, journeyKey, true);
+  }
+
+  private void recordJourney(Order order, long journeyKey) {
+    store.attachJourney(order.orderId(), journeyKey);
+    if (order.customerId() != null && customers.recordFirstOrder(order.customerId(), order.placedAt())) {
+      inbox.accept(FirstOrderHandler.event(order.customerId(), order.placedAt()));
+    }
   }
 
   /** Best effort: if even this fails, the claim is taken over once abandoned. */

@@ -1,11 +1,7 @@
 package dev.journeys.orders;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -89,7 +85,7 @@ class OrderStore {
             .list();
     return jdbc.sql("SELECT * FROM orders WHERE order_id = ?")
         .param(orderId)
-        .query((rs, n) -> order(rs, items))
+        .query((rs, n) -> OrderRows.order(rs, items))
         .optional();
   }
 
@@ -97,8 +93,9 @@ class OrderStore {
     jdbc.sql(
             """
             INSERT INTO orders (order_id, customer_email, customer_name, total, currency, locale,
-                                estimated_delivery, received_at, claimed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                estimated_delivery, received_at, claimed_at, customer_id, placed_at,
+                                promised_ship_by, promised_deliver_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             order.orderId(),
             order.customer().email(),
@@ -108,7 +105,11 @@ class OrderStore {
             order.locale(),
             order.estimatedDelivery(),
             utc(order.receivedAt()),
-            utc(now))
+            utc(now),
+            order.customerId(),
+            utc(order.placedAt()),
+            utc(order.promisedShipBy()),
+            utc(order.promisedDeliverBy()))
         .update();
     List<Order.Item> items = order.items();
     for (int line = 0; line < items.size(); line++) {
@@ -122,20 +123,7 @@ class OrderStore {
     }
   }
 
-  private static Order order(ResultSet rs, List<Order.Item> items) throws SQLException {
-    return new Order(
-        rs.getString("order_id"),
-        new Order.Customer(rs.getString("customer_email"), rs.getString("customer_name")),
-        items,
-        rs.getBigDecimal("total"),
-        rs.getString("currency"),
-        rs.getString("locale"),
-        rs.getObject("estimated_delivery", LocalDate.class),
-        rs.getObject("journey_key", Long.class),
-        rs.getObject("received_at", OffsetDateTime.class).toInstant());
-  }
-
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return OrderRows.utc(instant);
   }
 }

@@ -1,6 +1,8 @@
 package dev.journeys.orders;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The orders module's public API: other modules read orders here, never from its tables. */
@@ -8,9 +10,11 @@ import org.springframework.stereotype.Service;
 public class Orders {
 
   private final OrderStore store;
+  private final JdbcClient jdbc;
 
-  Orders(OrderStore store) {
+  Orders(OrderStore store, JdbcClient jdbc) {
     this.store = store;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -19,5 +23,28 @@ public class Orders {
    */
   public Optional<Order> find(String orderId) {
     return store.find(orderId);
+  }
+
+  /**
+   * The lines of the most recently received orders, newest first (e.g. for recommendations).
+   *
+   * @param limit at most this many lines
+   */
+  public List<Order.Item> recentItems(int limit) {
+    return jdbc.sql(
+            """
+            SELECT i.sku, i.name, i.quantity, i.unit_price
+            FROM order_items i JOIN orders o ON o.order_id = i.order_id
+            ORDER BY o.received_at DESC, i.order_id, i.line_no
+            FETCH FIRST ? ROWS ONLY""")
+        .param(limit)
+        .query(
+            (rs, n) ->
+                new Order.Item(
+                    rs.getString("sku"),
+                    rs.getString("name"),
+                    rs.getInt("quantity"),
+                    rs.getBigDecimal("unit_price")))
+        .list();
   }
 }

@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,8 @@ class ConfirmationEmailTest {
     // A second task instance of our own, dispatched twice as a retried job would be.
     long elementInstanceKey = System.nanoTime();
     MessageRequest request =
-        new MessageRequest(orderId, "order-confirmation", List.of(Channel.EMAIL), "transactional");
+        new MessageRequest(
+            orderId, null, "order-confirmation", List.of(Channel.EMAIL), Purpose.TRANSACTIONAL, Map.of());
 
     dispatcher.dispatch(elementInstanceKey, 1L, Channel.EMAIL, request);
     dispatcher.dispatch(elementInstanceKey, 2L, Channel.EMAIL, request);

@@ -76,12 +76,59 @@ class OutboxTest {
     assertThat(outbox.claim(entry(43L, 5L), LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aSkippedMessageIsSettledWithItsReasonAndNeverSent(String kind) {
+    open(kind);
+
+    assertThat(outbox.skip(entry(42L, 1L), "no-consent")).isEqualTo(Outbox.Claim.SETTLED);
+
+    assertThat(outbox.claim(entry(42L, 2L), LEASE)).isEqualTo(Outbox.Claim.SETTLED);
+    assertThat(database.jdbc().sql("SELECT status || ' ' || reason || ' ' || customer_id FROM outbox")
+            .query(String.class).single())
+        .isEqualTo("SKIPPED no-consent c-1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aMessageAlreadySentStaysSentWhenConsentIsWithdrawnLater(String kind) {
+    open(kind);
+    outbox.claim(entry(42L, 1L), LEASE);
+    outbox.markSent(entry(42L, 1L));
+
+    assertThat(outbox.skip(entry(42L, 2L), "no-consent")).isEqualTo(Outbox.Claim.SENT);
+    assertThat(outbox.status(entry(42L, 2L))).isEqualTo("SENT");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aRejectedMessageIsSettled(String kind) {
+    open(kind);
+    outbox.claim(entry(42L, 1L), LEASE);
+
+    outbox.markRejected(entry(42L, 1L), "550 5.1.1 user unknown");
+
+    assertThat(outbox.claim(entry(42L, 2L), LEASE)).isEqualTo(Outbox.Claim.SETTLED);
+    assertThat(outbox.status(entry(42L, 2L))).isEqualTo("REJECTED");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aCustomerOnlyMessageHasNoOrder(String kind) {
+    open(kind);
+    Outbox.Entry anniversary =
+        new Outbox.Entry(7L, Channel.EMAIL, 1L, null, "c-1", "anniversary-thank-you", "<7.email@x>");
+
+    assertThat(outbox.claim(anniversary, LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
+  }
+
   private static Outbox.Entry entry(long elementInstanceKey, long jobKey) {
     return new Outbox.Entry(
         elementInstanceKey,
         Channel.EMAIL,
         jobKey,
         "A-1",
+        "c-1",
         "order-confirmation",
         OutgoingEmail.messageId(elementInstanceKey, Channel.EMAIL, "journeys.local"));
   }

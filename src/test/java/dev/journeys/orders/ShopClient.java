@@ -44,6 +44,34 @@ public final class ShopClient {
         .toEntity(OBJECT);
   }
 
+  public ResponseEntity<Map<String, Object>> post(String path, String json) {
+    return http.post()
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json)
+        .retrieve()
+        .onStatus(status -> true, (request, response) -> {})
+        .toEntity(OBJECT);
+  }
+
+  public ResponseEntity<Map<String, Object>> post(String path, MediaType contentType, String body) {
+    return http.post()
+        .uri(path)
+        .contentType(contentType)
+        .body(body)
+        .retrieve()
+        .onStatus(status -> true, (request, response) -> {})
+        .toEntity(OBJECT);
+  }
+
+  public ResponseEntity<Map<String, Object>> get(String path) {
+    return http.get().uri(path).retrieve().onStatus(status -> true, (request, response) -> {}).toEntity(OBJECT);
+  }
+
+  public List<Map<String, Object>> getList(String path) {
+    return http.get().uri(path).retrieve().body(LIST);
+  }
+
   public List<Map<String, Object>> sandboxMessages() {
     return http.get().uri("/api/sandbox/messages?limit=500").retrieve().body(LIST);
   }

@@ -1,0 +1,71 @@
+package dev.journeys.journey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A message the journeys wait for, exactly as docs/JOURNEYS.md names it: name, correlation key,
+ * variables, time to live and message id. The factories are the only place these are spelled out,
+ * so the contract and the code cannot drift apart message by message.
+ *
+ * @param messageId the engine drops a second message with the same id while the first is
+ *     buffered, which makes publishing idempotent for the time to live
+ */
+public record JourneyMessage(
+    String name,
+    String correlationKey,
+    Map<String, Object> variables,
+    Duration timeToLive,
+    String messageId) {
+
+  private static final Duration THIRTY_DAYS = Duration.ofDays(30);
+  private static final Duration ONE_HOUR = Duration.ofHours(1);
+
+  public JourneyMessage {
+    variables = Map.copyOf(variables);
+  }
+
+  /** @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED */
+  public static JourneyMessage shipmentUpdated(String orderId, String status) {
+    return new JourneyMessage(
+        "shipment-updated", orderId, Map.of("shipmentStatus", status), THIRTY_DAYS,
+        orderId + ":" + status);
+  }
+
+  /**
+   * @param issue DELAYED, FAILED_ATTEMPT or EXCEPTION
+   * @param eventId the carrier's or shop's id of this report: the same issue may recur
+   */
+  public static JourneyMessage carrierIssueReported(String orderId, String issue, String eventId) {
+    return new JourneyMessage(
+        "carrier-issue-reported", orderId, Map.of("carrierIssue", issue), ONE_HOUR,
+        orderId + ":" + issue + ":" + eventId);
+  }
+
+  public static JourneyMessage orderCancelled(String orderId) {
+    return new JourneyMessage(
+        "order-cancelled", orderId, Map.of(), THIRTY_DAYS, orderId + ":cancelled");
+  }
+
+  /** @param rating 1 to 5 */
+  public static JourneyMessage feedbackReceived(String orderId, int rating) {
+    return new JourneyMessage(
+        "feedback-received", orderId, Map.of("rating", rating), THIRTY_DAYS,
+        orderId + ":feedback");
+  }
+
+  public static JourneyMessage firstOrderPlaced(String customerId, Instant firstOrderAt) {
+    return new JourneyMessage(
+        "first-order-placed",
+        customerId,
+        Map.of("customerId", customerId, "firstOrderAt", firstOrderAt.toString()),
+        ONE_HOUR,
+        customerId + ":first-order");
+  }
+
+  public static JourneyMessage customerErased(String customerId) {
+    return new JourneyMessage(
+        "customer-erased", customerId, Map.of(), THIRTY_DAYS, customerId + ":erased");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.journeys.notify;
+
+import dev.journeys.customers.Customer;
+import dev.journeys.customers.Customers;
+import dev.journeys.customers.MarketingChannel;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The contact directory backed by the customers module's public API. */
+@Component
+class CustomersContactDirectory implements ContactDirectory {
+
+  private final Customers customers;
+
+  CustomersContactDirectory(Customers customers) {
+    this.customers = customers;
+  }
+
+  @Override
+  public Optional<Contact> find(String customerId) {
+    return customers.find(customerId).map(CustomersContactDirectory::contact);
+  }
+
+  @Override
+  public boolean unsubscribe(String customerId, Channel channel) {
+    return customers.unsubscribe(customerId, marketingChannel(channel));
+  }
+
+  private static Contact contact(Customer customer) {
+    return new Contact(
+        customer.id(),
+        customer.email(),
+        customer.name(),
+        customer.locale(),
+        customer.emailMarketing() != null && customer.emailMarketing().granted(),
+        customer.erased());
+  }
+
+  private static MarketingChannel marketingChannel(Channel channel) {
+    return switch (channel) {
+      case EMAIL -> MarketingChannel.EMAIL;
+      case SMS -> MarketingChannel.SMS;
+      case PUSH -> throw new IllegalArgumentException("Expected a channel with marketing consent, but push has none yet");
+    };
+  }
+}

@@ -1,0 +1,172 @@
+package dev.journeys.orders;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbox table. Claims are optimistic single-row updates rather than SELECT ... FOR UPDATE SKIP
+ * LOCKED, which H2 lacks: portable, and safe with several instances on one database.
+ */
+@Repository
+class InboxStore {
+
+  // Events of one order wait for its earlier, unfinished events: statuses arrive in order.
+  private static final String DUE =
+      """
+      ((i.state = 'PENDING' AND i.next_attempt_at <= ?) OR (i.state = 'PROCESSING' AND i.lease_until <= ?))
+      """;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
+
+  InboxStore(JdbcClient jdbc, TransactionTemplate transaction) {
+    this.jdbc = jdbc;
+    // A savepoint inside a caller's transaction: on PostgreSQL a duplicate key would otherwise
+    // abort the caller's whole transaction.
+    this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /** Stores the event, or finds the one stored under the same delivery id or business key. */
+  InboxEntry.Stored insert(InboxEntry.New event, Instant now) {
+    try {
+      savepoint.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      """
+                      INSERT INTO inbox (source, topic, delivery_id, business_key, order_id, api_version,
+                                         payload, state, attempts, next_attempt_at, received_at)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                  .params(event.source(), event.topic(), event.deliveryId(), event.businessKey(),
+                      event.orderId(), event.apiVersion(), event.payload(), OrderRows.utc(now),
+                      OrderRows.utc(now))
+                  .update());
+    } catch (DuplicateKeyException duplicate) {
+      return new InboxEntry.Stored(existing(event), true);
+    }
+    return new InboxEntry.Stored(byBusinessKey(event.businessKey()).orElseThrow(), false);
+  }
+
+  /** Claims up to {@code limit} due events for processing until {@code leaseUntil}. */
+  List<InboxEntry> claim(Instant now, Instant leaseUntil, int limit) {
+    List<Long> due =
+        jdbc.sql(
+                "SELECT i.id FROM inbox i WHERE " + DUE
+                    + """
+                    AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.order_id = i.order_id AND e.id < i.id
+                                    AND e.state IN ('PENDING', 'PROCESSING'))
+                    ORDER BY i.id FETCH FIRST ? ROWS ONLY""")
+            .params(OrderRows.utc(now), OrderRows.utc(now), limit)
+            .query(Long.class)
+            .list();
+    return due.stream()
+        .filter(
+            id ->
+                jdbc.sql(
+                            "UPDATE inbox i SET state = 'PROCESSING', lease_until = ?, attempts = attempts + 1"
+                                + " WHERE i.id = ? AND " + DUE)
+                        .params(OrderRows.utc(leaseUntil), id, OrderRows.utc(now), OrderRows.utc(now))
+                        .update()
+                    == 1)
+        .map(id -> find(id).orElseThrow())
+        .toList();
+  }
+
+  void complete(long id, String outcome, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE inbox SET state = 'DONE', outcome = ?, last_error = NULL, lease_until = NULL,
+              processed_at = ? WHERE id = ? AND state = 'PROCESSING'""")
+        .params(clip(outcome), OrderRows.utc(now), id)
+        .update();
+  }
+
+  void retryLater(long id, String error, Instant at) {
+    jdbc.sql(
+            """
+            UPDATE inbox SET state = 'PENDING', last_error = ?, lease_until = NULL, next_attempt_at = ?
+            WHERE id = ? AND state = 'PROCESSING'""")
+        .params(clip(error), OrderRows.utc(at), id)
+        .update();
+  }
+
+  void park(long id, String code, String reason, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE inbox SET state = 'PARKED', park_code = ?, last_error = ?, lease_until = NULL,
+              processed_at = ? WHERE id = ? AND state = 'PROCESSING'""")
+        .params(code, clip(reason), OrderRows.utc(now), id)
+        .update();
+  }
+
+  /** Puts a parked event back in line; false when it is not parked. */
+  boolean unpark(long id, Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE inbox SET state = 'PENDING', park_code = NULL, attempts = 0, next_attempt_at = ?
+                WHERE id = ? AND state = 'PARKED'""")
+            .params(OrderRows.utc(now), id)
+            .update()
+        == 1;
+  }
+
+  /** Puts the events parked because their order was unknown back in line; how many. */
+  int unparkWaitingFor(String orderId, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE inbox SET state = 'PENDING', park_code = NULL, attempts = 0, next_attempt_at = ?
+            WHERE order_id = ? AND state = 'PARKED' AND park_code = 'UNKNOWN_ORDER'""")
+        .params(OrderRows.utc(now), orderId)
+        .update();
+  }
+
+  Optional<InboxEntry> find(long id) {
+    return jdbc.sql("SELECT * FROM inbox WHERE id = ?").param(id).query((rs, n) -> entry(rs)).optional();
+  }
+
+  /** Newest first. */
+  List<InboxEntry> list(InboxEntry.State state, int limit) {
+    return jdbc.sql("SELECT * FROM inbox WHERE state = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+        .params(state.name(), limit)
+        .query((rs, n) -> entry(rs))
+        .list();
+  }
+
+  private InboxEntry existing(InboxEntry.New event) {
+    Optional<InboxEntry> byDelivery =
+        event.deliveryId() == null
+            ? Optional.empty()
+            : jdbc.sql("SELECT * FROM inbox WHERE delivery_id = ?")
+                .param(event.deliveryId())
+                .query((rs, n) -> entry(rs))
+                .optional();
+    return byDelivery.or(() -> byBusinessKey(event.businessKey())).orElseThrow();
+  }
+
+  private Optional<InboxEntry> byBusinessKey(String key) {
+    return jdbc.sql("SELECT * FROM inbox WHERE business_key = ?").param(key).query((rs, n) -> entry(rs)).optional();
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+  }
+
+  private static InboxEntry entry(ResultSet rs) throws SQLException {
+    return new InboxEntry(
+        rs.getLong("id"), rs.getString("source"), rs.getString("topic"),
+        rs.getString("delivery_id"), rs.getString("business_key"), rs.getString("order_id"),
+        rs.getString("api_version"), rs.getString("payload"),
+        InboxEntry.State.valueOf(rs.getString("state")), rs.getString("park_code"),
+        rs.getInt("attempts"), OrderRows.instant(rs, "next_attempt_at"),
+        rs.getString("last_error"), rs.getString("outcome"),
+        OrderRows.instant(rs, "received_at"), OrderRows.instant(rs, "processed_at"));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.journeys.notify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A minimal SMTP server on loopback that answers RCPT TO with a permanent 550 for the addresses it
+ * is told to reject, and accepts everything else: what a real server says about a dead mailbox,
+ * which GreenMail cannot be made to say.
+ */
+final class SmtpStub implements AutoCloseable {
+
+  private final ServerSocket server;
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final Predicate<String> rejected;
+  private final List<String> recipientsTried = new CopyOnWriteArrayList<>();
+  private final List<String> recipientsAccepted = new CopyOnWriteArrayList<>();
+
+  SmtpStub(Predicate<String> rejected) {
+    this.rejected = rejected;
+    try {
+      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    threads.submit(this::acceptLoop);
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  /** Every address a client gave in RCPT TO, in order. */
+  List<String> recipientsTried() {
+    return List.copyOf(recipientsTried);
+  }
+
+  /** Addresses of messages accepted after DATA. */
+  List<String> recipientsAccepted() {
+    return List.copyOf(recipientsAccepted);
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        threads.submit(() -> converse(socket));
+      } catch (IOException closed) {
+        return;
+      }
+    }
+  }
+
+  private void converse(Socket socket) {
+    try (socket;
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        OutputStream out = socket.getOutputStream()) {
+      reply(out, "220 stub.test ESMTP");
+      String recipient = null;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String command = line.toUpperCase(Locale.ROOT);
+        if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+          reply(out, "250-stub.test\r\n250 8BITMIME");
+        } else if (command.startsWith("RCPT TO:")) {
+          recipient = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+          recipientsTried.add(recipient);
+          reply(out, rejected.test(recipient)
+              ? "550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown"
+              : "250 2.1.5 OK");
+        } else if (command.equals("DATA")) {
+          reply(out, "354 End data with <CR><LF>.<CR><LF>");
+          for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+            // The message itself does not matter here.
+          }
+          recipientsAccepted.add(recipient);
+          reply(out, "250 2.0.0 OK queued");
+        } else if (command.equals("QUIT")) {
+          reply(out, "221 2.0.0 Bye");
+          return;
+        } else if (command.startsWith("MAIL FROM:") || command.equals("RSET") || command.equals("NOOP")) {
+          reply(out, "250 2.0.0 OK");
+        } else {
+          reply(out, "502 5.5.2 Command not implemented");
+        }
+      }
+    } catch (IOException e) {
+      // The client hung up.
+    }
+  }
+
+  private static void reply(OutputStream out, String text) throws IOException {
+    out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    threads.shutdownNow();
+  }
+}

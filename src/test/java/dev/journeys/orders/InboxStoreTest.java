@@ -1,0 +1,118 @@
+package dev.journeys.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.MigratedDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The inbox table on H2 and, when configured, PostgreSQL: the SQL must be portable. */
+class InboxStoreTest {
+
+  private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");
+  private static final Instant LEASE = T0.plus(Duration.ofMinutes(5));
+
+  private MigratedDatabase database;
+  private InboxStore store;
+
+  private void open(String kind) {
+    database = MigratedDatabase.open(kind);
+    store = new InboxStore(database.jdbc(), database.transactions());
+  }
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aRepeatedDeliveryOrBusinessKeyFindsTheFirstRow(String kind) {
+    open(kind);
+
+    InboxEntry.Stored first = store.insert(event("shopify:w-1", "key-1", "A-1"), T0);
+    InboxEntry.Stored replay = store.insert(event("shopify:w-1", "key-other", "A-1"), T0);
+    InboxEntry.Stored duplicate = store.insert(event("shopify:w-2", "key-1", "A-1"), T0);
+    InboxEntry.Stored withoutDeliveryId = store.insert(event(null, "key-1", "A-1"), T0);
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(first.entry().state()).isEqualTo(InboxEntry.State.PENDING);
+    assertThat(first.entry().payload()).isEqualTo("{\"id\": 1}");
+    assertThat(List.of(replay, duplicate, withoutDeliveryId)).allSatisfy(s -> {
+      assertThat(s.duplicate()).isTrue();
+      assertThat(s.entry().id()).isEqualTo(first.entry().id());
+    });
+    assertThat(store.insert(event(null, "key-2", "A-1"), T0).duplicate()).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void eventsOfOneOrderAreClaimedInArrivalOrder(String kind) {
+    open(kind);
+    long a1 = store.insert(event(null, "k1", "A"), T0).entry().id();
+    long a2 = store.insert(event(null, "k2", "A"), T0).entry().id();
+    long b1 = store.insert(event(null, "k3", "B"), T0).entry().id();
+    long none = store.insert(event(null, "k4", null), T0).entry().id();
+
+    List<InboxEntry> claimed = store.claim(T0, LEASE, 10);
+
+    assertThat(claimed).extracting(InboxEntry::id).containsExactly(a1, b1, none);
+    assertThat(claimed).allSatisfy(e -> {
+      assertThat(e.state()).isEqualTo(InboxEntry.State.PROCESSING);
+      assertThat(e.attempts()).isEqualTo(1);
+    });
+    assertThat(store.claim(T0, LEASE, 10)).isEmpty();
+    store.complete(a1, "done", T0);
+    assertThat(store.claim(T0, LEASE, 10)).extracting(InboxEntry::id).containsExactly(a2);
+    assertThat(store.find(a1).orElseThrow()).extracting(InboxEntry::state, InboxEntry::outcome)
+        .containsExactly(InboxEntry.State.DONE, "done");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aFailedEventWaitsForItsNextAttemptAndAnAbandonedOneIsClaimedAgain(String kind) {
+    open(kind);
+    long failing = store.insert(event(null, "k1", "A"), T0).entry().id();
+    long abandoned = store.insert(event(null, "k2", "B"), T0).entry().id();
+    store.claim(T0, LEASE, 10);
+
+    store.retryLater(failing, "engine unavailable", T0.plusSeconds(30));
+
+    assertThat(store.claim(T0.plusSeconds(29), LEASE, 10)).isEmpty();
+    assertThat(store.claim(T0.plusSeconds(30), LEASE, 10)).extracting(InboxEntry::id, InboxEntry::attempts, InboxEntry::lastError)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(failing, 2, "engine unavailable"));
+    assertThat(store.claim(LEASE, LEASE.plus(Duration.ofMinutes(5)), 10)).extracting(InboxEntry::id)
+        .containsExactly(failing, abandoned);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void parkedEventsWaitForTheirOrderOrARetry(String kind) {
+    open(kind);
+    long waiting = store.insert(event(null, "k1", "A"), T0).entry().id();
+    long unknownTopic = store.insert(event(null, "k2", "A"), T0).entry().id();
+    store.claim(T0, LEASE, 10);
+    store.park(waiting, "UNKNOWN_ORDER", "Expected order A to exist", T0);
+    store.claim(T0, LEASE, 10);
+    store.park(unknownTopic, "UNKNOWN_TOPIC", "Expected a topic", T0);
+
+    assertThat(store.list(InboxEntry.State.PARKED, 10)).extracting(InboxEntry::id).containsExactly(unknownTopic, waiting);
+    assertThat(store.claim(T0, LEASE, 10)).isEmpty();
+    assertThat(store.unparkWaitingFor("A", T0)).isEqualTo(1);
+    assertThat(store.find(unknownTopic).orElseThrow().state()).isEqualTo(InboxEntry.State.PARKED);
+    assertThat(store.unpark(unknownTopic, T0)).isTrue();
+    assertThat(store.unpark(unknownTopic, T0)).isFalse();
+    assertThat(store.claim(T0, LEASE, 10)).extracting(InboxEntry::id, InboxEntry::attempts)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting, 1));
+  }
+
+  private static InboxEntry.New event(String deliveryId, String key, String orderId) {
+    return new InboxEntry.New("shopify", "fulfillments/create", deliveryId, key, orderId, "2025-01", "{\"id\": 1}");
+  }
+}

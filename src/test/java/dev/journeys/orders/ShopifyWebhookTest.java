@@ -1,0 +1,177 @@
+package dev.journeys.orders;
+
+import static dev.journeys.orders.ShopifyWebhooks.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.journeys.JourneysAppTest;
+import dev.journeys.customers.Customer;
+import dev.journeys.customers.Customers;
+import dev.journeys.orders.ShopifyWebhooks.Answer;
+import dev.journeys.orders.ShopifyWebhooks.Delivery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** Orders and customers arriving as Shopify webhooks, through the whole app. */
+@JourneysAppTest
+@TestPropertySource(properties = ShopifyWebhooks.SECRETS_PROPERTY)
+class ShopifyWebhookTest {
+
+  @LocalServerPort int port;
+  @Autowired Orders orders;
+  @Autowired Customers customers;
+
+  private ShopifyWebhooks shopify;
+  private InboxView inbox;
+  private String orderId;
+  private String customerId;
+  private String email;
+  private Map<String, String> ids;
+
+  @BeforeEach
+  void newShopper() {
+    shopify = new ShopifyWebhooks(port);
+    inbox = new InboxView(new ShopClient(port));
+    orderId = ShopifyWebhooks.newId();
+    customerId = ShopifyWebhooks.newId();
+    email = "mei-" + orderId + "@example.com";
+    ids = Map.of("5830174523581", orderId, "7391024578237", customerId, "mei.lin@example.com", email);
+  }
+
+  @Test
+  void anOrderStartsItsJourneyAndRecordsItsCustomer() {
+    Answer answer = shopify.send("orders/create", payload("orders-create.json", ids));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).containsEntry("duplicate", false).containsKey("inboxId");
+    Order order = awaitJourney(orderId);
+    assertThat(order.customerId()).isEqualTo(customerId);
+    assertThat(order.locale()).isEqualTo("zh-CN");
+    assertThat(order.total()).isEqualByComparingTo("59.70");
+    assertThat(order.items()).extracting(Order.Item::sku).containsExactly("MUG-IND-350", "45120398745213");
+    assertThat(order.placedAt()).isEqualTo(Instant.parse("2025-03-14T08:26:53Z"));
+    assertThat(order.promisedShipBy()).isEqualTo(Instant.parse("2025-03-17T08:26:53Z"));
+    assertThat(order.promisedDeliverBy()).isEqualTo(Instant.parse("2025-03-21T08:26:53Z"));
+    Customer customer = customers.find(customerId).orElseThrow();
+    assertThat(customer.email()).isEqualTo(email);
+    assertThat(customer.phone()).isEqualTo("+4915123456789");
+    assertThat(customer.country()).isEqualTo("DE");
+    assertThat(customer.locale()).isEqualTo("zh-CN");
+    // API 2025-01: the order carries no consent; buyer_accepts_marketing is not taken for one.
+    assertThat(customer.emailMarketing().granted()).isFalse();
+    assertThat(customer.firstOrderAt()).isEqualTo(order.placedAt());
+    await().untilAsserted(() -> assertThat(inbox.withKeyPrefix("journeys:first-order:" + customerId))
+        .singleElement().satisfies(e -> assertThat(e.get("state")).isEqualTo("DONE")));
+  }
+
+  @Test
+  void eitherSecretOfARotationIsAccepted() {
+    assertThat(shopify.send(Delivery.of("orders/create", payload("orders-create.json", ids))
+        .signedWith(ShopifyWebhooks.OLD_SECRET)).status()).isEqualTo(200);
+    String other = ShopifyWebhooks.newId();
+    assertThat(shopify.send(Delivery.of("orders/create", payload("orders-create.json",
+        Map.of("5830174523581", other, "mei.lin@example.com", email)))).status()).isEqualTo(200);
+
+    awaitJourney(orderId);
+    awaitJourney(other);
+  }
+
+  @Test
+  void aBadOrMissingSignatureIsUnauthorizedAndNothingIsStored() {
+    String body = payload("orders-create.json", ids);
+
+    Answer wrongSecret = shopify.send(Delivery.of("orders/create", body).signedWith("not-the-secret"));
+    Answer missing = shopify.send(Delivery.of("orders/create", body).withHmac(null));
+    Answer garbage = shopify.send(Delivery.of("orders/create", body).withHmac("%%%not base64"));
+    Answer tampered = shopify.send(Delivery.of("orders/create", body)
+        .withHmac(ShopifySignature.sign(ShopifyWebhooks.SECRET, body.replace("59.70", "0.01").getBytes())));
+
+    assertThat(wrongSecret.status()).isEqualTo(401);
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat((String) missing.body().get("error")).contains("missing");
+    assertThat(garbage.status()).isEqualTo(401);
+    assertThat(tampered.status()).isEqualTo(401);
+    assertThat(inbox.forOrder(orderId)).isEmpty();
+    assertThat(orders.find(orderId)).isEmpty();
+  }
+
+  @Test
+  void aBodyThatIsNotWhatItsTopicPromisesIsRefusedNamingTheMismatch() {
+    Answer answer = shopify.send("orders/create", payload("fulfillments-create.json", ids));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat((String) answer.body().get("error"))
+        .isEqualTo("Expected X-Shopify-Topic orders/create to come with an order, but the body is a fulfillment");
+    assertThat(inbox.forOrder(orderId)).isEmpty();
+  }
+
+  @Test
+  void missingRequiredFieldsAreNamed() {
+    String withoutId = payload("fulfillment-events-create.json", ids).replace("\"id\": 28817219813,", "");
+
+    Answer answer = shopify.send("fulfillment_events/create", withoutId);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat((String) answer.body().get("error")).contains("lacks id");
+    assertThat(answer.body()).containsEntry("fields", Map.of("id", "is required"));
+  }
+
+  @Test
+  void malformedJsonWrongContentTypeAndOversizedBodiesAreRefused() {
+    Answer malformed = shopify.send("orders/create", "{\"id\": 1, \"line_items\": [");
+    Answer text = shopify.send(Delivery.of("orders/create", payload("orders-create.json", ids)).withContentType("text/plain"));
+    String huge = "{\"id\": 1, \"padding\": \"" + "x".repeat(1024 * 1024) + "\"}";
+    Answer oversized = shopify.send(Delivery.of("orders/create", huge));
+    Answer oversizedStreamed = shopify.sendStreamed(Delivery.of("orders/create", huge));
+
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat((String) malformed.body().get("error")).startsWith("Malformed JSON at line 1");
+    assertThat(text.status()).isEqualTo(415);
+    assertThat((String) text.body().get("error")).contains("application/json");
+    assertThat(oversized.status()).isEqualTo(413);
+    assertThat(oversizedStreamed.status()).isEqualTo(413);
+  }
+
+  @Test
+  void anUnknownTopicIsStoredAndParkedWithItsReason() {
+    Answer answer = shopify.send("products/update", payload("products-update.json", Map.of("8301245779133", orderId)));
+
+    assertThat(answer.status()).isEqualTo(200);
+    Object id = answer.body().get("inboxId");
+    await().untilAsserted(() -> assertThat(inbox.inState("parked")).anySatisfy(e -> {
+      assertThat(e.get("id")).isEqualTo(id);
+      assertThat(e.get("parkCode")).isEqualTo("UNKNOWN_TOPIC");
+      assertThat((String) e.get("reason")).contains("but got products/update").contains("orders/create");
+    }));
+  }
+
+  @Test
+  void anOrderOfAnOlderApiVersionCarriesItsCustomersConsent() {
+    String older = ShopifyWebhooks.newId();
+    String olderCustomer = ShopifyWebhooks.newId();
+    String body = payload("orders-create-2024-07.json", Map.of("4410982734112", older, "6120398471102", olderCustomer));
+
+    assertThat(shopify.send(Delivery.of("orders/create", body).withApiVersion("2024-07")).status()).isEqualTo(200);
+
+    awaitJourney(older);
+    Customer customer = customers.find(olderCustomer).orElseThrow();
+    assertThat(customer.emailMarketing().granted()).isTrue();
+    assertThat(customer.emailMarketing().updatedAt()).isEqualTo(Instant.parse("2024-08-02T18:03:11Z"));
+    assertThat(customer.emailMarketing().source()).isEqualTo("shopify-order");
+    assertThat(customer.smsMarketing().granted()).isFalse();
+    assertThat(customer.smsMarketing().source()).isEqualTo("shopify-order");
+    assertThat(customer.phone()).isEqualTo("+15035550143");
+    assertThat(orders.find(older).orElseThrow().currency()).isEqualTo("USD");
+  }
+
+  private Order awaitJourney(String id) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> orders.find(id).map(Order::journeyKey).isPresent());
+    return orders.find(id).orElseThrow();
+  }
+}
