@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
@@ -20,6 +22,10 @@ import org.camunda.feel.api.ParseResult;
  * produced by a JSON parser: maps, lists, strings, numbers, booleans and null.
  */
 public final class FeelExpressions {
+
+  private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+  private static final Set<String> KEYWORDS = Set.of("null", "true", "false", "not", "and", "or", "function", "for",
+      "if", "then", "else", "some", "every", "in", "between", "instance", "of", "return", "satisfies");
 
   private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
 
@@ -41,12 +47,17 @@ public final class FeelExpressions {
     if (result.isFailure()) {
       throw new IllegalArgumentException(result.failure().message());
     }
-    return new Expression(text, null, result.parsedExpression());
+    String body = text.substring(1).strip();
+    List<String> path = PATH.matcher(body).matches() && !KEYWORDS.contains(body) ? List.of(body.split("\\.")) : null;
+    return new Expression(text, null, result.parsedExpression(), path);
   }
 
   public EvaluationResult evaluate(Expression expression, Map<String, Object> variables) {
     if (expression.isStatic()) {
       return EvaluationResult.ok(expression.staticValue());
+    }
+    if (expression.isPath()) {
+      return EvaluationResult.ok(readPath(expression.path(), variables));
     }
     org.camunda.feel.api.EvaluationResult result = feel.evaluate(expression.parsed(), variables);
     if (result.isFailure()) {
@@ -55,6 +66,40 @@ public final class FeelExpressions {
               .formatted(expression.source(), result.failure().message()));
     }
     return EvaluationResult.ok(toPlainJava(result.result()));
+  }
+
+  /**
+   * Most BPMN expressions only name a variable (a correlation key, a timer date). Building a FEEL
+   * context for those dominated message correlation; the result is the same: the value, or null
+   * when the variable or a property on the path is missing, as FEEL answers.
+   */
+  private static Object readPath(List<String> path, Map<String, Object> variables) {
+    Object value = variables.get(path.get(0));
+    for (int i = 1; i < path.size() && value != null; i++) {
+      value = property(value, path.get(i));
+    }
+    return asFeelWouldReturn(value);
+  }
+
+  /** A property of a context; on a list, FEEL projects it over the elements. */
+  private static Object property(Object value, String name) {
+    if (value instanceof Map<?, ?> context) {
+      return context.get(name);
+    }
+    if (value instanceof Collection<?> list) {
+      List<Object> projected = new ArrayList<>(list.size());
+      list.forEach(element -> projected.add(property(element, name)));
+      return projected;
+    }
+    return null;
+  }
+
+  /** FEEL numbers are decimals: 2.0 comes back as 2, as the FEEL engine would return it. */
+  private static Object asFeelWouldReturn(Object value) {
+    if (value instanceof Number number && !(value instanceof BigDecimal) && !(value instanceof BigInteger)) {
+      return toPlainJava(new BigDecimal(number.toString()));
+    }
+    return toPlainJava(value);
   }
 
   /** Converts FEEL results (Scala-free thanks to the Java value mapper, but with wide numbers and temporals) to JSON-friendly Java. */
