@@ -1,0 +1,623 @@
+package dev.journeys.conformance;
+
+import static dev.journeys.conformance.ConformanceDriver.failsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.grpc.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One suite, two engines: every BPMN element kind and engine rule the README claims for the embedded
+ * engine, and the post-purchase journey, written once against the Camunda client. A subclass only
+ * says where the engine is ({@link #client()}) and how to read its incidents ({@link #incidents}).
+ *
+ * <p>Every scenario names its processes, job types, messages and correlation keys with a per-test
+ * suffix, so scenarios can share one long-running cluster without seeing each other's work. Timers
+ * are seconds long, since a real cluster runs on real time.
+ */
+public abstract class EngineConformanceSuite {
+
+  /** An open incident, however the target found it (there is no gRPC call that lists them). */
+  protected record OpenIncident(long key, String errorType, String elementId) {}
+
+  /** The client connected to the engine under test. */
+  protected abstract CamundaClient client();
+
+  /** The open incidents of a process instance; each target reads them its own way. */
+  protected abstract List<OpenIncident> incidents(long processInstanceKey);
+
+  /** How long the target may take to show an effect (a cluster's secondary storage lags). */
+  protected Duration eventually() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Deploys models to the engine under test; one DeployResource call. */
+  protected void deploy(BpmnModelInstance first, BpmnModelInstance... more) {
+    engine.deploy(first, more);
+  }
+
+  /**
+   * Time to live for messages published right after the step that opens their subscription: on a
+   * cluster the subscription opens asynchronously, and a buffered message still finds it.
+   */
+  protected static final Duration BUFFERED = Duration.ofMinutes(1);
+
+  protected ConformanceDriver engine;
+  private final String run = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+
+  @BeforeEach
+  void openDriver() {
+    engine = new ConformanceDriver(client(), eventually());
+  }
+
+  /** A name unique to this test run: processes, job types, messages, correlation keys. */
+  protected String id(String name) {
+    return name + "-" + run;
+  }
+
+  protected OpenIncident awaitIncident(long processInstanceKey) {
+    List<OpenIncident> open = await().atMost(eventually())
+        .until(() -> incidents(processInstanceKey), list -> !list.isEmpty());
+    assertThat(open).as("open incidents of process instance %d", processInstanceKey).hasSize(1);
+    return open.get(0);
+  }
+
+  // --- tasks -----------------------------------------------------------------------------------
+
+  @Test
+  void serviceTaskJobCarriesHeadersRetriesAndInputsAndOnlyOutputsReachTheProcess() {
+    String type = id("pack");
+    deploy(Bpmn.createExecutableProcess(id("mapping")).startEvent()
+        .serviceTask("pack", t -> t.zeebeJobType(type).zeebeJobRetries("=1 + 2")
+            .zeebeTaskHeader("template", "order-confirmation").zeebeTaskHeader("channels", "email,sms")
+            .zeebeInputExpression("order.total * 2", "doubled")
+            .zeebeOutputExpression("result.parcels", "parcels"))
+        .endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result =
+        engine.startWithResult(id("mapping"), Map.of("order", Map.of("total", 21)));
+
+    ActivatedJob job = engine.awaitJob(type);
+
+    assertThat(job.getCustomHeaders()).containsEntry("template", "order-confirmation")
+        .containsEntry("channels", "email,sms");
+    assertThat(job.getRetries()).isEqualTo(3);
+    assertThat(job.getElementId()).isEqualTo("pack");
+    assertThat(job.getBpmnProcessId()).isEqualTo(id("mapping"));
+    assertThat(job.getVariablesAsMap()).containsEntry("doubled", 42).containsKey("order");
+    engine.complete(job, Map.of("result", Map.of("parcels", 2)));
+    assertThat(result.join().getVariablesAsMap()).containsEntry("parcels", 2)
+        .doesNotContainKeys("doubled", "result");
+  }
+
+  @Test
+  void jobVariablesWithoutOutputMappingsReachTheProcess() {
+    String type = id("work");
+    deploy(Bpmn.createExecutableProcess(id("plain")).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(type)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("plain"), Map.of("orderId", "o-1"));
+
+    engine.complete(engine.awaitJob(type), Map.of("sent", true));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("orderId", "o-1").containsEntry("sent", true);
+  }
+
+  @Test
+  void sendTaskIsAJobAndReceiveTaskWaitsForItsMessage() {
+    String type = id("notify");
+    String message = id("answered");
+    deploy(Bpmn.createExecutableProcess(id("send-receive")).startEvent()
+        .sendTask("notify", t -> t.zeebeJobType(type))
+        .receiveTask("await").message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+        .endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("send-receive"), Map.of("orderId", id("o")));
+
+    engine.complete(engine.awaitJob(type));
+    engine.publish(message, id("o"), Duration.ofMinutes(1), Map.of("answer", "yes"));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("answer", "yes");
+  }
+
+  @Test
+  void anExpiredJobLockMakesTheJobActivatableAgain() {
+    String type = id("slow");
+    deploy(Bpmn.createExecutableProcess(id("lease")).startEvent()
+        .serviceTask("slow", t -> t.zeebeJobType(type)).endEvent().done());
+    engine.start(id("lease"), Map.of());
+    ActivatedJob first = engine.activate(type, 1, Duration.ofSeconds(10), Duration.ofSeconds(1)).get(0);
+
+    ActivatedJob again = engine.awaitJob(type);
+
+    assertThat(again.getKey()).as("the same job, delivered at least once more").isEqualTo(first.getKey());
+    engine.complete(again);
+  }
+
+  @Test
+  void refusedCommandsAnswerWithZeebesStatusCodes() {
+    failsWith(Status.Code.NOT_FOUND, () -> engine.start(id("never-deployed"), Map.of()));
+
+    String type = id("once");
+    deploy(Bpmn.createExecutableProcess(id("twice")).startEvent()
+        .serviceTask("once", t -> t.zeebeJobType(type)).endEvent().done());
+    engine.start(id("twice"), Map.of());
+    ActivatedJob job = engine.awaitJob(type);
+    engine.complete(job);
+    failsWith(Status.Code.NOT_FOUND, () -> engine.complete(job));
+  }
+
+  // --- gateways --------------------------------------------------------------------------------
+
+  @Test
+  void exclusiveGatewayTakesTheFirstMatchingFlowElseTheDefault() {
+    String large = id("large");
+    String medium = id("medium");
+    String small = id("small");
+    deploy(Bpmn.createExecutableProcess(id("route")).startEvent().exclusiveGateway("size")
+        .conditionExpression("amount > 100").serviceTask("large", t -> t.zeebeJobType(large)).endEvent()
+        .moveToLastExclusiveGateway().conditionExpression("amount > 10").serviceTask("medium", t -> t.zeebeJobType(medium)).endEvent()
+        .moveToLastExclusiveGateway().defaultFlow().serviceTask("small", t -> t.zeebeJobType(small)).endEvent()
+        .done());
+
+    engine.start(id("route"), Map.of("amount", 500));
+    engine.complete(engine.awaitJob(large));
+    engine.start(id("route"), Map.of("amount", 5));
+    engine.complete(engine.awaitJob(small));
+
+    engine.assertNoJob(medium);
+  }
+
+  @Test
+  void parallelGatewayForksAndJoinsWaitingForEveryBranch() {
+    String a = id("a");
+    String b = id("b");
+    String after = id("after");
+    deploy(Bpmn.createExecutableProcess(id("fork")).startEvent().parallelGateway("fork")
+        .serviceTask("a", t -> t.zeebeJobType(a)).parallelGateway("join")
+        .serviceTask("after", t -> t.zeebeJobType(after)).endEvent()
+        .moveToNode("fork").serviceTask("b", t -> t.zeebeJobType(b)).connectTo("join")
+        .done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("fork"), Map.of());
+
+    engine.complete(engine.awaitJob(a), Map.of("fromA", 1));
+    engine.assertNoJob(after);
+    engine.complete(engine.awaitJob(b), Map.of("fromB", 2));
+    engine.complete(engine.awaitJob(after));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("fromA", 1).containsEntry("fromB", 2);
+  }
+
+  @Test
+  void eventBasedGatewayFollowsWhicheverEventComesFirst() {
+    String message = id("rated");
+    String rated = id("on-rating");
+    String silent = id("on-silence");
+    deploy(Bpmn.createExecutableProcess(id("race")).startEvent().eventBasedGateway("wait")
+        .intermediateCatchEvent("rating").message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+        .serviceTask("on-rating", t -> t.zeebeJobType(rated)).endEvent()
+        .moveToLastGateway().intermediateCatchEvent("silence").timerWithDuration("PT1S")
+        .serviceTask("on-silence", t -> t.zeebeJobType(silent)).endEvent()
+        .done());
+
+    engine.start(id("race"), Map.of("orderId", id("quiet")));
+    engine.complete(engine.awaitJob(silent));
+    engine.start(id("race"), Map.of("orderId", id("loud")));
+    engine.publish(message, id("loud"), BUFFERED, Map.of("rating", 5));
+
+    assertThat(engine.awaitJob(rated).getVariablesAsMap()).containsEntry("rating", 5);
+  }
+
+  // --- scopes ----------------------------------------------------------------------------------
+
+  @Test
+  void embeddedSubprocessKeepsItsLocalVariablesToItself() {
+    String inside = id("inside");
+    String after = id("after");
+    deploy(Bpmn.createExecutableProcess(id("scoped")).startEvent()
+        .subProcess("sub").zeebeInputExpression("\"inner\"", "scope")
+        .embeddedSubProcess().startEvent().serviceTask("inside", t -> t.zeebeJobType(inside)).endEvent()
+        .subProcessDone()
+        .serviceTask("after", t -> t.zeebeJobType(after)).endEvent().done());
+    engine.start(id("scoped"), Map.of());
+
+    ActivatedJob job = engine.awaitJob(inside);
+    assertThat(job.getVariablesAsMap()).containsEntry("scope", "inner");
+    engine.complete(job, Map.of("scope", "changed inside", "found", 1));
+
+    assertThat(engine.awaitJob(after).getVariablesAsMap()).containsEntry("found", 1).doesNotContainKey("scope");
+  }
+
+  @Test
+  void callActivityRunsTheChildWithTheParentsVariablesAndReturnsTheChildsVariables() {
+    String child = id("child");
+    String work = id("child-work");
+    deploy(Bpmn.createExecutableProcess(child).startEvent()
+            .serviceTask("child-work", t -> t.zeebeJobType(work)).endEvent().done(),
+        Bpmn.createExecutableProcess(id("parent")).startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(child)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("parent"), Map.of("orderId", "o-1"));
+
+    ActivatedJob job = engine.awaitJob(work);
+    assertThat(job.getBpmnProcessId()).isEqualTo(child);
+    assertThat(job.getVariablesAsMap()).containsEntry("orderId", "o-1");
+    engine.complete(job, Map.of("childResult", "done"));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("childResult", "done");
+  }
+
+  @Test
+  void anInterruptingMessageEventSubprocessEndsTheRestOfItsScope() {
+    String main = id("main");
+    String side = id("side");
+    String message = id("cancelled");
+    deploy(Bpmn.createExecutableProcess(id("interruptible"))
+        .eventSubProcess("cancel", e -> e.startEvent("cancel-start", s -> s.interrupting(true)
+                .message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
+            .serviceTask("side", t -> t.zeebeJobType(side)).endEvent())
+        .startEvent().serviceTask("main", t -> t.zeebeJobType(main)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result =
+        engine.startWithResult(id("interruptible"), Map.of("orderId", id("o")));
+    ActivatedJob mainJob = engine.awaitJob(main);
+
+    engine.publish(message, id("o"), BUFFERED, Map.of("reason", "customer request"));
+
+    ActivatedJob sideJob = engine.awaitJob(side);
+    assertThat(sideJob.getVariablesAsMap()).containsEntry("reason", "customer request");
+    engine.assertJobGone(mainJob);
+    engine.complete(sideJob);
+    result.join();
+  }
+
+  @Test
+  void aNonInterruptingTimerEventSubprocessRunsBesideTheMainFlow() {
+    String main = id("main");
+    String reminder = id("reminder");
+    deploy(Bpmn.createExecutableProcess(id("reminding"))
+        .eventSubProcess("remind", e -> e.startEvent("remind-start", s -> s.interrupting(false).timerWithDuration("PT1S"))
+            .serviceTask("reminder", t -> t.zeebeJobType(reminder)).endEvent())
+        .startEvent().serviceTask("main", t -> t.zeebeJobType(main)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("reminding"), Map.of());
+    ActivatedJob mainJob = engine.awaitJob(main);
+
+    engine.complete(engine.awaitJob(reminder));
+    engine.complete(mainJob);
+
+    result.join();
+  }
+
+  @Test
+  void aTerminateEndEventEndsTheWholeInstance() {
+    String waiting = id("waiting");
+    deploy(Bpmn.createExecutableProcess(id("terminating")).startEvent().parallelGateway("fork")
+        .serviceTask("waiting", t -> t.zeebeJobType(waiting)).endEvent()
+        .moveToLastGateway().endEvent("stop", e -> e.terminate())
+        .done());
+    long instance = engine.start(id("terminating"), Map.of());
+
+    engine.awaitEnded(instance);
+    engine.assertNoJob(waiting);
+  }
+
+  @Test
+  void aNoneIntermediateThrowEventPassesThroughApplyingItsOutputMappings() {
+    String after = id("after");
+    deploy(Bpmn.createExecutableProcess(id("milestone")).startEvent()
+        .intermediateThrowEvent("reached", e -> e.zeebeOutputExpression("\"confirmed\"", "stage"))
+        .serviceTask("after", t -> t.zeebeJobType(after)).endEvent().done());
+    engine.start(id("milestone"), Map.of());
+
+    assertThat(engine.awaitJob(after).getVariablesAsMap()).containsEntry("stage", "confirmed");
+  }
+
+  @Test
+  void anErrorEventSubprocessCatchesAWorkersThrowErrorAndEndsTheScope() {
+    String charge = id("charge");
+    String refund = id("refund");
+    deploy(Bpmn.createExecutableProcess(id("error-sub"))
+        .eventSubProcess("on-declined", e -> e.startEvent("declined").error("DECLINED")
+            .serviceTask("refund", t -> t.zeebeJobType(refund)).endEvent())
+        .startEvent().serviceTask("charge", t -> t.zeebeJobType(charge)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("error-sub"), Map.of());
+    ActivatedJob job = engine.awaitJob(charge);
+
+    engine.client().newThrowErrorCommand(job.getKey()).errorCode("DECLINED").send().join();
+
+    engine.complete(engine.awaitJob(refund));
+    result.join();
+  }
+
+  // --- messages --------------------------------------------------------------------------------
+
+  @Test
+  void aMessagePublishedBeforeTheSubscriptionOpensIsCorrelatedWithinItsTimeToLive() {
+    String message = id("shipped");
+    deploy(catchMessage(id("buffered"), message));
+
+    engine.publish(message, id("o"), Duration.ofMinutes(1), Map.of("status", "SHIPPED"));
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("buffered"), Map.of("orderId", id("o")));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("status", "SHIPPED");
+  }
+
+  @Test
+  void aMessageWithoutTimeToLiveIsNotBuffered() {
+    String message = id("shipped");
+    deploy(catchMessage(id("unbuffered"), message));
+
+    engine.publish(message, id("o"), Duration.ZERO, Map.of("status", "EARLY"));
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("unbuffered"), Map.of("orderId", id("o")));
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !result.isDone());
+    engine.publish(message, id("o"), Duration.ZERO, Map.of("status", "ON TIME"));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("status", "ON TIME");
+  }
+
+  @Test
+  void aSecondMessageWithTheSameIdIsRejectedWhileTheFirstIsBuffered() {
+    String message = id("shipped");
+    String afterFirst = id("after-first");
+    deploy(Bpmn.createExecutableProcess(id("dedup")).startEvent()
+        .intermediateCatchEvent("first").message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+        .serviceTask("after-first", t -> t.zeebeJobType(afterFirst))
+        .intermediateCatchEvent("second").message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+        .endEvent().done());
+
+    engine.publish(message, id("o"), id("o") + ":SHIPPED", Duration.ofMinutes(1), Map.of());
+    failsWith(Status.Code.ALREADY_EXISTS,
+        () -> engine.publish(message, id("o"), id("o") + ":SHIPPED", Duration.ofMinutes(1), Map.of()));
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("dedup"), Map.of("orderId", id("o")));
+    engine.complete(engine.awaitJob(afterFirst));
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !result.isDone());
+    engine.publish(message, id("o"), id("o") + ":DELIVERED", Duration.ofMinutes(1), Map.of());
+
+    result.join();
+  }
+
+  @Test
+  void aMessageStartEventStartsAnInstanceWithTheMessagesVariables() {
+    String message = id("first-order-placed");
+    String work = id("greet");
+    deploy(Bpmn.createExecutableProcess(id("message-start")).startEvent("placed").message(message)
+        .serviceTask("greet", t -> t.zeebeJobType(work)).endEvent().done());
+
+    engine.publish(message, id("c-1"), BUFFERED, Map.of("customerId", "c-1"));
+
+    ActivatedJob job = engine.awaitJob(work);
+    assertThat(job.getBpmnProcessId()).isEqualTo(id("message-start"));
+    assertThat(job.getVariablesAsMap()).containsEntry("customerId", "c-1");
+    engine.complete(job);
+  }
+
+  @Test
+  void aNonInterruptingMessageBoundaryEventLeavesTheTaskRunning() {
+    String task = id("task");
+    String noted = id("noted");
+    String message = id("note");
+    deploy(Bpmn.createExecutableProcess(id("noting")).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task))
+        .boundaryEvent("note", b -> b.cancelActivity(false)
+            .message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
+        .serviceTask("noted", t -> t.zeebeJobType(noted)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("noting"), Map.of("orderId", id("o")));
+    ActivatedJob taskJob = engine.awaitJob(task);
+
+    engine.publish(message, id("o"), BUFFERED, Map.of());
+    engine.complete(engine.awaitJob(noted));
+    engine.complete(taskJob);
+
+    result.join();
+  }
+
+  private static BpmnModelInstance catchMessage(String processId, String message) {
+    return Bpmn.createExecutableProcess(processId).startEvent()
+        .intermediateCatchEvent("wait").message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+        .endEvent().done();
+  }
+
+  // --- timers ----------------------------------------------------------------------------------
+
+  @Test
+  void aTimerCatchEventWaitsForItsDuration() {
+    deploy(Bpmn.createExecutableProcess(id("sleepy")).startEvent()
+        .intermediateCatchEvent("nap").timerWithDuration("PT1S").endEvent().done());
+
+    long started = System.nanoTime();
+    engine.startWithResult(id("sleepy"), Map.of()).join();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+  }
+
+  @Test
+  void anInterruptingTimerBoundaryEventCancelsTheTaskWhenDue() {
+    String task = id("task");
+    String late = id("late");
+    deploy(Bpmn.createExecutableProcess(id("deadline")).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task))
+        .boundaryEvent("too-late", b -> b.cancelActivity(true).timerWithDuration("PT1S"))
+        .serviceTask("late", t -> t.zeebeJobType(late)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    engine.start(id("deadline"), Map.of());
+    ActivatedJob taskJob = engine.awaitJob(task);
+
+    engine.complete(engine.awaitJob(late));
+
+    engine.assertJobGone(taskJob);
+  }
+
+  @Test
+  void aTimerStartEventWithADateStartsAnInstanceThen() {
+    String work = id("scheduled");
+    deploy(Bpmn.createExecutableProcess(id("at-date"))
+        .startEvent().timerWithDate(Instant.now().plusSeconds(2).toString())
+        .serviceTask("scheduled", t -> t.zeebeJobType(work)).endEvent().done());
+
+    engine.complete(engine.awaitJob(work));
+  }
+
+  @Test
+  void aRepeatingTimerCycleFiresAsOftenAsItSays() {
+    String task = id("task");
+    String nudge = id("nudge");
+    deploy(Bpmn.createExecutableProcess(id("cycle")).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task))
+        .boundaryEvent("every-second", b -> b.cancelActivity(false).timerWithCycle("R2/PT1S"))
+        .serviceTask("nudge", t -> t.zeebeJobType(nudge)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    engine.start(id("cycle"), Map.of());
+    ActivatedJob taskJob = engine.awaitJob(task);
+
+    engine.complete(engine.awaitJob(nudge));
+    engine.complete(engine.awaitJob(nudge));
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+        .until(() -> engine.activate(nudge, 1, Duration.ofMillis(200), Duration.ofMinutes(5)).isEmpty());
+    engine.complete(taskJob);
+  }
+
+  @Test
+  void aCronTimerCycleFiresUntilItsScopeEnds() {
+    String task = id("task");
+    String tick = id("tick");
+    deploy(Bpmn.createExecutableProcess(id("cron")).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task))
+        .boundaryEvent("each-second", b -> b.cancelActivity(false).timerWithCycle("* * * * * *"))
+        .serviceTask("tick", t -> t.zeebeJobType(tick)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    long instance = engine.start(id("cron"), Map.of());
+    ActivatedJob taskJob = engine.awaitJob(task);
+
+    engine.complete(engine.awaitJob(tick));
+    engine.complete(taskJob);
+
+    // The task's end stops the timer; ticks that fired before it still run, and then the instance ends.
+    await().atMost(eventually()).until(() -> {
+      engine.activate(tick, 10, Duration.ofMillis(200), Duration.ofMinutes(5)).forEach(engine::complete);
+      return engine.ended(instance);
+    });
+  }
+
+  // --- errors and incidents ---------------------------------------------------------------------
+
+  /** Zeebe's rule: error variables land on the catch event; only its output mappings pass them on. */
+  @Test
+  void anErrorBoundaryEventCatchesAWorkersThrowErrorAndMapsItsVariablesOut() {
+    String pick = id("pick");
+    String backorder = id("backorder");
+    deploy(Bpmn.createExecutableProcess(id("picking")).startEvent()
+        .serviceTask("pick", t -> t.zeebeJobType(pick))
+        .boundaryEvent("out-of-stock").error("OUT_OF_STOCK").zeebeOutputExpression("sku", "missingSku")
+        .serviceTask("backorder", t -> t.zeebeJobType(backorder)).endEvent()
+        .moveToActivity("pick").endEvent().done());
+    engine.start(id("picking"), Map.of());
+    ActivatedJob job = engine.awaitJob(pick);
+
+    engine.client().newThrowErrorCommand(job.getKey()).errorCode("OUT_OF_STOCK").errorMessage("sku 42 is gone")
+        .variables(Map.of("sku", "42")).send().join();
+
+    assertThat(engine.awaitJob(backorder).getVariablesAsMap()).containsEntry("missingSku", "42")
+        .doesNotContainKey("sku");
+    engine.assertJobGone(job);
+  }
+
+  @Test
+  void anErrorEndEventInASubprocessIsCaughtByTheSubprocessBoundary() {
+    String check = id("check");
+    String handled = id("handled");
+    deploy(Bpmn.createExecutableProcess(id("error-end")).startEvent()
+        .subProcess("sub").embeddedSubProcess().startEvent()
+        .serviceTask("check", t -> t.zeebeJobType(check)).endEvent("refused", e -> e.error("REFUSED"))
+        .subProcessDone()
+        .boundaryEvent("caught").error("REFUSED").serviceTask("handled", t -> t.zeebeJobType(handled)).endEvent()
+        .moveToActivity("sub").endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("error-end"), Map.of());
+
+    engine.complete(engine.awaitJob(check));
+    engine.complete(engine.awaitJob(handled));
+
+    result.join();
+  }
+
+  @Test
+  void anUncaughtThrowErrorIsAnIncidentAndResolvingItRetriesTheJob() {
+    String type = id("send");
+    deploy(Bpmn.createExecutableProcess(id("uncaught")).startEvent()
+        .serviceTask("send", t -> t.zeebeJobType(type)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("uncaught"), Map.of());
+    ActivatedJob job = engine.awaitJob(type);
+
+    engine.client().newThrowErrorCommand(job.getKey()).errorCode("BOUNCED").send().join();
+    OpenIncident incident = awaitIncident(job.getProcessInstanceKey());
+    assertThat(incident.errorType()).isEqualTo("UNHANDLED_ERROR_EVENT");
+    assertThat(incident.elementId()).isEqualTo("send");
+    engine.client().newResolveIncidentCommand(incident.key()).send().join();
+
+    ActivatedJob again = engine.awaitJob(type);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    engine.complete(again);
+    result.join();
+  }
+
+  @Test
+  void aJobOutOfRetriesIsAnIncidentAndUpdatingRetriesThenResolvingResumes() {
+    String type = id("send");
+    deploy(Bpmn.createExecutableProcess(id("no-retries")).startEvent()
+        .serviceTask("send", t -> t.zeebeJobType(type)).endEvent().done());
+    CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("no-retries"), Map.of());
+    ActivatedJob job = engine.awaitJob(type);
+
+    engine.client().newFailCommand(job.getKey()).retries(0).errorMessage("SMTP down").send().join();
+    OpenIncident incident = awaitIncident(job.getProcessInstanceKey());
+    assertThat(incident.errorType()).isEqualTo("JOB_NO_RETRIES");
+    assertThat(incident.elementId()).isEqualTo("send");
+    engine.assertNoJob(type);
+    engine.client().newUpdateRetriesCommand(job.getKey()).retries(2).send().join();
+    engine.client().newResolveIncidentCommand(incident.key()).send().join();
+
+    ActivatedJob again = engine.awaitJob(type);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getRetries()).isEqualTo(2);
+    engine.complete(again, Map.of("sent", true));
+    assertThat(result.join().getVariablesAsMap()).containsEntry("sent", true);
+  }
+
+  @Test
+  void aGatewayWithNoMatchingFlowIsAnIncidentThatSetVariablesAndResolveFix() {
+    String large = id("large");
+    deploy(Bpmn.createExecutableProcess(id("no-match")).startEvent().exclusiveGateway("size")
+        .conditionExpression("amount > 100").serviceTask("large", t -> t.zeebeJobType(large)).endEvent()
+        .done());
+    long instance = engine.start(id("no-match"), Map.of("amount", 5));
+
+    OpenIncident incident = awaitIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.elementId()).isEqualTo("size");
+    engine.client().newSetVariablesCommand(instance).variables(Map.of("amount", 500)).send().join();
+    engine.client().newResolveIncidentCommand(incident.key()).send().join();
+
+    engine.complete(engine.awaitJob(large));
+    engine.awaitEnded(instance);
+  }
+
+  // --- the post-purchase journey, as marketers wrote it ------------------------------------------
+
+  /** bpmn/post-purchase.bpmn with stand-in workers; only its message-driven paths (real time here). */
+  @Nested
+  class PostPurchaseJourney extends PostPurchaseScenarios {
+
+    PostPurchaseJourney() {
+      super(() -> engine, EngineConformanceSuite.this::id);
+    }
+  }
+}
