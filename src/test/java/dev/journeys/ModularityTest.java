@@ -40,7 +40,20 @@ class ModularityTest {
     noClasses().that().resideInAPackage("dev.journeys.engine..")
         .and(com.tngtech.archunit.base.DescribedPredicate.describe(
             "not the edge configuration", c -> !c.getName().startsWith(EDGE)))
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.camunda.client..", "io.camunda.spring..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.camunda.spring..")
+        .check(classes);
+  }
+
+  /** The REST API speaks Camunda's generated protocol models, as the gateway speaks its gRPC classes. */
+  @Test
+  void engineUsesOnlyTheCamundaClientsProtocolModelsOutsideItsEdge() {
+    noClasses().that().resideInAPackage("dev.journeys.engine..")
+        .and(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "not the edge configuration", c -> !c.getName().startsWith(EDGE)))
+        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "in io.camunda.client but outside io.camunda.client.protocol",
+            c -> (c.getPackageName() + ".").startsWith("io.camunda.client.")
+                && !(c.getPackageName() + ".").startsWith("io.camunda.client.protocol.")))
         .check(classes);
   }
 

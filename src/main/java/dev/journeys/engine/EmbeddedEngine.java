@@ -6,14 +6,16 @@ import dev.journeys.engine.gateway.GatewayServer;
 import dev.journeys.engine.model.BpmnTransformer;
 import dev.journeys.engine.processing.CommandWriter;
 import dev.journeys.engine.processing.ProcessModels;
+import dev.journeys.engine.rest.RestServer;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Zeebe-protocol engine: migrates its tables, starts the single writer and the gRPC
- * gateway. Clients (the Camunda Java client, Camunda Modeler) connect to {@link #port()}.
+ * The embedded Zeebe-protocol engine: migrates its tables, starts the single writer, the gRPC
+ * gateway and the REST API. Clients (the Camunda Java client, Camunda Modeler) connect to
+ * {@link #port()} for gRPC and to {@link #restPort()} for Camunda's REST v2 search and operate subset.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
@@ -22,6 +24,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final EngineSettings settings;
   private final CommandWriter writer;
   private final GatewayServer gateway;
+  private final RestServer rest;
 
   private EmbeddedEngine(EngineSettings settings) {
     this.settings = settings;
@@ -34,14 +37,22 @@ public final class EmbeddedEngine implements AutoCloseable {
         (Set<String> types) -> gatewayRef[0].jobsAvailable(types));
     this.gateway = new GatewayServer(writer, settings.host(), settings.port(), settings.defaultLongPollTimeout());
     gatewayRef[0] = gateway;
+    this.rest = new RestServer(writer, settings.dataSource(), settings.host(), settings.restPort(), gateway::port);
   }
 
   /** Starts an engine; it is serving when this returns. */
   public static EmbeddedEngine start(EngineSettings settings) {
     EmbeddedEngine engine = new EmbeddedEngine(settings);
     engine.writer.start();
-    engine.gateway.start();
-    LOG.info("Embedded engine listening for Zeebe gRPC on {}:{}", settings.host(), engine.port());
+    try {
+      engine.gateway.start();
+      engine.rest.start();
+    } catch (RuntimeException e) {
+      engine.close(); // a port in use must not leave a writer thread and a half-open gateway behind
+      throw e;
+    }
+    LOG.info("Embedded engine listening for Zeebe gRPC on {}:{} and for REST on {}:{}",
+        settings.host(), engine.port(), settings.host(), engine.restPort());
     return engine;
   }
 
@@ -60,12 +71,18 @@ public final class EmbeddedEngine implements AutoCloseable {
     return gateway.port();
   }
 
+  /** The port of the REST API (Camunda's /v2 subset); the actual one when settings asked for 0. */
+  public int restPort() {
+    return rest.port();
+  }
+
   public EngineClock clock() {
     return settings.clock();
   }
 
   @Override
   public void close() {
+    rest.close();
     gateway.close();
     writer.close();
     LOG.info("Embedded engine stopped");

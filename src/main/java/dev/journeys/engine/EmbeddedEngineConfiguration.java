@@ -26,7 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The engine's one edge to Spring: with {@code journeys.engine.mode=embedded} (the default) it starts
  * the embedded engine before any Camunda client bean, so the app's own client connects to it over
- * loopback exactly as it would to a Camunda 8 cluster.
+ * loopback exactly as it would to a Camunda 8 cluster: gRPC on {@code journeys.engine.port}, REST
+ * searches on {@code journeys.engine.rest-port}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "journeys.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -44,10 +45,12 @@ public class EmbeddedEngineConfiguration {
    * @param clock system, or controlled (time moves only when told; for tests and simulation)
    * @param maxBatchSize commands applied per database transaction
    * @param longPollTimeout how long ActivateJobs waits for jobs when the request sets no timeout
+   * @param restPort port of the engine's Camunda REST v2 subset (camunda.client.rest-address); 0 picks a free one
    */
   @ConfigurationProperties("journeys.engine")
   public record EngineProperties(
-      String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout) {
+      String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout,
+      Integer restPort) {
 
     public EngineProperties {
       mode = mode == null ? "embedded" : mode;
@@ -55,6 +58,7 @@ public class EmbeddedEngineConfiguration {
       clock = clock == null ? "system" : clock;
       maxBatchSize = maxBatchSize == null ? 256 : maxBatchSize;
       longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(10) : longPollTimeout;
+      restPort = restPort == null ? 8088 : restPort;
     }
   }
 
@@ -72,7 +76,7 @@ public class EmbeddedEngineConfiguration {
   EmbeddedEngine journeysEmbeddedEngine(EngineProperties properties, DataSource dataSource, EngineClock clock) {
     return EmbeddedEngine.start(new EngineSettings(
         dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
-        properties.longPollTimeout()));
+        properties.longPollTimeout(), properties.restPort()));
   }
 
   /** Makes every Camunda client bean wait for the engine, so workers never poll a closed port. */

@@ -8,11 +8,12 @@ import javax.sql.DataSource;
  * How to run the embedded engine.
  *
  * @param dataSource where all engine state lives (H2 file or PostgreSQL); migrated on start
- * @param host the address the gRPC gateway binds to
+ * @param host the address the gRPC gateway and the REST API bind to
  * @param port the gRPC port; 0 picks a free one (see {@link EmbeddedEngine#port()})
  * @param clock the engine's time source
  * @param maxBatchSize how many commands the writer applies in one database transaction
  * @param defaultLongPollTimeout how long ActivateJobs waits when the request sets no timeout
+ * @param restPort the port of the Camunda REST v2 subset; 0 picks a free one (see {@link EmbeddedEngine#restPort()})
  */
 public record EngineSettings(
     DataSource dataSource,
@@ -20,9 +21,22 @@ public record EngineSettings(
     int port,
     EngineClock clock,
     int maxBatchSize,
-    Duration defaultLongPollTimeout) {
+    Duration defaultLongPollTimeout,
+    int restPort) {
+
+  /** Settings with the REST API on a free port, for callers that only speak gRPC (tests, benchmarks). */
+  public EngineSettings(
+      DataSource dataSource, String host, int port, EngineClock clock, int maxBatchSize,
+      Duration defaultLongPollTimeout) {
+    this(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, 0);
+  }
 
   public static EngineSettings of(DataSource dataSource, String host, int port, EngineClock clock) {
     return new EngineSettings(dataSource, host, port, clock, 256, Duration.ofSeconds(10));
+  }
+
+  /** These settings with the REST API on another port. */
+  public EngineSettings withRestPort(int newRestPort) {
+    return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, newRestPort);
   }
 }

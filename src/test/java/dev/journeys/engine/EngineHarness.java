@@ -29,8 +29,9 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Starts an embedded engine on a free loopback port with its own database, and a real Camunda
- * client connected to it over gRPC. Tests drive the engine only through that client; the few
+ * Starts an embedded engine on free loopback ports with its own database, and a real Camunda
+ * client connected to it over gRPC (and to its REST API for searches). Tests drive the engine only
+ * through that client; the few
  * helpers that read engine tables (incidents, whether an instance is still active) stand in for
  * query APIs the engine does not offer yet.
  */
@@ -88,10 +89,10 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   public void start() {
-    engine = EmbeddedEngine.start(new EngineSettings(dataSource, "127.0.0.1", 0, clock, 256, Duration.ofSeconds(10)));
+    engine = EmbeddedEngine.start(new EngineSettings(dataSource, "127.0.0.1", 0, clock, 256, Duration.ofSeconds(10), 0));
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.port()))
-        .restAddress(URI.create("http://127.0.0.1:1"))
+        .restAddress(restAddress())
         .preferRestOverGrpc(false)
         .defaultRequestTimeout(Duration.ofSeconds(10))
         .build();
@@ -110,6 +111,11 @@ public final class EngineHarness implements AutoCloseable {
 
   public CamundaClient client() {
     return client;
+  }
+
+  /** Where the engine's REST API (Camunda's /v2 subset) listens, for the client and for raw HTTP. */
+  public URI restAddress() {
+    return URI.create("http://127.0.0.1:" + engine.restPort());
   }
 
   public DataSource dataSource() {

@@ -49,6 +49,7 @@ final class JobActivation {
     final StreamObserver<ActivateJobsResponse> observer;
     final long timeoutMillis;
     final AtomicBoolean answered = new AtomicBoolean();
+    boolean expired; // guarded by JobActivation.this
 
     Poll(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
       this.request = request;
@@ -89,7 +90,7 @@ final class JobActivation {
     }
     if (poll.longPolling()) {
       scheduler.schedule(() -> {
-        if (unpark(poll)) {
+        if (expire(poll)) {
           poll.answer(List.of(), null);
         }
       }, poll.timeoutMillis, TimeUnit.MILLISECONDS);
@@ -115,11 +116,8 @@ final class JobActivation {
           }
           List<ActivatedJob> jobs = p.jobs().activate(request.getType(), request.getWorker(), request.getTimeout(),
               request.getMaxJobsToActivate(), request.getFetchVariableList());
-          boolean park = jobs.isEmpty() && poll.longPolling();
-          if (park) {
-            park(poll);
-          }
-          return new Attempt(jobs, park);
+          boolean parked = jobs.isEmpty() && poll.longPolling() && park(poll);
+          return new Attempt(jobs, parked);
         })
         .whenComplete((attempt, failure) -> {
           if (failure != null || !attempt.parked()) {
@@ -128,8 +126,19 @@ final class JobActivation {
         });
   }
 
-  private synchronized void park(Poll poll) {
+  /** Parks a poll that found nothing, unless its request timeout already passed (then it is answered empty). */
+  private synchronized boolean park(Poll poll) {
+    if (poll.expired) {
+      return false;
+    }
     parked.computeIfAbsent(poll.request.getType(), t -> new ArrayDeque<>()).add(poll);
+    return true;
+  }
+
+  /** The request timeout passed: true when the poll was parked and now has to be answered empty. */
+  private synchronized boolean expire(Poll poll) {
+    poll.expired = true;
+    return unpark(poll);
   }
 
   private synchronized boolean unpark(Poll poll) {

@@ -3,14 +3,17 @@ package dev.journeys.engine.state;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
-/** Variables per scope (element instance key), values as JSON text. */
+/** Variables per scope (element instance key), values as JSON text; each gets a key when created. */
 public final class VariableStore {
 
   private final Sql sql;
+  private final LongSupplier keys;
 
-  VariableStore(Sql sql) {
+  VariableStore(Sql sql, LongSupplier keys) {
     this.sql = sql;
+    this.keys = keys;
   }
 
   public Map<String, String> local(long scopeKey) {
@@ -35,8 +38,9 @@ public final class VariableStore {
         "UPDATE engine_variable SET var_value = ? WHERE scope_key = ? AND name = ?", json, scopeKey, name);
     if (updated == 0) {
       sql.update(
-          "INSERT INTO engine_variable (scope_key, name, var_value, process_instance_key) VALUES (?, ?, ?, ?)",
-          scopeKey, name, json, processInstanceKey);
+          "INSERT INTO engine_variable (scope_key, name, var_value, process_instance_key, variable_key) "
+              + "VALUES (?, ?, ?, ?, ?)",
+          scopeKey, name, json, processInstanceKey, keys.getAsLong());
     }
   }
 
