@@ -78,10 +78,16 @@ public class Customers {
 
   /** Withdraws marketing consent on one channel now (the one-click unsubscribe); idempotent. */
   public boolean unsubscribe(String customerId, MarketingChannel channel) {
-    if (store.find(customerId).isEmpty()) {
+    Optional<Customer> customer = store.find(customerId);
+    if (customer.isEmpty()) {
       return false;
     }
-    recordConsent(customerId, channel, false, clock.instant(), UNSUBSCRIBE);
+    // The click withdraws the consent the email was sent under, so it must win over it even when
+    // that consent is dated ahead of this clock (by a shop whose clock runs fast, or a simulation's
+    // engine clock): dated now, it would be ignored as older than the consent it withdraws.
+    Instant now = clock.instant();
+    Instant given = customer.get().consent(channel).updatedAt();
+    recordConsent(customerId, channel, false, given != null && given.isAfter(now) ? given : now, UNSUBSCRIBE);
     return true;
   }
 

@@ -1,0 +1,30 @@
+package dev.journeys.scenarios;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** The customer's side: opening the links of the emails they received. */
+final class Browser {
+
+  private final RestClient http;
+
+  Browser(int port) {
+    this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        .requestFactory(new JdkClientHttpRequestFactory()).build();
+  }
+
+  /** Opens a link of the app (given as its path: the public host is not this test's port). */
+  ResponseEntity<String> open(String path) {
+    return http.get().uri(path).retrieve().onStatus(s -> true, (request, response) -> {})
+        .toEntity(String.class);
+  }
+
+  /** What a mail client does for List-Unsubscribe-Post: List-Unsubscribe=One-Click (RFC 8058). */
+  ResponseEntity<String> oneClickUnsubscribe(String path) {
+    return http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body("List-Unsubscribe=One-Click").retrieve().onStatus(s -> true, (request, response) -> {})
+        .toEntity(String.class);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.journeys.scenarios;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The engine's clock over HTTP (GET/POST /api/engine/clock, present with
+ * journeys.engine.clock=controlled). It starts at the real now and only moves when told to; every
+ * scenario of the class shares it, so scenarios date their orders from {@link #now()}.
+ */
+final class EngineClockApi {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+
+  private final RestClient http;
+
+  EngineClockApi(int port) {
+    this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/api/engine/clock")
+        .requestFactory(new JdkClientHttpRequestFactory()).build();
+  }
+
+  Instant now() {
+    return Instant.parse(http.get().retrieve().body(OBJECT).get("now").toString());
+  }
+
+  Instant advance(Duration duration) {
+    return change(Map.of("advance", duration.toString()));
+  }
+
+  Instant moveTo(Instant instant) {
+    return change(Map.of("to", instant.toString()));
+  }
+
+  private Instant change(Map<String, String> body) {
+    return Instant.parse(http.post().contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        .body(OBJECT).get("now").toString());
+  }
+}
