@@ -11,7 +11,7 @@ enum Channel {
 
   /** Whether Journeys can deliver on this channel yet; the others are skipped with a recorded reason. */
   boolean available() {
-    return this == EMAIL;
+    return this != PUSH;
   }
 
   /** The name used in BPMN headers, outbox rows and Message-IDs. */

@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,10 @@ interface ContactDirectory {
    * @param email null when the customer gave none
    * @param locale a BCP 47 tag, or null to use the order's
    * @param erased the customer asked for erasure: nothing may be sent
+   * @param phone as the shop sent it; null when unknown
+   * @param country ISO 3166-1 alpha-2; null when unknown
+   * @param zone the customer's time zone; null when unknown
+   * @param smsConsent the customer opted in to SMS
    */
   record Contact(
       String customerId,
@@ -29,5 +34,16 @@ interface ContactDirectory {
       String name,
       String locale,
       boolean emailMarketingConsent,
-      boolean erased) {}
+      boolean erased,
+      String phone,
+      String country,
+      ZoneId zone,
+      boolean smsConsent) {
+
+    @Override
+    public String toString() {
+      return "Contact[customerId=%s, email=%s, phone=%s]"
+          .formatted(customerId, EmailMasking.mask(email), PhoneNumbers.mask(phone));
+    }
+  }
 }

@@ -33,7 +33,11 @@ class CustomersContactDirectory implements ContactDirectory {
         customer.name(),
         customer.locale(),
         customer.emailMarketing() != null && customer.emailMarketing().granted(),
-        customer.erased());
+        customer.erased(),
+        customer.phone(),
+        customer.country(),
+        customer.zone().orElse(null),
+        customer.smsMarketing() != null && customer.smsMarketing().granted());
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 class MessageDispatcher {
 
   /** What became of a message; every one of them lets the job complete. */
-  enum Outcome { SENT, ALREADY_SENT, SKIPPED, REJECTED }
+  enum Outcome { SENT, ALREADY_SENT, SKIPPED, REJECTED, HELD }
 
   private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
 
@@ -29,6 +29,9 @@ class MessageDispatcher {
   private final Suppressions suppressions;
   private final MailTransport mail;
   private final NotifyProperties properties;
+  private final OutboxDecisions decisions;
+  private final SmsDispatcher sms;
+  private final QuietHours quietHours;
 
   MessageDispatcher(
       Orders orders,
@@ -37,7 +40,10 @@ class MessageDispatcher {
       Outbox outbox,
       Suppressions suppressions,
       MailTransport mail,
-      NotifyProperties properties) {
+      NotifyProperties properties,
+      OutboxDecisions decisions,
+      SmsDispatcher sms,
+      QuietHours quietHours) {
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -45,6 +51,9 @@ class MessageDispatcher {
     this.suppressions = suppressions;
     this.mail = mail;
     this.properties = properties;
+    this.decisions = decisions;
+    this.sms = sms;
+    this.quietHours = quietHours;
   }
 
   /**
@@ -59,9 +68,17 @@ class MessageDispatcher {
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
             recipient.customerId(), request.template(), messageId);
+    if (channel == Channel.SMS) {
+      return sms.dispatch(entry, request, recipient, order);
+    }
     Optional<String> skip = channel.available() ? reasonToSkip(request, recipient) : Optional.of("channel-not-available");
     if (skip.isPresent()) {
-      return settle(outbox.skip(entry, skip.get()), entry, skip.get());
+      return decisions.skip(entry, skip.get());
+    }
+    // Transactional email is exempt, and email quiet hours are off unless configured.
+    Optional<Instant> hold = quietHours.holdUntil(channel, request.purpose(), recipient.zone());
+    if (hold.isPresent()) {
+      return decisions.hold(entry, request, hold.get());
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
@@ -71,7 +88,8 @@ class MessageDispatcher {
         log.info("{} {} ({}) was already settled; sending nothing", entry.template(), channel.key(), messageId);
         yield Outcome.ALREADY_SENT;
       }
-      case BUSY -> throw busy(entry);
+      case HELD -> Outcome.HELD;
+      case BUSY -> throw decisions.busy(entry);
       case CLAIMED -> send(entry, email, mime);
     };
   }
@@ -91,18 +109,6 @@ class MessageDispatcher {
       return Optional.of("suppressed");
     }
     return Optional.empty();
-  }
-
-  private Outcome settle(Outbox.Claim claim, Outbox.Entry entry, String reason) {
-    return switch (claim) {
-      case SENT -> Outcome.ALREADY_SENT;
-      case BUSY -> throw busy(entry);
-      case CLAIMED, SETTLED -> {
-        log.info("Skipped {} {} for {} ({}): {}", entry.template(), entry.channel().key(),
-            subject(entry), entry.messageId(), reason);
-        yield Outcome.SKIPPED;
-      }
-    };
   }
 
   private Order findOrder(String orderId) {
@@ -145,12 +151,6 @@ class MessageDispatcher {
     log.warn("The mail server refused {} for good ({}); suppressed it and settled {}",
         EmailMasking.mask(email.to()), reply, entry.messageId());
     return Outcome.REJECTED;
-  }
-
-  private SendFailure busy(Outbox.Entry entry) {
-    return SendFailure.busy(
-        "Expected to claim %s, but another worker is sending it".formatted(entry.messageId()),
-        properties.retryBackoff());
   }
 
   private static String subject(Outbox.Entry entry) {

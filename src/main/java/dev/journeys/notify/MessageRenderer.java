@@ -30,6 +30,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MessageRenderer {
 
   static final String PREFIX = "templates/messages/";
+  static final String SMS_SUFFIX = ".sms.txt";
   private static final String FALLBACK = "en";
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -55,6 +56,29 @@ class MessageRenderer {
         subject,
         process(base + ".txt", context, variables),
         process(base + ".html", context, variables));
+  }
+
+  /**
+   * Renders {template}/{tag}.sms.txt: one text, whitespace runs collapsed, since line breaks and
+   * indentation from the template would cost characters the customer pays for in segments.
+   */
+  String renderSms(String template, String tag, Map<String, Object> variables) {
+    Map<String, Object> model = new LinkedHashMap<>(variables);
+    StrictVariables.applyTo(model);
+    Context context = new Context(Locale.forLanguageTag(tag), model);
+    return process(template + "/" + tag + SMS_SUFFIX, context, variables).replaceAll("\\s+", " ").strip();
+  }
+
+  /** The most specific language tag this template has an SMS text for. */
+  String smsLocaleFor(String template, String requested) {
+    for (String tag : candidates(requested)) {
+      if (exists(PREFIX + template + "/" + tag + SMS_SUFFIX)) {
+        return tag;
+      }
+    }
+    throw SendFailure.permanent(
+        "Expected template '%s' to have an SMS text (%s) for locale %s or %s, but it does not"
+            .formatted(template, SMS_SUFFIX, requested, FALLBACK));
   }
 
   /** The most specific language tag this template has all three files for. */

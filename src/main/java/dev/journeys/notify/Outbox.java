@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
  * The outbox: one row per (element instance, channel), committed before the send and marked SENT
  * after, so a retried job whose message already went out sends nothing. A message that must not go
  * out (no consent, suppressed address, erased customer) is recorded as SKIPPED with its reason; one
- * the mail server refused for good is REJECTED. Both are final, like SENT.
+ * the server or provider refused for good is REJECTED. Both are final, like SENT. One due in quiet
+ * hours is HELD until held_until, then claimable again (by the scheduler or a retried job).
  *
  * <p>A crash between the send and marking it sent resends on retry: that gap cannot be closed
  * against SMTP, so the Message-ID is deterministic and lets mail systems drop the duplicate.
@@ -28,7 +29,9 @@ class Outbox {
     /** Already settled without a send (SKIPPED or REJECTED): send nothing. */
     SETTLED,
     /** Another worker is sending it right now (its job timed out, or it is slow). */
-    BUSY
+    BUSY,
+    /** Held for quiet hours and not due yet: the scheduler sends it then. */
+    HELD
   }
 
   /**
@@ -45,13 +48,14 @@ class Outbox {
       String messageId) {}
 
   private static final String CLAIMABLE =
-      "(status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?))";
+      "(status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?) OR (status = 'HELD' AND held_until <= ?))";
 
   private final JdbcClient jdbc;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Records the message as due (once) and claims it for this worker for the lease's length. */
@@ -65,7 +69,7 @@ class Outbox {
                                   job_key = ?
                 WHERE element_instance_key = ? AND channel = ? AND """
                     + CLAIMABLE)
-            .params(now.plus(lease), entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now)
+            .params(now.plus(lease), entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now, now)
             .update();
     return claimed == 1 ? Claim.CLAIMED : settledOrBusy(entry);
   }
@@ -82,9 +86,30 @@ class Outbox {
                 UPDATE outbox SET status = 'SKIPPED', reason = ?, lease_until = NULL, job_key = ?
                 WHERE element_instance_key = ? AND channel = ? AND """
                     + CLAIMABLE)
-            .params(reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now())
+            .params(reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now(), now())
             .update();
     return skipped == 1 ? Claim.SETTLED : settledOrBusy(entry);
+  }
+
+  /**
+   * Holds the message until the quiet hours end, keeping what rendering it later takes.
+   *
+   * @param request purpose and journey facts as JSON: ids and facts only, no contact details
+   * @return HELD when this call held it (or re-held it when due); otherwise what the row says
+   */
+  Claim hold(Entry entry, OffsetDateTime until, String request, String reason) {
+    register(entry);
+    int held =
+        jdbc.sql(
+                """
+                UPDATE outbox SET status = 'HELD', held_until = ?, request = ?, reason = ?,
+                                  lease_until = NULL, job_key = ?
+                WHERE element_instance_key = ? AND channel = ? AND """
+                    + CLAIMABLE)
+            .params(until, request, reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(),
+                now(), now())
+            .update();
+    return held == 1 ? Claim.HELD : settledOrBusy(entry);
   }
 
   void markSent(Entry entry) {
@@ -98,12 +123,15 @@ class Outbox {
 
   /** The server refused the recipient for good: final, so the job completes instead of retrying. */
   void markRejected(Entry entry, String error) {
+    markRejected(entry, "rejected", error);
+  }
+
+  void markRejected(Entry entry, String reason, String error) {
     jdbc.sql(
             """
-            UPDATE outbox SET status = 'REJECTED', reason = 'rejected', lease_until = NULL,
-                              last_error = ?
+            UPDATE outbox SET status = 'REJECTED', reason = ?, lease_until = NULL, last_error = ?
             WHERE element_instance_key = ? AND channel = ?""")
-        .params(truncate(error), entry.elementInstanceKey(), entry.channel().key())
+        .params(reason, truncate(error), entry.elementInstanceKey(), entry.channel().key())
         .update();
   }
 
@@ -129,6 +157,7 @@ class Outbox {
     return switch (String.valueOf(status(entry))) {
       case "SENT" -> Claim.SENT;
       case "SKIPPED", "REJECTED" -> Claim.SETTLED;
+      case "HELD" -> Claim.HELD;
       default -> Claim.BUSY;
     };
   }

@@ -54,7 +54,11 @@ class Recipients {
         contact.name(),
         localeOr(locale),
         contact.emailMarketingConsent(),
-        contact.erased());
+        contact.erased(),
+        contact.phone(),
+        contact.country(),
+        contact.zone(),
+        contact.smsConsent());
   }
 
   private static String localeOr(String locale) {

@@ -50,6 +50,11 @@ class SendFailure extends RuntimeException {
     };
   }
 
+  /** Retrying cannot help (a template or header problem). */
+  boolean permanent() {
+    return kind == Kind.PERMANENT;
+  }
+
   Duration backoff() {
     return backoff;
   }

@@ -18,7 +18,7 @@ class OutboxTest {
 
   private void open(String kind) {
     database = MigratedDatabase.open(kind);
-    outbox = new Outbox(database.jdbc());
+    outbox = new Outbox(database.jdbc(), java.time.Clock.systemUTC());
   }
 
   @AfterEach

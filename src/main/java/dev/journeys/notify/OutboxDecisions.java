@@ -1,0 +1,98 @@
+package dev.journeys.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decisions every channel records the same way: skipped because, held until, busy. Shared so
+ * email and SMS word their outbox rows and log lines alike.
+ */
+@Component
+class OutboxDecisions {
+
+  static final String QUIET_HOURS = "quiet-hours";
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDecisions.class);
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final Outbox outbox;
+  private final NotifyProperties properties;
+  private final ObjectMapper json = new ObjectMapper();
+
+  OutboxDecisions(Outbox outbox, NotifyProperties properties) {
+    this.outbox = outbox;
+    this.properties = properties;
+  }
+
+  MessageDispatcher.Outcome skip(Outbox.Entry entry, String reason) {
+    return switch (outbox.skip(entry, reason)) {
+      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
+      case HELD -> MessageDispatcher.Outcome.HELD;
+      case BUSY -> throw busy(entry);
+      case CLAIMED, SETTLED -> {
+        log.info("Skipped {} {} for {} ({}): {}", entry.template(), entry.channel().key(),
+            subject(entry), entry.messageId(), reason);
+        yield MessageDispatcher.Outcome.SKIPPED;
+      }
+    };
+  }
+
+  /** Holds the message for quiet hours; the job completes and {@link HeldMessages} sends it. */
+  MessageDispatcher.Outcome hold(Outbox.Entry entry, MessageRequest request, Instant until) {
+    OffsetDateTime at = until.atOffset(ZoneOffset.UTC);
+    return switch (outbox.hold(entry, at, toJson(request), QUIET_HOURS)) {
+      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
+      case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
+      case BUSY, CLAIMED -> throw busy(entry);
+      case HELD -> {
+        log.info("Held {} {} for {} ({}) until {}: quiet hours", entry.template(),
+            entry.channel().key(), subject(entry), entry.messageId(), at);
+        yield MessageDispatcher.Outcome.HELD;
+      }
+    };
+  }
+
+  SendFailure busy(Outbox.Entry entry) {
+    return SendFailure.busy(
+        "Expected to claim %s, but another worker is sending it".formatted(entry.messageId()),
+        properties.retryBackoff());
+  }
+
+  /** The request a held row stands for, rebuilt from its columns and stored JSON. */
+  MessageRequest fromHeld(String orderId, String customerId, String template, Channel channel, String stored) {
+    try {
+      Map<String, Object> request = json.readValue(stored, MAP);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> facts = (Map<String, Object>) request.getOrDefault("facts", Map.of());
+      return new MessageRequest(orderId, customerId, template, List.of(channel),
+          Purpose.valueOf(String.valueOf(request.get("purpose"))), facts);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw SendFailure.permanent("Expected a held message's request to be readable, but: " + e.getMessage());
+    }
+  }
+
+  private String toJson(MessageRequest request) {
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("purpose", request.purpose().name());
+    stored.put("facts", request.facts());
+    try {
+      return json.writeValueAsString(stored);
+    } catch (JsonProcessingException e) {
+      throw SendFailure.permanent("Expected journey facts to be JSON, but: " + e.getMessage());
+    }
+  }
+
+  static String subject(Outbox.Entry entry) {
+    return entry.orderId() != null ? "order " + entry.orderId() : "customer " + entry.customerId();
+  }
+}

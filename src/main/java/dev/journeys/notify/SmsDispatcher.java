@@ -1,0 +1,93 @@
+package dev.journeys.notify;
+
+import dev.journeys.orders.Order;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one SMS, exactly once per element instance: consent and a textable mobile first, then
+ * quiet hours, then render, claim, send, mark sent. Either purpose needs the customer's SMS opt-in
+ * (transactional texts respect channel opt-in too); email for the same step is decided apart.
+ */
+@Service
+class SmsDispatcher {
+
+  static final String NO_SMS_CONSENT = "no-sms-consent";
+
+  private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+
+  private final SmsComposer composer;
+  private final SmsTransport transport;
+  private final Outbox outbox;
+  private final OutboxDecisions decisions;
+  private final QuietHours quietHours;
+  private final NotifyProperties properties;
+
+  SmsDispatcher(SmsComposer composer, SmsTransport transport, Outbox outbox, OutboxDecisions decisions,
+      QuietHours quietHours, NotifyProperties properties) {
+    this.composer = composer;
+    this.transport = transport;
+    this.outbox = outbox;
+    this.decisions = decisions;
+    this.quietHours = quietHours;
+    this.properties = properties;
+  }
+
+  MessageDispatcher.Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
+    if (recipient.erased()) {
+      return decisions.skip(entry, "erased");
+    }
+    // An order without a customer record carries no opt-in, so it gets no SMS either.
+    if (!recipient.smsConsent()) {
+      return decisions.skip(entry, NO_SMS_CONSENT);
+    }
+    if (recipient.phone() == null || recipient.phone().isBlank()) {
+      return decisions.skip(entry, "no-phone");
+    }
+    PhoneNumbers.Parsed number = PhoneNumbers.mobile(recipient.phone(), recipient.country());
+    if (!number.mobile()) {
+      return decisions.skip(entry, "undeliverable: " + number.problem());
+    }
+    Optional<Instant> hold = quietHours.holdUntil(Channel.SMS, request.purpose(), recipient.zone());
+    if (hold.isPresent()) {
+      return decisions.hold(entry, request, hold.get());
+    }
+    // Rendered before the claim: a template problem must not leave the row leased.
+    OutgoingSms sms = composer.compose(entry.messageId(), number.e164(), request, recipient, order);
+    return switch (outbox.claim(entry, properties.sendLease())) {
+      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
+      case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
+      case HELD -> MessageDispatcher.Outcome.HELD;
+      case BUSY -> throw decisions.busy(entry);
+      case CLAIMED -> send(entry, sms);
+    };
+  }
+
+  private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingSms sms) {
+    try {
+      transport.send(sms);
+    } catch (SmsTransport.Refused refused) {
+      outbox.markRejected(entry, "rejected", refused.getMessage());
+      log.warn("The SMS provider refused {} to {} for good ({}); settled it", entry.messageId(),
+          PhoneNumbers.mask(sms.to()), refused.getMessage());
+      return MessageDispatcher.Outcome.REJECTED;
+    } catch (SmsTransport.Unavailable e) {
+      String reason = PhoneNumbers.maskAll(e.getMessage());
+      outbox.release(entry, reason);
+      Duration backoff = e.retryAfter() != null
+          ? e.retryAfter()
+          : properties.retryBackoff();
+      throw SendFailure.retryable(
+          "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
+          backoff);
+    }
+    outbox.markSent(entry);
+    log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
+        PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
+    return MessageDispatcher.Outcome.SENT;
+  }
+}
