@@ -1,5 +1,7 @@
 package dev.journeys;
 
+import dev.journeys.journey.LintCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class JourneysApplication {
 
   public static void main(String[] args) {
+    // `lint` runs before Spring starts: no web server, engine, database or cluster is needed.
+    if (args.length > 0 && args[0].equals(LintCommand.NAME)) {
+      System.exit(LintCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
     SpringApplication.run(JourneysApplication.class, args);
   }
 }

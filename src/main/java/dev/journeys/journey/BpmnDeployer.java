@@ -1,5 +1,6 @@
 package dev.journeys.journey;
 
+import dev.journeys.journey.JourneyLinter.LintSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Deploys every journey at start-up. An ApplicationRunner runs after the context (and so the engine
  * and the client) has started but before the application reports ready, so no order is accepted
  * for a journey that is not deployed. All files go in one DeployResource call: the engine deploys
- * them atomically, and unchanged files keep their version.
+ * them atomically, and unchanged files keep their version. Lint runs first: a journey with errors
+ * is refused here, with every finding listed, rather than by the engine one element at a time or,
+ * worse, by a customer's journey stopping (journeys.lint.fail-on-error).
  */
 @Component
 class BpmnDeployer implements ApplicationRunner {
@@ -31,12 +35,20 @@ class BpmnDeployer implements ApplicationRunner {
   private final CamundaClient client;
   private final ResourcePatternResolver resolver;
   private final DeploymentProperties properties;
+  private final ListableBeanFactory beans;
+  private final LintProperties lint;
 
   BpmnDeployer(
-      CamundaClient client, ResourcePatternResolver resolver, DeploymentProperties properties) {
+      CamundaClient client,
+      ResourcePatternResolver resolver,
+      DeploymentProperties properties,
+      ListableBeanFactory beans,
+      LintProperties lint) {
     this.client = client;
     this.resolver = resolver;
     this.properties = properties;
+    this.beans = beans;
+    this.lint = lint;
   }
 
   @Override
@@ -50,6 +62,7 @@ class BpmnDeployer implements ApplicationRunner {
       log.warn("No BPMN found at {}; nothing deployed", properties.resources());
       return;
     }
+    lint(resources);
     DeploymentEvent deployment = deploy(resources);
     deployment
         .getProcesses()
@@ -61,6 +74,22 @@ class BpmnDeployer implements ApplicationRunner {
                     process.getVersion(),
                     process.getProcessDefinitionKey(),
                     process.getResourceName()));
+  }
+
+  private void lint(List<Resource> resources) {
+    // Worker types are read now, after the context has refreshed, from its bean definitions.
+    var rules = new LintRules(JobWorkerTypes.of(beans), JourneyMessageNames.all(),
+        lint.locales(), lint.templates());
+    List<LintFinding> findings = new JourneyLinter(rules).lint(
+        resources.stream().map(r -> new LintSource(r.getFilename(), read(r))).toList());
+    if (findings.isEmpty()) {
+      return;
+    }
+    if (lint.failOnError() && findings.stream().anyMatch(LintFinding::isError)) {
+      throw new JourneyLintException(findings);
+    }
+    log.warn("Lint found {} in the journeys:{}{}", LintTable.summary(findings),
+        System.lineSeparator(), LintTable.format(findings));
   }
 
   private List<Resource> findResources() {

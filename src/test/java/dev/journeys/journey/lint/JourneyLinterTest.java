@@ -1,0 +1,137 @@
+package dev.journeys.journey.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.journey.JourneyLinter;
+import dev.journeys.journey.LintFinding;
+import dev.journeys.journey.LintFinding.Severity;
+import dev.journeys.journey.LintRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each deliberately broken model in src/test/resources/lint/ yields its one finding. */
+class JourneyLinterTest {
+
+  private static final LintRules RULES = LintRules.ofApplication();
+
+  private static List<LintFinding> lint(String name) {
+    return lint(new JourneyLinter(RULES), name);
+  }
+
+  private static List<LintFinding> lint(JourneyLinter linter, String name) {
+    try (InputStream in = JourneyLinterTest.class.getResourceAsStream("/lint/" + name)) {
+      return linter.lint(name, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static LintFinding onlyFinding(String name) {
+    List<LintFinding> findings = lint(name);
+    assertThat(findings).as("findings of " + name).hasSize(1);
+    return findings.getFirst();
+  }
+
+  @Test
+  void aValidJourneyHasNoFindings() {
+    assertThat(lint("valid.bpmn")).isEmpty();
+  }
+
+  @Test
+  void aJobTypeWithoutWorkerIsAnError() {
+    LintFinding finding = onlyFinding("unknown-job-type.bpmn");
+
+    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+    assertThat(finding.file()).isEqualTo("unknown-job-type.bpmn");
+    assertThat(finding.elementId()).isEqualTo("send_coupon");
+    assertThat(finding.problem()).contains("no @JobWorker handles 'send-coupon'");
+    assertThat(finding.fix()).contains("send-message", "open-support-ticket");
+  }
+
+  @Test
+  void aTemplateMissingInOneLocaleNamesEachMissingFile() {
+    var linter = new JourneyLinter(RULES.withTemplates("classpath:lint/templates/"));
+
+    List<LintFinding> findings = lint(linter, "missing-template-locale.bpmn");
+
+    assertThat(findings).hasSize(3).allSatisfy(finding -> {
+      assertThat(finding.elementId()).isEqualTo("send_en_only");
+      assertThat(finding.problem()).contains("template 'en-only' in locale zh-CN");
+    });
+    assertThat(findings).extracting(LintFinding::problem).anyMatch(
+        problem -> problem.contains("en-only/zh-CN.subject.txt does not exist"));
+  }
+
+  @Test
+  void sendMessageHeadersNeedKnownValues() {
+    List<LintFinding> findings = lint("missing-purpose.bpmn");
+
+    assertThat(findings).extracting(LintFinding::elementId).containsOnly("send_no_purpose");
+    assertThat(findings).extracting(LintFinding::fix).containsExactly(
+        "add a zeebe:header 'purpose' with value transactional or marketing",
+        "add a zeebe:header 'channels' with value e.g. email or email,sms");
+    assertThat(findings.get(1).problem()).contains("but it is 'email,fax'");
+  }
+
+  @Test
+  void aMessageNothingPublishesIsAnError() {
+    LintFinding finding = onlyFinding("unknown-message.bpmn");
+
+    assertThat(finding.elementId()).isEqualTo("wait_for_refund");
+    assertThat(finding.problem()).contains("nothing publishes 'refund-issued'");
+    assertThat(finding.fix()).contains("shipment-updated", "order-cancelled", "customer-erased");
+  }
+
+  @Test
+  void aMessageCatchWithoutCorrelationKeyIsAnError() {
+    LintFinding finding = onlyFinding("missing-correlation-key.bpmn");
+
+    assertThat(finding.elementId()).isEqualTo("wait_for_shipment");
+    assertThat(finding.problem())
+        .isEqualTo("Expected a correlation key, but message 'shipment-updated' has no "
+            + "zeebe:subscription correlationKey.");
+  }
+
+  @Test
+  void aFeelExpressionThatDoesNotParseNamesItsTask() {
+    LintFinding finding = onlyFinding("bad-feel.bpmn");
+
+    assertThat(finding.elementId()).isEqualTo("send_confirmation");
+    assertThat(finding.problem())
+        .startsWith("Expected a FEEL expression in source, but 'orderId +' does not parse");
+  }
+
+  @Test
+  void aTimerThatDoesNotParseIsAnError() {
+    LintFinding finding = onlyFinding("bad-timer.bpmn");
+
+    assertThat(finding.elementId()).isEqualTo("wait_a_day");
+    assertThat(finding.problem())
+        .isEqualTo("Expected a valid timeDuration, but 'P1 day' does not parse.");
+    assertThat(finding.fix()).contains("PT10S");
+  }
+
+  @Test
+  void anElementTheEngineDoesNotExecuteIsAnError() {
+    LintFinding finding = onlyFinding("user-task.bpmn");
+
+    assertThat(finding.elementId()).isEqualTo("review_order");
+    assertThat(finding.problem())
+        .isEqualTo("Expected an element the embedded engine executes, but found a userTask.");
+  }
+
+  @Test
+  void malformedXmlIsOneFindingForTheFile() {
+    var linter = new JourneyLinter(RULES);
+
+    List<LintFinding> findings = linter.lint("broken.bpmn", "<definitions".getBytes());
+
+    assertThat(findings).singleElement().satisfies(finding -> {
+      assertThat(finding.elementId()).isEqualTo("broken.bpmn");
+      assertThat(finding.problem()).startsWith("Expected BPMN 2.0 XML, but it does not parse");
+    });
+  }
+}
