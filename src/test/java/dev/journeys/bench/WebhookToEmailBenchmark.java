@@ -1,0 +1,173 @@
+package dev.journeys.bench;
+
+import dev.journeys.JourneysApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 4's benchmark: signed Shopify {@code orders/create} webhooks posted at a fixed rate
+ * (open loop) to the whole Journeys app, started in this JVM on a durable H2 file, with GreenMail
+ * as its real SMTP server on loopback. For each order it measures the time from the webhook's 2xx
+ * answer to the moment GreenMail had accepted the confirmation e-mail for that order's customer.
+ * A program, not a test: bench/webhook-to-email.sh runs it; docs/BENCHMARKS.md has the figures.
+ *
+ * <p>Options ({@code --name=value}): {@code rate} orders per second (50), {@code seconds} of
+ * measured sending (60), {@code drain-seconds} to wait for the last confirmations (60),
+ * {@code warmup-seconds} of unmeasured sending at the same rate first (15; its confirmations are
+ * awaited before measuring), {@code poll-ms} between two looks at GreenMail (2),
+ * {@code max-in-flight} unanswered webhooks (2000), {@code max-backlog-seconds}: stop sending early
+ * once more orders await their confirmation than that many seconds of the rate (0, never; for
+ * finding the sustainable rate quickly); {@code --app.<property>=<value>} passes a setting
+ * to the app (e.g. {@code --app.camunda.client.execution-threads=4}) for what-if runs. The run is bounded by a watchdog. Exit code 0
+ * when every order was answered 2xx and got exactly one confirmation, 1 otherwise.
+ */
+public final class WebhookToEmailBenchmark {
+
+  static final String SECRET = "shpss_bench_5d1e0c";
+  private static final String APP_PREFIX = "--app.";
+
+  /** The benchmark's command line. */
+  record Options(
+      double rate, int seconds, int drainSeconds, int warmupSeconds, double pollMs, int maxInFlight,
+      int maxBacklogSeconds, List<String> appProperties) {
+
+    static Options parse(String[] args) {
+      Map<String, String> values = new java.util.HashMap<>();
+      List<String> appProperties = new java.util.ArrayList<>();
+      for (String arg : args) {
+        if (!arg.startsWith("--") || !arg.contains("=")) {
+          throw new IllegalArgumentException("Expected arguments as --name=value, but got '" + arg + "'");
+        } else if (arg.startsWith(APP_PREFIX)) {
+          appProperties.add("--" + arg.substring(APP_PREFIX.length()));
+        } else {
+          values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+      }
+      Options options = new Options(
+          Double.parseDouble(take(values, "rate", "50")),
+          Integer.parseInt(take(values, "seconds", "60")),
+          Integer.parseInt(take(values, "drain-seconds", "60")),
+          Integer.parseInt(take(values, "warmup-seconds", "15")),
+          Double.parseDouble(take(values, "poll-ms", "2")),
+          Integer.parseInt(take(values, "max-in-flight", "2000")),
+          Integer.parseInt(take(values, "max-backlog-seconds", "0")),
+          List.copyOf(appProperties));
+      if (!values.isEmpty()) {
+        throw new IllegalArgumentException("Expected only known options, but got " + values.keySet());
+      }
+      if (options.rate() <= 0 || options.seconds() <= 0) {
+        throw new IllegalArgumentException("Expected --rate and --seconds above 0, but got " + options);
+      }
+      return options;
+    }
+
+    private static String take(Map<String, String> values, String name, String fallback) {
+      String value = values.remove(name);
+      return value == null ? fallback : value;
+    }
+
+    String describe() {
+      return ("rate=%s/s seconds=%d drain-seconds=%d warmup-seconds=%d poll-ms=%s max-in-flight=%d "
+          + "max-backlog-seconds=%d%s")
+          .formatted(rate, seconds, drainSeconds, warmupSeconds, pollMs, maxInFlight, maxBacklogSeconds,
+              appProperties.isEmpty() ? "" : " app settings " + appProperties);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    quietLogging();
+    startWatchdog(options.warmupSeconds() + options.seconds() + 2L * options.drainSeconds() + 300);
+    Path dir = Files.createTempDirectory("journeys-webhook-bench-");
+    System.out.printf("Webhook-to-email benchmark: %s%n", options.describe());
+    System.out.printf("JVM %s, %d cores, -Xmx %d MB, database %s%n", Runtime.version(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
+    boolean clean;
+    try (MailArrivals mail = new MailArrivals(Math.round(options.pollMs() * 1000))) {
+      long startup = System.nanoTime();
+      ConfigurableApplicationContext app = startApp(dir, mail.smtpPort(), options.appProperties());
+      try {
+        int httpPort = ((WebServerApplicationContext) app).getWebServer().getPort();
+        System.out.printf("app started in %.1f s (HTTP %d, SMTP %d)%n",
+            (System.nanoTime() - startup) / 1e9, httpPort, mail.smtpPort());
+        ShopifyOrderFeed feed = new ShopifyOrderFeed(httpPort, SECRET, options.maxInFlight());
+        OrderPhase phases = new OrderPhase(feed, mail, options);
+        if (options.warmupSeconds() > 0) {
+          OrderPhase.Result warmup = phases.run("warm-up", options.warmupSeconds(), false);
+          System.out.printf("warm-up: %d orders sent, %d confirmations%n", warmup.orders().size(), warmup.arrived());
+        }
+        System.gc();
+        OrderPhase.Result measured = phases.run("measured", options.seconds(), true);
+        WebhookReport report = new WebhookReport(options, measured, mail);
+        report.print();
+        clean = report.clean();
+      } finally {
+        app.close();
+      }
+    } finally {
+      deleteRecursively(dir);
+    }
+    System.exit(clean ? 0 : 1);
+  }
+
+  private static ConfigurableApplicationContext startApp(Path dir, int smtpPort, List<String> extra) {
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0",
+        "--journeys.engine.port=0",
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtpPort,
+        "--journeys.shopify.webhook-secrets=" + SECRET,
+        "--logging.level.root=WARN",
+        "--spring.main.banner-mode=off"));
+    // Spring joins repeated command-line properties with commas: an override replaces the default.
+    for (String override : extra) {
+      String key = override.substring(0, override.indexOf('=') + 1);
+      args.removeIf(arg -> arg.startsWith(key));
+      args.add(override);
+    }
+    return SpringApplication.run(JourneysApplication.class, args.toArray(String[]::new));
+  }
+
+  /** GreenMail logs every delivery at INFO before Spring Boot configures logging. */
+  private static void quietLogging() {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+  }
+
+  private static void startWatchdog(long seconds) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.err.printf("Benchmark still running after %d s; halting%n", seconds);
+      Runtime.getRuntime().halt(3);
+    }, "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
