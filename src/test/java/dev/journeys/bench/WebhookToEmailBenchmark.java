@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +31,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * awaited before measuring), {@code poll-ms} between two looks at GreenMail (2),
  * {@code max-in-flight} unanswered webhooks (2000), {@code max-backlog-seconds}: stop sending early
  * once more orders await their confirmation than that many seconds of the rate (0, never; for
- * finding the sustainable rate quickly); {@code --app.<property>=<value>} passes a setting
- * to the app (e.g. {@code --app.camunda.client.execution-threads=4}) for what-if runs. The run is bounded by a watchdog. Exit code 0
- * when every order was answered 2xx and got exactly one confirmation, 1 otherwise.
+ * finding the sustainable rate quickly); {@code --app.<property>=<value>} passes a setting to the
+ * app (e.g. {@code --app.camunda.client.execution-threads=4}) for what-if runs. The run is bounded
+ * by a watchdog. Exit code 0 when every order was sent, answered 2xx and got exactly one
+ * confirmation, 1 otherwise.
  */
 public final class WebhookToEmailBenchmark {
 
   static final String SECRET = "shpss_bench_5d1e0c";
   private static final String APP_PREFIX = "--app.";
+  private static final long CLOSE_SECONDS = 30;
 
   /** The benchmark's command line. */
   record Options(
@@ -44,8 +48,8 @@ public final class WebhookToEmailBenchmark {
       int maxBacklogSeconds, List<String> appProperties) {
 
     static Options parse(String[] args) {
-      Map<String, String> values = new java.util.HashMap<>();
-      List<String> appProperties = new java.util.ArrayList<>();
+      Map<String, String> values = new HashMap<>();
+      List<String> appProperties = new ArrayList<>();
       for (String arg : args) {
         if (!arg.startsWith("--") || !arg.contains("=")) {
           throw new IllegalArgumentException("Expected arguments as --name=value, but got '" + arg + "'");
@@ -95,6 +99,7 @@ public final class WebhookToEmailBenchmark {
     System.out.printf("JVM %s, %d cores, -Xmx %d MB, database %s%n", Runtime.version(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
     boolean clean;
+    boolean stopped = true;
     try (MailArrivals mail = new MailArrivals(Math.round(options.pollMs() * 1000))) {
       long startup = System.nanoTime();
       ConfigurableApplicationContext app = startApp(dir, mail.smtpPort(), options.appProperties());
@@ -114,16 +119,36 @@ public final class WebhookToEmailBenchmark {
         report.print();
         clean = report.clean();
       } finally {
-        app.close();
+        stopped = close(app);
       }
     } finally {
       deleteRecursively(dir);
     }
+    if (!stopped) {
+      System.out.flush();
+      Runtime.getRuntime().halt(clean ? 0 : 1); // the app's threads would keep the JVM alive
+    }
     System.exit(clean ? 0 : 1);
   }
 
+  /**
+   * Stops the app, waiting at most CLOSE_SECONDS: with a backlog left by a run that fell behind,
+   * shutting down can hang (see docs/BENCHMARKS.md), and the figures are already printed.
+   */
+  private static boolean close(ConfigurableApplicationContext app) throws InterruptedException {
+    Thread closer = new Thread(app::close, "bench-app-close");
+    closer.setDaemon(true);
+    closer.start();
+    closer.join(TimeUnit.SECONDS.toMillis(CLOSE_SECONDS));
+    if (closer.isAlive()) {
+      System.out.printf("The app did not stop within %d s; ending the JVM%n", CLOSE_SECONDS);
+      return false;
+    }
+    return true;
+  }
+
   private static ConfigurableApplicationContext startApp(Path dir, int smtpPort, List<String> extra) {
-    List<String> args = new java.util.ArrayList<>(List.of(
+    List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0",
         "--journeys.engine.port=0",
         "--server.port=0",
@@ -139,7 +164,9 @@ public final class WebhookToEmailBenchmark {
       args.removeIf(arg -> arg.startsWith(key));
       args.add(override);
     }
-    return SpringApplication.run(JourneysApplication.class, args.toArray(String[]::new));
+    SpringApplication application = new SpringApplication(JourneysApplication.class);
+    application.setRegisterShutdownHook(false); // closed by close(), with a time limit
+    return application.run(args.toArray(String[]::new));
   }
 
   /** GreenMail logs every delivery at INFO before Spring Boot configures logging. */
