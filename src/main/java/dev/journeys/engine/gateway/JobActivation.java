@@ -175,7 +175,10 @@ final class JobActivation {
     }
     stream.observer().setOnCancelHandler(() -> {
       synchronized (this) {
-        streams.getOrDefault(request.getType(), List.of()).remove(stream);
+        List<JobStream> open = streams.get(request.getType());
+        if (open != null) { // close() may have cleared the map already
+          open.remove(stream);
+        }
       }
     });
     push(stream);
