@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.faults.CrashPoints;
 import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import jakarta.mail.internet.MimeMessage;
@@ -90,7 +91,10 @@ class MessageDispatcher {
       }
       case HELD -> Outcome.HELD;
       case BUSY -> throw decisions.busy(entry);
-      case CLAIMED -> send(entry, email, mime);
+      case CLAIMED -> {
+        CrashPoints.reached(CrashPoints.Point.AFTER_OUTBOX_INSERT);
+        yield send(entry, email, mime);
+      }
     };
   }
 
@@ -126,6 +130,7 @@ class MessageDispatcher {
   private Outcome send(Outbox.Entry entry, OutgoingEmail email, MimeMessage mime) {
     try {
       mail.send(email, mime);
+      CrashPoints.reached(CrashPoints.Point.AFTER_SMTP_ACCEPT);
     } catch (RuntimeException e) {
       Optional<String> rejection = SmtpRejection.permanentRecipientRejection(e);
       if (rejection.isPresent()) {
@@ -139,6 +144,7 @@ class MessageDispatcher {
           properties.retryBackoff());
     }
     outbox.markSent(entry);
+    CrashPoints.reached(CrashPoints.Point.AFTER_MARK_SENT);
     log.info("Sent {} {} for {} to {} in {} as {}", entry.template(), entry.channel().key(),
         subject(entry), EmailMasking.mask(email.to()), email.content().locale(), entry.messageId());
     return Outcome.SENT;

@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.faults.CrashPoints;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -46,6 +47,7 @@ public class SendMessageWorker {
       fail(client, job, failure);
       return;
     }
+    CrashPoints.reached(CrashPoints.Point.BEFORE_JOB_COMPLETE);
     client.newCompleteCommand(job).send().join();
   }
 
