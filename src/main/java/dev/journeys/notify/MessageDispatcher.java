@@ -106,6 +106,10 @@ class MessageDispatcher {
     if (recipient.email() == null || recipient.email().isBlank()) {
       return Optional.of("no-address");
     }
+    if (!OutgoingEmail.isWellFormedAddress(recipient.email())) {
+      // A shop can send anything; failing the job would only turn it into an incident.
+      return Optional.of("invalid-address");
+    }
     if (request.purpose() == Purpose.MARKETING && !recipient.emailMarketingConsent()) {
       return Optional.of("no-consent");
     }
