@@ -47,6 +47,12 @@ public class Orders {
         .map(OffsetDateTime::toInstant);
   }
 
+  /** The ids of the customer's orders (for erasure), oldest first. */
+  public List<String> idsOfCustomer(String customerId) {
+    return jdbc.sql("SELECT order_id FROM orders WHERE customer_id = ? ORDER BY received_at")
+        .param(customerId).query(String.class).list();
+  }
+
   /**
    * The lines of the most recently received orders, newest first (e.g. for recommendations).
    *
