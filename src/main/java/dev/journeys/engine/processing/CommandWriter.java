@@ -62,7 +62,7 @@ public final class CommandWriter implements AutoCloseable {
   public CommandWriter(
       DataSource dataSource, EngineClock clock, FeelExpressions feel, ProcessModels models, int maxBatchSize,
       Consumer<Set<String>> jobsAvailable, EngineListener listener) {
-    this.listener = listener;
+    this.listener = GuardedListener.of(listener);
     this.dataSource = dataSource;
     this.clock = clock;
     this.feel = feel;

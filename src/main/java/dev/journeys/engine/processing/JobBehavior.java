@@ -73,7 +73,7 @@ public final class JobBehavior {
     List<ActivatedJob> activated = new ArrayList<>();
     long deadline = p.now() + timeout;
     for (JobRecord job : p.state().jobs().activatable(type, max)) {
-      if (job.worker() == null) {
+      if (job.worker() == null && p.reporting()) {
         long waited = p.now() - p.state().jobs().createdAt(job.key());
         p.report(listener -> listener.jobActivated(type, waited));
       }

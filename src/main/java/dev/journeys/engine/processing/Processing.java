@@ -36,7 +36,7 @@ public final class Processing {
   public Processing(
       EngineState state, EngineClock clock, FeelExpressions feel, ProcessModels models, ResultWaiters resultWaiters,
       EngineListener listener) {
-    this.listener = listener;
+    this.listener = GuardedListener.of(listener);
     this.state = state;
     this.clock = clock;
     this.feel = feel;
@@ -106,7 +106,14 @@ public final class Processing {
 
   /** Reports to the listener once the current batch committed. */
   public void report(java.util.function.Consumer<EngineListener> event) {
-    effects.afterCommit(() -> event.accept(listener));
+    if (listener != EngineListener.NONE) {
+      effects.afterCommit(() -> event.accept(listener));
+    }
+  }
+
+  /** Whether anyone listens: what only a listener needs is not computed otherwise. */
+  public boolean reporting() {
+    return listener != EngineListener.NONE;
   }
 
   public Effects effects() {
