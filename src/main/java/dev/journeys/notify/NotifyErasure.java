@@ -45,7 +45,8 @@ class NotifyErasure implements ErasureStep {
             UPDATE outbox SET request = NULL, last_error = NULL, held_until = NULL,
               reason = CASE WHEN status IN ('PENDING', 'HELD') THEN 'erased' ELSE reason END,
               status = CASE WHEN status IN ('PENDING', 'HELD') THEN 'SKIPPED' ELSE status END
-            WHERE (request IS NOT NULL OR last_error IS NOT NULL OR status IN ('PENDING', 'HELD')) AND """ + rows)
+            WHERE (request IS NOT NULL OR last_error IS NOT NULL OR status IN ('PENDING', 'HELD'))
+              AND\s""" + rows)
         .params(params).update();
     return Map.of("sandboxEmails", emails, "sandboxSms", sms, "outboxMessages", outbox);
   }
