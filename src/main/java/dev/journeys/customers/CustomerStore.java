@@ -76,6 +76,25 @@ class CustomerStore {
         == 1;
   }
 
+  /**
+   * Erases the customer's contact details and consents, and marks them erased (from the first
+   * erasure on). The row stays, holding the id alone, so messages still due find it erased.
+   *
+   * @return 1 when there was something to erase, 0 for a repeat
+   */
+  int erase(String id, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE customers SET email = NULL, phone = NULL, name = NULL, locale = NULL, time_zone = NULL,
+              country = NULL, email_consent = NULL, email_consent_updated_at = NULL, email_consent_source = NULL,
+              sms_consent = NULL, sms_consent_updated_at = NULL, sms_consent_source = NULL,
+              erased_at = COALESCE(erased_at, ?), updated_at = ?
+            WHERE id = ? AND (erased_at IS NULL OR email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL
+              OR email_consent IS NOT NULL OR sms_consent IS NOT NULL)""")
+        .params(utc(now), utc(now), id)
+        .update();
+  }
+
   /** @return true for the one call that recorded the customer's first order */
   boolean markFirstOrder(String id, Instant placedAt, Instant now) {
     return jdbc.sql(

@@ -33,6 +33,7 @@ class MessageDispatcher {
   private final OutboxDecisions decisions;
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
+  private final NotifyMeters meters;
 
   MessageDispatcher(
       Orders orders,
@@ -44,7 +45,9 @@ class MessageDispatcher {
       NotifyProperties properties,
       OutboxDecisions decisions,
       SmsDispatcher sms,
-      QuietHours quietHours) {
+      QuietHours quietHours,
+      NotifyMeters meters) {
+    this.meters = meters;
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -62,6 +65,18 @@ class MessageDispatcher {
    *     job of the same task has the same key, so it finds the outbox row its first attempt made
    */
   Outcome dispatch(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    long started = System.nanoTime();
+    try {
+      Outcome outcome = dispatchOnce(elementInstanceKey, jobKey, channel, request);
+      meters.dispatched(channel, request.template(), outcome, started, elementInstanceKey, request.orderId());
+      return outcome;
+    } catch (SendFailure failure) {
+      meters.failed(channel, request.template());
+      throw failure;
+    }
+  }
+
+  private Outcome dispatchOnce(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
     Order order = request.orderId() == null ? null : findOrder(request.orderId());
     Recipient recipient = recipients.resolve(request, order);
     String messageId =
