@@ -72,6 +72,8 @@ final class AppProcess implements AutoCloseable {
       Path log = logs.resolve(name + ".log");
       Process process =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      // A test JVM that ends (or is stopped) while the app runs takes the app with it.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       AppProcess app = new AppProcess(process, log, http, engine, rest);
       app.awaitReady(Duration.ofSeconds(120));
       return app;
