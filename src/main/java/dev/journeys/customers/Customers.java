@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -78,16 +79,35 @@ public class Customers {
 
   /** Withdraws marketing consent on one channel now (the one-click unsubscribe); idempotent. */
   public boolean unsubscribe(String customerId, MarketingChannel channel) {
+    return changeConsent(customerId, channel, false, UNSUBSCRIBE);
+  }
+
+  /**
+   * The customers whose phone number is this one (E.164): an inbound SMS's sender. Usually one;
+   * a shared family phone can be several.
+   */
+  public List<String> findByPhone(String e164) {
+    return store.idsByPhone(e164);
+  }
+
+  /**
+   * Gives or withdraws consent on one channel now, as the customer just asked (a STOP reply, the
+   * preference centre, an unsubscribe click); idempotent.
+   *
+   * @param source who told us, e.g. sms-stop, sms-start, preference-centre, unsubscribe
+   * @return false when there is no such customer
+   */
+  public boolean changeConsent(String customerId, MarketingChannel channel, boolean granted, String source) {
     Optional<Customer> customer = store.find(customerId);
     if (customer.isEmpty()) {
       return false;
     }
-    // The click withdraws the consent the email was sent under, so it must win over it even when
+    // The customer's request answers the consent the message was sent under, so it must win over it even when
     // that consent is dated ahead of this clock (by a shop whose clock runs fast, or a simulation's
     // engine clock): dated now, it would be ignored as older than the consent it withdraws.
     Instant now = clock.instant();
     Instant given = customer.get().consent(channel).updatedAt();
-    recordConsent(customerId, channel, false, given != null && given.isAfter(now) ? given : now, UNSUBSCRIBE);
+    recordConsent(customerId, channel, granted, given != null && given.isAfter(now) ? given : now, source);
     return true;
   }
 

@@ -3,6 +3,7 @@ package dev.journeys.notify;
 import dev.journeys.customers.Customer;
 import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,16 @@ class CustomersContactDirectory implements ContactDirectory {
   @Override
   public boolean unsubscribe(String customerId, Channel channel) {
     return customers.unsubscribe(customerId, marketingChannel(channel));
+  }
+
+  @Override
+  public boolean changeConsent(String customerId, Channel channel, boolean granted, String source) {
+    return customers.changeConsent(customerId, marketingChannel(channel), granted, source);
+  }
+
+  @Override
+  public List<String> findByPhone(String e164) {
+    return customers.findByPhone(e164);
   }
 
   private static Contact contact(Customer customer) {

@@ -67,7 +67,7 @@ class MessageDispatcher {
         OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain());
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
-            recipient.customerId(), request.template(), messageId);
+            recipient.customerId(), request.template(), messageId, request.purpose());
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
     }

@@ -45,7 +45,15 @@ class Outbox {
       String orderId,
       String customerId,
       String template,
-      String messageId) {}
+      String messageId,
+      Purpose purpose) {
+
+    /** An entry whose purpose is not known here (null in the row; frequency caps ignore it). */
+    Entry(long elementInstanceKey, Channel channel, long jobKey, String orderId, String customerId,
+        String template, String messageId) {
+      this(elementInstanceKey, channel, jobKey, orderId, customerId, template, messageId, null);
+    }
+  }
 
   private static final String CLAIMABLE =
       "(status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?) OR (status = 'HELD' AND held_until <= ?))";
@@ -113,11 +121,21 @@ class Outbox {
   }
 
   void markSent(Entry entry) {
+    markSent(entry, null, null);
+  }
+
+  /**
+   * @param providerId the provider's id for status callbacks (Twilio's MessageSid), or null
+   * @param deliveryStatus the provider's first delivery status (queued, ...), or null
+   */
+  void markSent(Entry entry, String providerId, String deliveryStatus) {
     jdbc.sql(
             """
-            UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL
+            UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,
+                              provider_message_id = ?, delivery_status = ?, delivery_updated_at = ?
             WHERE element_instance_key = ? AND channel = ?""")
-        .params(now(), entry.elementInstanceKey(), entry.channel().key())
+        .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
+            entry.elementInstanceKey(), entry.channel().key())
         .update();
   }
 
@@ -167,8 +185,8 @@ class Outbox {
       jdbc.sql(
               """
               INSERT INTO outbox (element_instance_key, channel, job_key, order_id, customer_id,
-                                  template, message_id, status, attempts, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+                                  template, message_id, purpose, status, attempts, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
           .params(
               entry.elementInstanceKey(),
               entry.channel().key(),
@@ -177,6 +195,7 @@ class Outbox {
               entry.customerId(),
               entry.template(),
               entry.messageId(),
+              entry.purpose() == null ? null : entry.purpose().key(),
               now())
           .update();
     } catch (DuplicateKeyException alreadyRegistered) {

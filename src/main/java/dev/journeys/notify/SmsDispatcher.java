@@ -68,8 +68,9 @@ class SmsDispatcher {
   }
 
   private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingSms sms) {
+    SmsTransport.Accepted accepted;
     try {
-      transport.send(sms);
+      accepted = transport.send(sms);
     } catch (SmsTransport.Refused refused) {
       outbox.markRejected(entry, "rejected", refused.getMessage());
       log.warn("The SMS provider refused {} to {} for good ({}); settled it", entry.messageId(),
@@ -85,7 +86,7 @@ class SmsDispatcher {
           "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
           backoff);
     }
-    outbox.markSent(entry);
+    outbox.markSent(entry, accepted.providerId(), DeliveryStatus.normalise(accepted.status()));
     log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
         PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
     return MessageDispatcher.Outcome.SENT;

@@ -28,7 +28,7 @@ class SmsTemplateCheckTest {
   }
 
   private static SmsTemplateCheck check(int maxSegments) {
-    SmsProperties sms = new SmsProperties("http://localhost", null, null, "+15005550006", null, null,
+    SmsProperties sms = new SmsProperties("http://localhost", null, null, "+15005550006", null, null, null,
         maxSegments, Duration.ofSeconds(1));
     MessageModel model = new MessageModel(TestMessages.PROPERTIES, (order, customerId, limit) -> List.of(), List.of());
     return new SmsTemplateCheck(new SmsComposer(new MessageRenderer(), model, sms));
