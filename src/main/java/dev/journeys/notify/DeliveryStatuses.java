@@ -46,6 +46,12 @@ class DeliveryStatuses {
         .params(params)
         .update();
     if (updated > 0) {
+      jdbc.sql("""
+              INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at)
+              SELECT element_instance_key, channel, 'delivery', ?, ? FROM outbox WHERE provider_message_id = ?""")
+          .params(errorCode == null ? status : status + " (error " + errorCode + ")",
+              OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), providerId)
+          .update();
       return Applied.APPLIED;
     }
     boolean known = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE provider_message_id = ?")

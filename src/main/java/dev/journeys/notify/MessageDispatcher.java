@@ -32,6 +32,7 @@ class MessageDispatcher {
   private final OutboxDecisions decisions;
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
+  private final FrequencyCap frequencyCap;
 
   MessageDispatcher(
       Orders orders,
@@ -43,7 +44,9 @@ class MessageDispatcher {
       NotifyProperties properties,
       OutboxDecisions decisions,
       SmsDispatcher sms,
-      QuietHours quietHours) {
+      QuietHours quietHours,
+      FrequencyCap frequencyCap) {
+    this.frequencyCap = frequencyCap;
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -71,7 +74,9 @@ class MessageDispatcher {
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
     }
-    Optional<String> skip = channel.available() ? reasonToSkip(request, recipient) : Optional.of("channel-not-available");
+    Optional<String> skip = channel.available()
+        ? reasonToSkip(request, recipient).or(() -> frequencyCap.exceeded(entry, request.purpose()))
+        : Optional.of("channel-not-available");
     if (skip.isPresent()) {
       return decisions.skip(entry, skip.get());
     }
@@ -84,14 +89,23 @@ class MessageDispatcher {
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
     MimeMessage mime = email.toMime(Instant.now());
     return switch (outbox.claim(entry, properties.sendLease())) {
-      case SENT, SETTLED -> {
-        log.info("{} {} ({}) was already settled; sending nothing", entry.template(), channel.key(), messageId);
+      case SENT -> {
+        log.info("{} {} ({}) was already sent; sending nothing", entry.template(), channel.key(), messageId);
         yield Outcome.ALREADY_SENT;
       }
+      // Skipped or rejected before: final, and still not a message that reached the customer.
+      case SETTLED -> Outcome.SKIPPED;
       case HELD -> Outcome.HELD;
       case BUSY -> throw decisions.busy(entry);
       case CLAIMED -> send(entry, email, mime);
     };
+  }
+
+  /** The outbox entry of this task's message on a channel, before its recipient is resolved. */
+  Outbox.Entry entry(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    return new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(), request.customerId(),
+        request.template(), OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain()),
+        request.purpose());
   }
 
   /** Why this message must not go out, checked at send time: consent can change any minute. */

@@ -94,9 +94,13 @@ class Outbox {
                 UPDATE outbox SET status = 'SKIPPED', reason = ?, lease_until = NULL, job_key = ?
                 WHERE element_instance_key = ? AND channel = ? AND """
                     + CLAIMABLE)
-            .params(reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now(), now())
+            .params(truncateReason(reason), entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now(), now())
             .update();
-    return skipped == 1 ? Claim.SETTLED : settledOrBusy(entry);
+    if (skipped == 1) {
+      decided(entry, "skipped", reason);
+      return Claim.SETTLED;
+    }
+    return settledOrBusy(entry);
   }
 
   /**
@@ -117,7 +121,11 @@ class Outbox {
             .params(until, request, reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(),
                 now(), now())
             .update();
-    return held == 1 ? Claim.HELD : settledOrBusy(entry);
+    if (held == 1) {
+      decided(entry, "held", reason + " until " + until);
+      return Claim.HELD;
+    }
+    return settledOrBusy(entry);
   }
 
   void markSent(Entry entry) {
@@ -137,6 +145,7 @@ class Outbox {
         .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
             entry.elementInstanceKey(), entry.channel().key())
         .update();
+    decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
   }
 
   /** The server refused the recipient for good: final, so the job completes instead of retrying. */
@@ -151,6 +160,7 @@ class Outbox {
             WHERE element_instance_key = ? AND channel = ?""")
         .params(reason, truncate(error), entry.elementInstanceKey(), entry.channel().key())
         .update();
+    decided(entry, reason, error);
   }
 
   /** Gives the message back after a failed send, so the job's retry may claim it at once. */
@@ -160,6 +170,43 @@ class Outbox {
             UPDATE outbox SET status = 'PENDING', lease_until = NULL, last_error = ?
             WHERE element_instance_key = ? AND channel = ? AND status = 'SENDING'""")
         .params(truncate(error), entry.elementInstanceKey(), entry.channel().key())
+        .update();
+    decided(entry, "retry", error);
+  }
+
+  /**
+   * Notes why this channel is used at all before it is sent (it stands in for another): kept as the
+   * row's reason unless a later decision (held, skipped) replaces it.
+   */
+  void fallback(Entry entry, String reason) {
+    register(entry);
+    int noted = jdbc.sql("UPDATE outbox SET reason = ? WHERE element_instance_key = ? AND channel = ? AND reason IS NULL")
+        .params(truncateReason(reason), entry.elementInstanceKey(), entry.channel().key())
+        .update();
+    if (noted == 1) {
+      // Once: a retried job falls back again, to the same row.
+      decided(entry, "fallback", reason);
+    }
+  }
+
+  /** Why the message on this channel was skipped, held or rejected; null when it was not. */
+  String reason(long elementInstanceKey, Channel channel) {
+    return jdbc.sql("SELECT reason FROM outbox WHERE element_instance_key = ? AND channel = ?")
+        .params(elementInstanceKey, channel.key())
+        .query((rs, n) -> rs.getString(1))
+        .list().stream().findFirst().orElse(null);
+  }
+
+  /** Appends to the message's decision history (GET /api/outbox shows it). */
+  void decided(Entry entry, String decision, String detail) {
+    decided(entry.elementInstanceKey(), entry.channel(), decision, detail);
+  }
+
+  void decided(long elementInstanceKey, Channel channel, String decision, String detail) {
+    jdbc.sql("""
+            INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(elementInstanceKey, channel.key(), decision, truncate(detail), now())
         .update();
   }
 
@@ -201,6 +248,10 @@ class Outbox {
     } catch (DuplicateKeyException alreadyRegistered) {
       // A retry of the same element instance: the existing row decides what happens.
     }
+  }
+
+  private static String truncateReason(String reason) {
+    return reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
   }
 
   private static String truncate(String error) {

@@ -26,9 +26,11 @@ class SmsDispatcher {
   private final OutboxDecisions decisions;
   private final QuietHours quietHours;
   private final NotifyProperties properties;
+  private final FrequencyCap frequencyCap;
 
   SmsDispatcher(SmsComposer composer, SmsTransport transport, Outbox outbox, OutboxDecisions decisions,
-      QuietHours quietHours, NotifyProperties properties) {
+      QuietHours quietHours, NotifyProperties properties, FrequencyCap frequencyCap) {
+    this.frequencyCap = frequencyCap;
     this.composer = composer;
     this.transport = transport;
     this.outbox = outbox;
@@ -51,6 +53,10 @@ class SmsDispatcher {
     PhoneNumbers.Parsed number = PhoneNumbers.mobile(recipient.phone(), recipient.country());
     if (!number.mobile()) {
       return decisions.skip(entry, "undeliverable: " + number.problem());
+    }
+    Optional<String> capped = frequencyCap.exceeded(entry, request.purpose());
+    if (capped.isPresent()) {
+      return decisions.skip(entry, capped.get());
     }
     Optional<Instant> hold = quietHours.holdUntil(Channel.SMS, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
