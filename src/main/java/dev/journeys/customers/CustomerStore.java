@@ -124,7 +124,8 @@ class CustomerStore {
         consent(rs, MarketingChannel.EMAIL),
         consent(rs, MarketingChannel.SMS),
         instant(rs, "first_order_at"),
-        instant(rs, "erased_at"));
+        instant(rs, "erased_at"),
+        consent(rs, MarketingChannel.PUSH));
   }
 
   private static Customer.Consent consent(ResultSet rs, MarketingChannel channel)

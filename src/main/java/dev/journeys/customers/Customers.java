@@ -26,10 +26,29 @@ public class Customers {
   private static final Logger log = LoggerFactory.getLogger(Customers.class);
 
   private final CustomerStore store;
+  private final DeviceStore devices;
   private final Clock clock = Clock.systemUTC();
 
-  Customers(CustomerStore store) {
+  Customers(CustomerStore store, DeviceStore devices) {
     this.store = store;
+    this.devices = devices;
+  }
+
+  /** The customer's push registration tokens, oldest first. */
+  public List<String> devices(String customerId) {
+    return devices.tokens(customerId);
+  }
+
+  /** @return false when the customer already had this token */
+  public boolean registerDevice(String customerId, String token, String platform) {
+    boolean added = devices.add(customerId, token, platform, clock.instant());
+    log.info("{} a {} push device of customer {}", added ? "Registered" : "Kept", platform == null ? "" : platform, customerId);
+    return added;
+  }
+
+  /** Removes a token the app gave up or the push service reported unregistered. */
+  public boolean removeDevice(String customerId, String token) {
+    return devices.remove(customerId, token);
   }
 
   /** The customer with contact details and consent as of now; empty when unknown. */

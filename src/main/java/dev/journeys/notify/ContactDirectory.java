@@ -28,6 +28,12 @@ interface ContactDirectory {
    */
   boolean changeConsent(String customerId, Channel channel, boolean granted, String source);
 
+  /** The customer's push device tokens; empty when none is registered. */
+  List<String> devices(String customerId);
+
+  /** Removes a device token the push service reported unregistered. */
+  void removeDevice(String customerId, String token);
+
   /** The customers with this phone number (E.164). */
   List<String> findByPhone(String e164);
 
@@ -50,7 +56,8 @@ interface ContactDirectory {
       String phone,
       String country,
       ZoneId zone,
-      boolean smsConsent) {
+      boolean smsConsent,
+      boolean pushConsent) {
 
     @Override
     public String toString() {

@@ -33,6 +33,16 @@ class CustomersContactDirectory implements ContactDirectory {
   }
 
   @Override
+  public List<String> devices(String customerId) {
+    return customers.devices(customerId);
+  }
+
+  @Override
+  public void removeDevice(String customerId, String token) {
+    customers.removeDevice(customerId, token);
+  }
+
+  @Override
   public List<String> findByPhone(String e164) {
     return customers.findByPhone(e164);
   }
@@ -48,14 +58,15 @@ class CustomersContactDirectory implements ContactDirectory {
         customer.phone(),
         customer.country(),
         customer.zone().orElse(null),
-        customer.smsMarketing() != null && customer.smsMarketing().granted());
+        customer.smsMarketing() != null && customer.smsMarketing().granted(),
+        customer.pushMarketing() != null && customer.pushMarketing().granted());
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {
     return switch (channel) {
       case EMAIL -> MarketingChannel.EMAIL;
       case SMS -> MarketingChannel.SMS;
-      case PUSH -> throw new IllegalArgumentException("Expected a channel with marketing consent, but push has none yet");
+      case PUSH -> MarketingChannel.PUSH;
     };
   }
 }

@@ -33,6 +33,7 @@ class MessageDispatcher {
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
   private final FrequencyCap frequencyCap;
+  private final PushDispatcher push;
 
   MessageDispatcher(
       Orders orders,
@@ -45,8 +46,10 @@ class MessageDispatcher {
       OutboxDecisions decisions,
       SmsDispatcher sms,
       QuietHours quietHours,
-      FrequencyCap frequencyCap) {
+      FrequencyCap frequencyCap,
+      PushDispatcher push) {
     this.frequencyCap = frequencyCap;
+    this.push = push;
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -73,6 +76,9 @@ class MessageDispatcher {
             recipient.customerId(), request.template(), messageId, request.purpose());
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
+    }
+    if (channel == Channel.PUSH) {
+      return push.dispatch(entry, request, recipient, order);
     }
     Optional<String> skip = channel.available()
         ? reasonToSkip(request, recipient).or(() -> frequencyCap.exceeded(entry, request.purpose()))

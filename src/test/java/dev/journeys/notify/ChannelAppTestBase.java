@@ -59,7 +59,18 @@ abstract class ChannelAppTestBase {
   /** 17:00 in Berlin. */
   static final Instant AFTERNOON = Instant.parse("2030-06-03T15:00:00Z");
 
+  /** The service account's key pair: the test signs nothing, it checks what the app signed. */
+  static final java.security.KeyPair SERVICE_KEY;
+  static final String FCM_SEND = "/v1/projects/journeys-test/messages:send";
+
   static {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      SERVICE_KEY = generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
     provider.start();
     Runtime.getRuntime().addShutdownHook(new Thread(provider::stop));
   }
@@ -73,6 +84,24 @@ abstract class ChannelAppTestBase {
     // Behind a proxy that mounts the app under /shop-a: what the provider calls and signs.
     registry.add("journeys.public-base-url", () -> PUBLIC_BASE);
     registry.add("journeys.notify.held-poll-interval", () -> "200ms");
+    registry.add("journeys.push.credentials-json", ChannelAppTestBase::serviceAccountJson);
+    registry.add("journeys.push.token-uri", () -> provider.baseUrl() + "/token");
+    registry.add("journeys.push.base-url", provider::baseUrl);
+  }
+
+  static String serviceAccountJson() {
+    String pem = "-----BEGIN PRIVATE KEY-----\n"
+        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(SERVICE_KEY.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+          "type", "service_account", "project_id", "journeys-test", "private_key_id", "key-1",
+          "private_key", pem, "client_email", "journeys@journeys-test.iam.gserviceaccount.com",
+          "token_uri", "https://oauth2.example.invalid/token"));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @TestConfiguration
