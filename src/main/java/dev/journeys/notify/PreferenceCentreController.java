@@ -41,10 +41,11 @@ class PreferenceCentreController {
   /**
    * @param email "on" when the email box is ticked; absent when not (how HTML forms send checkboxes)
    * @param sms likewise for SMS
+   * @param push likewise for marketing push notifications
    */
   @PostMapping(PreferenceLinks.PATH + "{token}")
   ModelAndView save(@PathVariable String token, @RequestParam(required = false) String email,
-      @RequestParam(required = false) String sms) {
+      @RequestParam(required = false) String sms, @RequestParam(required = false) String push) {
     String customerId = links.verify(token);
     Optional<ContactDirectory.Contact> contact = contacts.find(customerId).filter(c -> !c.erased());
     if (contact.isEmpty()) {
@@ -52,6 +53,7 @@ class PreferenceCentreController {
     }
     change(contact.get(), Channel.EMAIL, contact.get().emailMarketingConsent(), email != null);
     change(contact.get(), Channel.SMS, contact.get().smsConsent(), sms != null);
+    change(contact.get(), Channel.PUSH, contact.get().pushConsent(), push != null);
     return page(token, customerId, true);
   }
 
@@ -73,6 +75,7 @@ class PreferenceCentreController {
         "token", token,
         "email", c.emailMarketingConsent(),
         "sms", c.smsConsent(),
+        "push", c.pushConsent(),
         "maskedEmail", c.email() == null ? "" : EmailMasking.mask(c.email()),
         "maskedPhone", c.phone() == null ? "" : PhoneNumbers.mask(c.phone()),
         "saved", saved));

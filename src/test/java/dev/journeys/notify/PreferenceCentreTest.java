@@ -30,15 +30,18 @@ class PreferenceCentreTest extends ChannelAppTestBase {
     assertThat(page.body()).contains("name=\"email\" id=\"email\" checked", "name=\"sms\" id=\"sms\" checked")
         .contains("***6789").doesNotContain("23456789");
 
-    // Untick email, keep SMS.
-    HttpResponse<String> saved = post(fromEmail, "sms=on");
+    assertThat(page.body()).doesNotContain("id=\"push\" checked");
+    // Untick email, keep SMS, tick push.
+    HttpResponse<String> saved = post(fromEmail, "sms=on&push=on");
     assertThat(saved.statusCode()).isEqualTo(200);
-    assertThat(saved.body()).contains("class=\"saved\"").doesNotContain("id=\"email\" checked");
+    assertThat(saved.body()).contains("class=\"saved\"").doesNotContain("id=\"email\" checked")
+        .contains("id=\"push\" checked");
     assertThat(customers.find(customerId).orElseThrow().consent(MarketingChannel.EMAIL))
         .satisfies(c -> {
           assertThat(c.granted()).isFalse();
           assertThat(c.source()).isEqualTo("preference-centre");
         });
+    assertThat(customers.find(customerId).orElseThrow().consent(MarketingChannel.PUSH).granted()).isTrue();
 
     step("anniversary-thank-you", "email,sms", "marketing");
     assertThat(decisions()).endsWith("anniversary-thank-you email SKIPPED no-consent",
