@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SmsWebhookController {
 
   private static final Logger log = LoggerFactory.getLogger(SmsWebhookController.class);
+  private static final int MAX_BODY = 64 * 1024;
   private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
   private final SmsProperties properties;
@@ -88,7 +89,12 @@ class SmsWebhookController {
    * container's parameters less those of the query string.
    */
   private static Map<String, List<String>> bodyParams(HttpServletRequest request) throws IOException {
-    String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // Provider callbacks are a few hundred bytes: read no more than a generous bound before verifying.
+    byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (raw.length > MAX_BODY) {
+      throw new TooLarge();
+    }
+    String body = new String(raw, StandardCharsets.UTF_8);
     if (!body.isEmpty() || request.getParameterMap().isEmpty()) {
       return parse(body);
     }
@@ -125,6 +131,18 @@ class SmsWebhookController {
   @org.springframework.web.bind.annotation.ExceptionHandler(ForgedWebhook.class)
   ResponseEntity<String> forged(ForgedWebhook e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+  }
+
+  @org.springframework.web.bind.annotation.ExceptionHandler(TooLarge.class)
+  ResponseEntity<String> tooLarge() {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.TEXT_PLAIN)
+        .body("Expected a webhook body of at most " + MAX_BODY + " bytes");
+  }
+
+  static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super(null, null, false, false);
+    }
   }
 
   static final class ForgedWebhook extends RuntimeException {

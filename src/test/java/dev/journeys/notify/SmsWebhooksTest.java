@@ -122,6 +122,14 @@ class SmsWebhooksTest extends ChannelAppTestBase {
   }
 
   @Test
+  void anOversizedBodyIsRefusedBeforeAnythingElse() throws Exception {
+    HttpResponse<String> response = webhook("/webhooks/sms/status",
+        Map.of("MessageSid", "SM1", "MessageStatus", "sent", "Padding", "x".repeat(70_000)), "c2ln");
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
   void aForgedStopIsRefused() throws Exception {
     customer("0151 23456789", true, false);
     Map<String, String> form = Map.of("From", "+4915123456789", "Body", "STOP", "MessageSid", "SMx");
