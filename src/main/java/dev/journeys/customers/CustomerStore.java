@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +19,11 @@ class CustomerStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final PhoneIndex phones;
 
-  CustomerStore(JdbcClient jdbc, TransactionTemplate transaction) {
+  CustomerStore(JdbcClient jdbc, TransactionTemplate transaction, PhoneIndex phones) {
     this.jdbc = jdbc;
+    this.phones = phones;
     // A savepoint inside a caller's transaction (a new transaction otherwise): on PostgreSQL a
     // failed insert would otherwise abort the caller's whole transaction.
     this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
@@ -54,6 +57,13 @@ class CustomerStore {
             utc(now),
             details.customerId())
         .update();
+    if (details.phone() != null || details.country() != null) {
+      phones.refresh(details.customerId());
+    }
+  }
+
+  List<String> idsByPhone(String e164) {
+    return phones.customersWith(e164);
   }
 
   /**
@@ -133,7 +143,8 @@ class CustomerStore {
         consent(rs, MarketingChannel.EMAIL),
         consent(rs, MarketingChannel.SMS),
         instant(rs, "first_order_at"),
-        instant(rs, "erased_at"));
+        instant(rs, "erased_at"),
+        consent(rs, MarketingChannel.PUSH));
   }
 
   private static Customer.Consent consent(ResultSet rs, MarketingChannel channel)

@@ -34,6 +34,8 @@ class MessageDispatcher {
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
   private final NotifyMeters meters;
+  private final FrequencyCap frequencyCap;
+  private final PushDispatcher push;
 
   MessageDispatcher(
       Orders orders,
@@ -46,8 +48,12 @@ class MessageDispatcher {
       OutboxDecisions decisions,
       SmsDispatcher sms,
       QuietHours quietHours,
-      NotifyMeters meters) {
+      NotifyMeters meters,
+      FrequencyCap frequencyCap,
+      PushDispatcher push) {
     this.meters = meters;
+    this.frequencyCap = frequencyCap;
+    this.push = push;
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -83,11 +89,16 @@ class MessageDispatcher {
         OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain());
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
-            recipient.customerId(), request.template(), messageId);
+            recipient.customerId(), request.template(), messageId, request.purpose());
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
     }
-    Optional<String> skip = channel.available() ? reasonToSkip(request, recipient) : Optional.of("channel-not-available");
+    if (channel == Channel.PUSH) {
+      return push.dispatch(entry, request, recipient, order);
+    }
+    Optional<String> skip = channel.available()
+        ? reasonToSkip(request, recipient).or(() -> frequencyCap.exceeded(entry, request.purpose()))
+        : Optional.of("channel-not-available");
     if (skip.isPresent()) {
       return decisions.skip(entry, skip.get());
     }
@@ -100,10 +111,12 @@ class MessageDispatcher {
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
     MimeMessage mime = email.toMime(Instant.now());
     return switch (outbox.claim(entry, properties.sendLease())) {
-      case SENT, SETTLED -> {
-        log.info("{} {} ({}) was already settled; sending nothing", entry.template(), channel.key(), messageId);
+      case SENT -> {
+        log.info("{} {} ({}) was already sent; sending nothing", entry.template(), channel.key(), messageId);
         yield Outcome.ALREADY_SENT;
       }
+      // Skipped or rejected before: final, and still not a message that reached the customer.
+      case SETTLED -> Outcome.SKIPPED;
       case HELD -> Outcome.HELD;
       case BUSY -> throw decisions.busy(entry);
       case CLAIMED -> {
@@ -111,6 +124,13 @@ class MessageDispatcher {
         yield send(entry, email, mime);
       }
     };
+  }
+
+  /** The outbox entry of this task's message on a channel, before its recipient is resolved. */
+  Outbox.Entry entry(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    return new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(), request.customerId(),
+        request.template(), OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain()),
+        request.purpose());
   }
 
   /** Why this message must not go out, checked at send time: consent can change any minute. */

@@ -25,10 +25,10 @@ public class SendMessageWorker {
   static final String TYPE = "send-message";
   private static final Logger log = LoggerFactory.getLogger(SendMessageWorker.class);
 
-  private final MessageDispatcher dispatcher;
+  private final ChannelChoice channels;
 
-  SendMessageWorker(MessageDispatcher dispatcher) {
-    this.dispatcher = dispatcher;
+  SendMessageWorker(ChannelChoice channels) {
+    this.channels = channels;
   }
 
   @JobWorker(
@@ -40,9 +40,7 @@ public class SendMessageWorker {
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {
       MessageRequest request = MessageRequest.of(job);
-      for (Channel channel : request.channels()) {
-        dispatcher.dispatch(job.getElementInstanceKey(), job.getKey(), channel, request);
-      }
+      channels.send(job.getElementInstanceKey(), job.getKey(), request);
     } catch (SendFailure failure) {
       fail(client, job, failure);
       return;
