@@ -70,6 +70,10 @@ class SecurityConfiguration {
       http.oauth2Login(login -> login.defaultSuccessUrl("/dashboard", false)
           .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(properties.oidc()))));
     }
+    if (properties.users().stream().anyMatch(u -> "dev".equals(u.username()))) {
+      log.warn("DEVELOPMENT LOGIN ACTIVE: user 'dev' with password 'dev' (the dev profile, application-dev.yml). "
+          + "Never run the dev profile where anyone else can reach it.");
+    }
     if (properties.users().isEmpty() && oidc == null) {
       log.warn("No dashboard login is configured (journeys.security.users or OIDC): nobody can log in to /dashboard. "
           + "README, \"Access control\", shows how to add one.");
