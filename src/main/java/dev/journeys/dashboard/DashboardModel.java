@@ -18,6 +18,13 @@ class DashboardModel {
     this.roles = roles;
   }
 
+  /** A bad search or an unknown key: the status and what was wrong, naming the field, as plain text. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+  org.springframework.http.ResponseEntity<String> problem(org.springframework.web.server.ResponseStatusException e) {
+    return org.springframework.http.ResponseEntity.status(e.getStatusCode())
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(e.getReason());
+  }
+
   @ModelAttribute("user")
   String user(Authentication who) {
     return who == null ? null : who.getName();

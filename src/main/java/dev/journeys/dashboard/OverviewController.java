@@ -1,7 +1,6 @@
 package dev.journeys.dashboard;
 
 import dev.journeys.notify.MessageHistory;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,14 +22,17 @@ class OverviewController {
    *
    * @param incidentRate the share of running instances stuck in an open incident
    */
-  record JourneyCard(ProcessDefinition definition, long active, long incidents, double incidentRate, String svg) {}
+  record JourneyCard(ProcessDefinition definition, long active, long incidents, double incidentRate, String svg,
+      java.time.Instant countedAt) {}
 
   private final EngineReads engine;
+  private final JourneyCounts counts;
   private final MessageHistory messages;
   private final Clock clock;
 
-  OverviewController(EngineReads engine, MessageHistory messages) {
+  OverviewController(EngineReads engine, JourneyCounts counts, MessageHistory messages) {
     this.engine = engine;
+    this.counts = counts;
     this.messages = messages;
     this.clock = Clock.systemUTC();
   }
@@ -66,11 +68,10 @@ class OverviewController {
 
   private JourneyCard card(ProcessDefinition definition) {
     long key = definition.getProcessDefinitionKey();
-    DiagramSvg.Overlay counts = engine.counts(key);
-    long active = engine.count(ProcessInstanceState.ACTIVE, key);
-    long incidents = engine.openIncidents(key);
-    long stuck = counts.incidents().values().stream().mapToLong(Long::longValue).sum();
-    return new JourneyCard(definition, active, incidents, active == 0 ? 0.0 : (double) stuck / active,
-        engine.diagram(key).render(counts));
+    JourneyCounts.Counts now = counts.of(key);
+    long stuck = now.overlay().incidents().values().stream().mapToLong(Long::longValue).sum();
+    return new JourneyCard(definition, now.active(), now.incidents(),
+        now.active() == 0 ? 0.0 : (double) stuck / now.active(), engine.diagram(key).render(now.overlay()),
+        java.time.Instant.ofEpochMilli(now.countedAtMillis()));
   }
 }
