@@ -4,22 +4,17 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
-import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
-import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
-import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
-import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
-import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
 import java.util.ArrayList;
@@ -83,7 +78,7 @@ final class Shapes {
           .append(n(x + 6)).append(',').append(n(y + 9)).append(" v3 M").append(n(x)).append(',').append(n(y + 6))
           .append(" h3 M").append(n(x + 9)).append(',').append(n(y + 6)).append(" h3\"/></g>");
     } else if (task instanceof ReceiveTask) {
-      envelope(svg, x, y, 14, 10, false);
+      EventMarkers.envelope(svg, x, y, 14, 10, false);
     }
     List<String> lines = wrap(((FlowNode) task).getName(), b.getWidth() - 10);
     double top = b.getY() + b.getHeight() / 2 - (lines.size() - 1) * 7 + 4;
@@ -107,7 +102,7 @@ final class Shapes {
     }
     boolean filled = event instanceof ThrowEvent;
     for (EventDefinition definition : definitions(event)) {
-      marker(svg, definition, cx, cy, r, filled);
+      EventMarkers.draw(svg, definition, cx, cy, r, filled);
     }
   }
 
@@ -118,40 +113,6 @@ final class Shapes {
       return t.getEventDefinitions();
     }
     return List.of();
-  }
-
-  private static void marker(StringBuilder svg, EventDefinition definition, double cx, double cy, double r,
-      boolean filled) {
-    String fill = filled ? " filled" : "";
-    if (definition instanceof TimerEventDefinition) {
-      double s = r * 0.55;
-      svg.append(circle(cx, cy, s, "marker")).append("<path class=\"marker\" d=\"M").append(n(cx)).append(',')
-          .append(n(cy)).append(" L").append(n(cx)).append(',').append(n(cy - s * 0.8)).append(" M").append(n(cx))
-          .append(',').append(n(cy)).append(" L").append(n(cx + s * 0.6)).append(',').append(n(cy)).append("\"/>");
-    } else if (definition instanceof MessageEventDefinition) {
-      envelope(svg, cx - r * 0.5, cy - r * 0.35, r, r * 0.7, filled);
-    } else if (definition instanceof ErrorEventDefinition) {
-      double s = r * 0.5;
-      svg.append("<path class=\"marker").append(fill).append("\" d=\"M").append(n(cx - s)).append(',')
-          .append(n(cy + s)).append(" L").append(n(cx - s * 0.4)).append(',').append(n(cy - s)).append(" L")
-          .append(n(cx + s * 0.2)).append(',').append(n(cy + s * 0.2)).append(" L").append(n(cx + s)).append(',')
-          .append(n(cy - s)).append(" L").append(n(cx + s * 0.4)).append(',').append(n(cy + s)).append(" L")
-          .append(n(cx - s * 0.2)).append(',').append(n(cy - s * 0.2)).append(" Z\"/>");
-    } else if (definition instanceof TerminateEventDefinition) {
-      svg.append(circle(cx, cy, r * 0.55, "marker filled"));
-    } else if (definition instanceof SignalEventDefinition) {
-      double s = r * 0.55;
-      svg.append("<path class=\"marker").append(fill).append("\" d=\"M").append(n(cx)).append(',')
-          .append(n(cy - s)).append(" L").append(n(cx + s)).append(',').append(n(cy + s * 0.7)).append(" L")
-          .append(n(cx - s)).append(',').append(n(cy + s * 0.7)).append(" Z\"/>");
-    }
-  }
-
-  private static void envelope(StringBuilder svg, double x, double y, double w, double h, boolean filled) {
-    svg.append("<g class=\"marker envelope").append(filled ? " filled" : "").append("\"><rect x=\"").append(n(x))
-        .append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w)).append("\" height=\"").append(n(h))
-        .append("\"/><path d=\"M").append(n(x)).append(',').append(n(y)).append(" L").append(n(x + w / 2))
-        .append(',').append(n(y + h / 2)).append(" L").append(n(x + w)).append(',').append(n(y)).append("\"/></g>");
   }
 
   private static void gateway(StringBuilder svg, BaseElement gateway, Bounds b) {
@@ -239,7 +200,7 @@ final class Shapes {
         + n(b.getWidth()) + "\" height=\"" + n(b.getHeight()) + "\" rx=\"" + n(radius) + "\"/>";
   }
 
-  private static String circle(double cx, double cy, double r, String css) {
+  static String circle(double cx, double cy, double r, String css) {
     return "<circle class=\"" + css + "\" cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(r) + "\"/>";
   }
 
