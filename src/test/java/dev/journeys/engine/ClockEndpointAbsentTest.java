@@ -13,8 +13,18 @@ import org.springframework.http.HttpStatus;
 @JourneysAppTest
 class ClockEndpointAbsentTest {
 
-  @Autowired
   TestRestTemplate http;
+
+  @Autowired
+  void authenticate(TestRestTemplate template) {
+    // moving the engine's clock is an admin's action
+    http = template;
+    http.getRestTemplate().getInterceptors().removeIf(i -> true);
+    http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
+      request.getHeaders().setBearerAuth(dev.journeys.TestCredentials.ADMIN_TOKEN);
+      return execution.execute(request, body);
+    });
+  }
 
   @Test
   void hasNoClockEndpoint() {

@@ -225,7 +225,9 @@ class SmsDeliveryTest {
   /** "template channel status reason [heldUntil]" per outbox row, through GET /api/outbox. */
   private List<String> decisions() {
     List<Map<String, Object>> rows = RestClient.create("http://127.0.0.1:" + port).get()
-        .uri("/api/outbox?orderId={id}", orderId).retrieve()
+        .uri("/api/outbox?orderId={id}", orderId)
+        .header(org.springframework.http.HttpHeaders.AUTHORIZATION,
+            dev.journeys.TestCredentials.bearer(dev.journeys.TestCredentials.VIEWER_TOKEN)).retrieve()
         .body(new ParameterizedTypeReference<>() {});
     return rows.stream().map(r -> (r.get("template") + " " + r.get("channel") + " " + r.get("status") + " "
         + r.get("reason") + (r.get("heldUntil") == null ? "" : " " + r.get("heldUntil"))).strip()).toList();

@@ -1,8 +1,10 @@
 package dev.journeys.orders;
 
+import dev.journeys.TestCredentials;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -26,6 +28,8 @@ public final class ShopClient {
     this.http =
         RestClient.builder()
             .baseUrl("http://127.0.0.1:" + port)
+            // one admin token (role admin includes shop and viewer): these tests post orders and read the inbox
+            .defaultHeader(HttpHeaders.AUTHORIZATION, TestCredentials.bearer(TestCredentials.ADMIN_TOKEN))
             .requestFactory(new JdkClientHttpRequestFactory())
             .build();
   }

@@ -21,6 +21,8 @@ final class EngineClockApi {
 
   EngineClockApi(int port) {
     this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/api/engine/clock")
+        .defaultHeader(org.springframework.http.HttpHeaders.AUTHORIZATION,
+            dev.journeys.TestCredentials.bearer(dev.journeys.TestCredentials.ADMIN_TOKEN))
         .requestFactory(new JdkClientHttpRequestFactory()).build();
   }
 

@@ -21,15 +21,14 @@ final class ElementStatistics {
   private static final Set<String> FILTERABLE = Set.of("processInstanceKey", "state", "hasIncident", "startDate",
       "endDate", "parentProcessInstanceKey", "parentElementInstanceKey", "tenantId", "variables");
 
+  private static final String OPEN_INCIDENT =
+      "EXISTS (SELECT 1 FROM engine_incident i WHERE i.element_instance_key = e.element_instance_key)";
+
   private static final String COUNTS = "SELECT e.element_id, "
-      + "SUM(CASE WHEN e.state = 'ACTIVE' AND i.element_instance_key IS NULL THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN e.state = 'ACTIVE' AND NOT " + OPEN_INCIDENT + " THEN 1 ELSE 0 END), "
       + "SUM(CASE WHEN e.state = 'COMPLETED' THEN 1 ELSE 0 END), "
       + "SUM(CASE WHEN e.state = 'TERMINATED' THEN 1 ELSE 0 END), "
-      + "SUM(CASE WHEN e.state = 'ACTIVE' AND i.element_instance_key IS NOT NULL THEN 1 ELSE 0 END) "
-      + "FROM engine_element_instance_history e "
-      + "LEFT JOIN (SELECT DISTINCT element_instance_key FROM engine_incident) i "
-      + "ON i.element_instance_key = e.element_instance_key "
-      + "WHERE e.process_definition_key = ?";
+      + "SUM(CASE WHEN e.state = 'ACTIVE' AND " + OPEN_INCIDENT + " THEN 1 ELSE 0 END) ";
 
   private final Search search;
   private final DefinitionCatalog catalog;
@@ -72,13 +71,21 @@ final class ElementStatistics {
     return Reply.json(new ProcessDefinitionElementStatisticsQueryResult().items(items(definitionKey, instances)));
   }
 
+  /**
+   * Unfiltered, the definition's element history is read by its own index. Filtered, the matching
+   * instances are found first (by definition and state, e.g. the few running among many finished)
+   * and only their elements joined: far fewer rows than testing every element row against a subquery.
+   */
   private List<ProcessElementStatisticsResult> items(long definitionKey, Where instances) {
     List<Object> params = new ArrayList<>();
     params.add(definitionKey);
-    String sql = COUNTS;
-    if (!instances.isEmpty()) {
-      sql += " AND e.process_instance_key IN (SELECT h.process_instance_key FROM engine_process_instance_history h"
-          + instances.clause() + ")";
+    String sql;
+    if (instances.isEmpty()) {
+      sql = COUNTS + "FROM engine_element_instance_history e WHERE e.process_definition_key = ?";
+    } else {
+      sql = COUNTS + "FROM engine_process_instance_history h "
+          + "JOIN engine_element_instance_history e ON e.process_instance_key = h.process_instance_key "
+          + "WHERE h.process_definition_key = ? AND " + instances.conditions();
       params.addAll(instances.params());
     }
     return search.query(sql + " GROUP BY e.element_id ORDER BY e.element_id", params,

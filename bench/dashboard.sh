@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs dev.journeys.bench.DashboardBenchmark (src/test/java) in its own JVM: the whole app on the
+# embedded engine with N journeys seeded into its database, each dashboard page timed over HTTP.
+#   bench/dashboard.sh [--instances=100000] [--repeats=20] [--db-url=jdbc:postgresql://127.0.0.1:5432/db?user=u] [--counts-max-age=0s]
+# Environment: BENCH_JVM_OPTS (default -Xmx1g), MAVEN_ARGS (e.g. -o for offline), JAVA_HOME.
+# See docs/BENCHMARKS.md ("Dashboard pages (issue 6)").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+./mvnw -q test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec "$java" ${BENCH_JVM_OPTS:--Xmx1g} \
+  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  dev.journeys.bench.DashboardBenchmark "$@"

@@ -1,0 +1,42 @@
+package dev.journeys.dashboard;
+
+import java.util.Collection;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every dashboard page shows about the person looking: their name and whether they may act. */
+@ControllerAdvice(assignableTypes = {OverviewController.class, InstanceController.class, IncidentController.class,
+    SandboxPageController.class})
+class DashboardModel {
+
+  private final RoleHierarchy roles;
+
+  DashboardModel(RoleHierarchy roles) {
+    this.roles = roles;
+  }
+
+  /** A bad search or an unknown key: the status and what was wrong, naming the field, as plain text. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+  org.springframework.http.ResponseEntity<String> problem(org.springframework.web.server.ResponseStatusException e) {
+    return org.springframework.http.ResponseEntity.status(e.getStatusCode())
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(e.getReason());
+  }
+
+  @ModelAttribute("user")
+  String user(Authentication who) {
+    return who == null ? null : who.getName();
+  }
+
+  /** Operators and admins see the retry and cancel buttons (the server checks again on POST). */
+  @ModelAttribute("canOperate")
+  boolean canOperate(Authentication who) {
+    if (who == null) {
+      return false;
+    }
+    Collection<? extends GrantedAuthority> reachable = roles.getReachableGrantedAuthorities(who.getAuthorities());
+    return reachable.stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
+  }
+}

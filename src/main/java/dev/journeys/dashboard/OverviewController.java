@@ -1,0 +1,77 @@
+package dev.journeys.dashboard;
+
+import dev.journeys.notify.MessageHistory;
+import io.camunda.client.api.search.response.ProcessDefinition;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The overview (every journey with its diagram and counts, today's messages) and one journey. */
+@Controller
+class OverviewController {
+
+  /**
+   * One journey version as the overview shows it.
+   *
+   * @param incidentRate the share of running instances stuck in an open incident
+   */
+  record JourneyCard(ProcessDefinition definition, long active, long incidents, double incidentRate, String svg,
+      java.time.Instant countedAt) {}
+
+  private final EngineReads engine;
+  private final JourneyCounts counts;
+  private final MessageHistory messages;
+  private final Clock clock;
+
+  OverviewController(EngineReads engine, JourneyCounts counts, MessageHistory messages) {
+    this.engine = engine;
+    this.counts = counts;
+    this.messages = messages;
+    this.clock = Clock.systemUTC();
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/dashboard";
+  }
+
+  @GetMapping("/dashboard")
+  String overview(Model model) {
+    List<JourneyCard> journeys = engine.latestJourneys().stream().map(this::card).toList();
+    var today = messages.countsSince(LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant());
+    long decided = today.stream().mapToLong(MessageHistory.ChannelCount::total).sum();
+    long rejected = today.stream().mapToLong(MessageHistory.ChannelCount::rejected).sum();
+    model.addAttribute("journeys", journeys);
+    model.addAttribute("channels", today);
+    model.addAttribute("messageFailureRate", decided == 0 ? 0.0 : (double) rejected / decided);
+    model.addAttribute("page", "overview");
+    return "dashboard/overview";
+  }
+
+  @GetMapping("/dashboard/journeys/{key}")
+  String journey(@PathVariable long key, Model model) {
+    ProcessDefinition definition = engine.definition(key).orElseThrow(() -> new ResponseStatusException(
+        HttpStatus.NOT_FOUND, "Expected a deployed journey with key " + key + ", but there is none"));
+    model.addAttribute("journey", card(definition));
+    model.addAttribute("versions", engine.allDefinitions().stream()
+        .filter(d -> d.getProcessDefinitionId().equals(definition.getProcessDefinitionId())).toList());
+    model.addAttribute("page", "overview");
+    return "dashboard/journey";
+  }
+
+  private JourneyCard card(ProcessDefinition definition) {
+    long key = definition.getProcessDefinitionKey();
+    JourneyCounts.Counts now = counts.of(key);
+    long stuck = now.overlay().incidents().values().stream().mapToLong(Long::longValue).sum();
+    return new JourneyCard(definition, now.active(), now.incidents(),
+        now.active() == 0 ? 0.0 : (double) stuck / now.active(), engine.diagram(key).render(now.overlay()),
+        java.time.Instant.ofEpochMilli(now.countedAtMillis()));
+  }
+}

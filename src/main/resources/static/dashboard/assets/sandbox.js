@@ -1,0 +1,59 @@
+// Renders the sandbox's JSON (/api/sandbox/*) as the customer would see each message. Email HTML is
+// shown in a sandboxed iframe (no scripts, no same-origin access), SMS as a phone bubble.
+(function () {
+  'use strict';
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  async function load(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.status === 404) return null; // that channel has no sandbox (yet)
+    if (!response.ok) throw new Error(path + ' answered ' + response.status);
+    return response.json();
+  }
+
+  function fill(container, items, render, none) {
+    container.replaceChildren();
+    if (items === null) { container.append(el('p', 'muted', 'This channel has no sandbox.')); return; }
+    if (items.length === 0) { container.append(el('p', 'muted', none)); return; }
+    items.forEach(item => container.append(render(item)));
+  }
+
+  function email(message) {
+    const card = el('article', 'card email');
+    const head = el('div', 'card-head');
+    head.append(el('strong', 'subject', message.subject), el('span', 'muted', ' to ' + message.to + ' · ' + message.sentAt));
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', '');
+    frame.setAttribute('title', message.subject);
+    frame.srcdoc = message.html || ('<pre>' + (message.text || '').replace(/[&<]/g, c => c === '&' ? '&amp;' : '&lt;') + '</pre>');
+    card.append(head, frame);
+    return card;
+  }
+
+  function bubble(message, kind) {
+    const card = el('article', 'card ' + kind);
+    card.append(el('div', 'muted', 'to ' + (message.to || message.recipient || '') + ' · ' + (message.sentAt || '')));
+    card.append(el('div', 'bubble', message.body || message.text || JSON.stringify(message)));
+    if (message.segments) card.append(el('div', 'muted', message.segments + ' segment(s)'));
+    return card;
+  }
+
+  async function show(id, path, render, none) {
+    const container = document.getElementById(id);
+    try {
+      fill(container, await load(path), render, none);
+    } catch (e) {
+      container.replaceChildren(el('p', 'problem', e.message));
+    }
+  }
+
+  show('emails', '/api/sandbox/messages?limit=50', email, 'No email caught yet.');
+  show('sms', '/api/sandbox/sms?limit=50', m => bubble(m, 'sms'), 'No SMS caught yet.');
+  show('push', '/api/sandbox/push?limit=50', m => bubble(m, 'push'), 'No push notification caught yet.');
+})();

@@ -1,0 +1,81 @@
+package dev.journeys.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.journeys.JourneysAppTest;
+import dev.journeys.TestCredentials;
+import dev.journeys.orders.ShopClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** The pages over HTTP for a logged-in viewer (a session made with an API token is not needed: GETs take one). */
+@JourneysAppTest
+@TestPropertySource(properties = "journeys.dashboard.counts-max-age=0s")
+class DashboardPagesTest {
+
+  @LocalServerPort int port;
+  private String orderId;
+
+  @BeforeEach
+  void anOrder() {
+    orderId = "P-" + UUID.randomUUID().toString().substring(0, 8);
+    ShopClient shop = new ShopClient(port);
+    String order = """
+        {"orderId": "%s", "customer": {"id": "CUST-%s", "email": "pages@example.com", "name": "Pat Pages"},
+         "items": [{"sku": "MUG-01", "name": "Blue mug", "quantity": 1, "unitPrice": 12.50}],
+         "total": 12.50, "currency": "EUR", "locale": "en"}""".formatted(orderId, orderId);
+    assertThat(shop.postOrder(order).getStatusCode().value()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(30)).until(() -> shop.getList("/api/outbox?orderId=" + orderId).stream()
+        .anyMatch(m -> "SENT".equals(m.get("status"))));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", TestCredentials.bearer(TestCredentials.VIEWER_TOKEN)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theOverviewShowsEachJourneyWithItsCountsAndTodaysMessages() throws Exception {
+    HttpResponse<String> page = get("/dashboard");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("data-journey=\"post-purchase\"").contains("data-journey=\"customer-anniversary\"")
+        .containsPattern("<g class=\"badge active\" data-element-id=\"await_shipment_update\" data-count=\"\\d+\"")
+        .containsPattern("data-channel=\"email\">\\s*<td>email</td><td class=\"num sent\">[1-9]");
+  }
+
+  @Test
+  void findsTheOrdersJourneyByOrderIdAndCustomerAndShowsItsTimeline() throws Exception {
+    String byOrder = get("/dashboard/instances?orderId=" + orderId).body();
+    assertThat(byOrder).contains("<span id=\"total\">1</span>");
+    String key = byOrder.replaceAll("(?s).*data-key=\"(\\d+)\".*", "$1");
+    assertThat(get("/dashboard/instances?customerId=CUST-" + orderId).body()).contains("data-key=\"" + key + "\"");
+    assertThat(get("/dashboard/instances?orderId=nobody").body()).contains("<span id=\"total\">0</span>");
+
+    String instance = get("/dashboard/instances/" + key).body();
+    assertThat(instance).contains("order-confirmation by email").contains("Send order confirmation")
+        .contains("<g class=\"el task current\" data-element-id=\"await_shipment_update\"")
+        .contains("customerId").doesNotContain("id=\"cancel\"");
+  }
+
+  @Test
+  void badSearchesAndUnknownKeysSayWhatIsWrong() throws Exception {
+    HttpResponse<String> state = get("/dashboard/instances?state=sleeping");
+    assertThat(state.statusCode()).isEqualTo(400);
+    assertThat(state.body()).contains("Expected state to be one of active, incident, completed, terminated");
+    HttpResponse<String> time = get("/dashboard/instances?from=yesterday");
+    assertThat(time.statusCode()).isEqualTo(400);
+    assertThat(time.body()).contains("Expected from as yyyy-MM-ddTHH:mm (UTC)");
+    assertThat(get("/dashboard/instances/12345").statusCode()).isEqualTo(404);
+    assertThat(get("/dashboard/journeys/12345").statusCode()).isEqualTo(404);
+  }
+}
