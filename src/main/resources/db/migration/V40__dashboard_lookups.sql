@@ -2,5 +2,5 @@
 -- messages and today's messages per channel. Portable SQL for H2 and PostgreSQL.
 CREATE INDEX orders_customer ON orders (customer_id, received_at);
 CREATE INDEX orders_journey ON orders (journey_key);
-CREATE INDEX outbox_customer ON outbox (customer_id);
+-- A customer's messages: outbox_customer (customer_id, purpose), from V31, serves those.
 CREATE INDEX outbox_created ON outbox (created_at);
