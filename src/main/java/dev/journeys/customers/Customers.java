@@ -25,9 +25,10 @@ public class Customers {
   private static final Logger log = LoggerFactory.getLogger(Customers.class);
 
   private final CustomerStore store;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  Customers(CustomerStore store) {
+  Customers(CustomerStore store, Clock clock) {
+    this.clock = clock;
     this.store = store;
   }
 

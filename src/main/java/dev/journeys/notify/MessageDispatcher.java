@@ -3,6 +3,7 @@ package dev.journeys.notify;
 import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ class MessageDispatcher {
   private final OutboxDecisions decisions;
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
+  private final Clock clock;
 
   MessageDispatcher(
       Orders orders,
@@ -43,7 +45,9 @@ class MessageDispatcher {
       NotifyProperties properties,
       OutboxDecisions decisions,
       SmsDispatcher sms,
-      QuietHours quietHours) {
+      QuietHours quietHours,
+      Clock clock) {
+    this.clock = clock;
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -82,7 +86,7 @@ class MessageDispatcher {
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
-    MimeMessage mime = email.toMime(Instant.now());
+    MimeMessage mime = email.toMime(clock.instant());
     return switch (outbox.claim(entry, properties.sendLease())) {
       case SENT, SETTLED -> {
         log.info("{} {} ({}) was already settled; sending nothing", entry.template(), channel.key(), messageId);
