@@ -50,6 +50,7 @@ public class Simulator {
    * @throws IllegalArgumentException when the engine refuses the journey (the message says why)
    */
   public Timeline simulate(Scenario scenario, Journey journey, Progress progress) {
+    // The same as the CLI: a static entry, so the command needs no application of its own to start one.
     return run(scenario, journey, progress);
   }
 
