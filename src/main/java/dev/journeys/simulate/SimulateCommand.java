@@ -68,7 +68,7 @@ public final class SimulateCommand {
     Timeline timeline;
     long began = System.nanoTime();
     try {
-      Simulator.Progress progress = System.console() != null && !quiet ? new ProgressBar(err) : Simulator.Progress.NONE;
+      Simulator.Progress progress = terminal() && !quiet ? new ProgressBar(err) : Simulator.Progress.NONE;
       timeline = Simulator.run(scenario, new Simulator.Journey(Path.of(bpmn).getFileName().toString(), journey), progress);
     } catch (ScenarioException e) {
       err.println(scenarioFile + ": " + e.getMessage());
@@ -104,6 +104,19 @@ public final class SimulateCommand {
           .writeValueAsString(timeline);
     } catch (IOException e) {
       throw new IllegalStateException("Could not write the timeline as JSON", e);
+    }
+  }
+
+  /** Java 22+ has a Console even when redirected and says so with isTerminal(); Java 21 has none then. */
+  private static boolean terminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
     }
   }
 

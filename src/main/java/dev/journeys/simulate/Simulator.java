@@ -30,6 +30,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Simulator {
 
+  /**
+   * Beans are created when first used (default), so a simulation does not pay for the web layer,
+   * the Shopify webhooks or the metrics it never touches; -Djourneys.simulate.lazy-init=false turns
+   * that off (the benchmark compares both).
+   */
+  static final boolean LAZY = Boolean.parseBoolean(System.getProperty("journeys.simulate.lazy-init", "true"));
+
   /** Told how far the clock has moved; the CLI draws a progress bar from it. */
   public interface Progress {
     void at(Instant start, Instant now, Instant horizon);
@@ -93,7 +100,7 @@ public class Simulator {
         "--management.endpoints.enabled-by-default=false",
         "--logging.level.root=ERROR",
         "--logging.level.dev.journeys=ERROR",
-        "--spring.main.lazy-initialization=false"));
+        "--spring.main.lazy-initialization=" + LAZY));
     return app.run(args.toArray(String[]::new));
   }
 
