@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,18 +61,38 @@ public class ShopApi {
     return intake.accept(request.toNewOrder(clock.instant(), properties)).journeyKey();
   }
 
-  /** POST /api/orders/{orderId}/shipments: stored in the inbox, applied asynchronously. */
-  public void reportShipment(String orderId, Map<String, Object> body) {
+  /**
+   * POST /api/orders/{orderId}/shipments: stored in the inbox, applied asynchronously.
+   *
+   * @return the inbox event's id, for {@link #outcome(long)}
+   */
+  public long reportShipment(String orderId, Map<String, Object> body) {
     OrderIds.check(orderId);
     ShipmentRequest request = read(body, ShipmentRequest.class);
-    store(ApiEventHandler.SHIPMENT, request.businessKey(orderId), orderId, request);
+    return store(ApiEventHandler.SHIPMENT, request.businessKey(orderId), orderId, request);
   }
 
-  /** POST /api/orders/{orderId}/cancellation: stored in the inbox, applied asynchronously. */
-  public void cancel(String orderId, String reason) {
+  /**
+   * POST /api/orders/{orderId}/cancellation: stored in the inbox, applied asynchronously.
+   *
+   * @return the inbox event's id, for {@link #outcome(long)}
+   */
+  public long cancel(String orderId, String reason) {
     OrderIds.check(orderId);
     CancellationRequest request = read(reason == null ? Map.of() : Map.of("reason", reason), CancellationRequest.class);
-    store(ApiEventHandler.CANCELLATION, "api:cancellation:" + orderId, orderId, request);
+    return store(ApiEventHandler.CANCELLATION, "api:cancellation:" + orderId, orderId, request);
+  }
+
+  /**
+   * What applying an inbox event did, as GET /api/inbox/{id} says: e.g. "shipment-updated SHIPPED
+   * PUBLISHED", "tracking recorded; no message: the order was cancelled", or why it is parked.
+   */
+  public Optional<String> outcome(long inboxId) {
+    return inbox.find(inboxId).map(e -> switch (e.state()) {
+      case DONE -> e.outcome();
+      case PARKED -> "parked (" + e.parkCode() + "): " + e.lastError();
+      default -> e.state().name().toLowerCase(java.util.Locale.ROOT);
+    });
   }
 
   /**
@@ -86,10 +107,10 @@ public class ShopApi {
         .query(Integer.class).single();
   }
 
-  private void store(String topic, String key, String orderId, Object body) {
+  private long store(String topic, String key, String orderId, Object body) {
     ObjectNode payload = json.valueToTree(body);
     payload.put("orderId", orderId);
-    inbox.accept(new InboxEntry.New("api", topic, null, key, orderId, null, payload.toString()));
+    return inbox.accept(new InboxEntry.New("api", topic, null, key, orderId, null, payload.toString())).entry().id();
   }
 
   private <T> T read(Map<String, Object> body, Class<T> type) {

@@ -270,7 +270,7 @@ public final class ScenarioReader {
   }
 
   /** The keys of one mapping, checked against the ones the format knows. */
-  private record Fields(Map<String, Node> values, String prefix) {
+  private record Fields(Map<String, Node> values, String prefix, int mappingLine) {
 
     static Fields of(Node node, String prefix, Set<String> known) {
       String field = prefix.isEmpty() ? "(document)" : prefix.substring(0, prefix.length() - 1);
@@ -286,7 +286,7 @@ public final class ScenarioReader {
         }
         values.put(key, tuple.getValueNode());
       }
-      return new Fields(values, prefix);
+      return new Fields(values, prefix, line(node));
     }
 
     boolean has(String key) {
@@ -300,7 +300,7 @@ public final class ScenarioReader {
     Node required(String key) {
       Node node = values.get(key);
       if (node == null) {
-        throw new ScenarioException(prefix + key, 0, "is required");
+        throw new ScenarioException(prefix + key, mappingLine, "is required");
       }
       return node;
     }

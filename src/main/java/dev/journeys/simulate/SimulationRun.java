@@ -25,6 +25,7 @@ import java.util.Map;
 final class SimulationRun {
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+  private static final int MAX_STANDING_STILL = 100;
 
   private final Scenario scenario;
   private final ShopApi shop;
@@ -58,6 +59,7 @@ final class SimulationRun {
     placeOrder();
     settle();
     int next = 0;
+    int standingStill = 0;
     List<Event> pending = scenario.events();
     while (true) {
       Instant eventAt = next < pending.size() ? start.plus(pending.get(next).offset()) : null;
@@ -70,10 +72,16 @@ final class SimulationRun {
       }
       if (wake.isAfter(clock.instant())) {
         clock.setTo(wake);
+        standingStill = 0;
+      } else if (++standingStill > MAX_STANDING_STILL) {
+        throw new IllegalStateException("Expected the simulation to move on from " + clock.instant()
+            + ", but something keeps falling due then without being done (a held message that cannot be sent?)");
       }
       while (next < pending.size() && !start.plus(pending.get(next).offset()).isAfter(clock.instant())) {
-        apply(pending.get(next++));
+        Event event = pending.get(next++);
+        Applied applied = apply(event);
         settle();
+        record(event, applied);
       }
       messages.sendDueHeld();
       settle();
@@ -94,32 +102,36 @@ final class SimulationRun {
     }
   }
 
-  private void apply(Event event) {
+  /** What an event did at once, and the inbox event whose outcome tells the rest (0: none). */
+  private record Applied(String detail, long inboxId) {}
+
+  private Applied apply(Event event) {
     String orderId = scenario.order().id();
-    String detail = switch (event.kind()) {
+    return switch (event.kind()) {
       case SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP, DELIVERED, DELAYED, FAILED_ATTEMPT, EXCEPTION -> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", event.kind().name());
         body.put("eventId", "sim-" + event.line() + "-" + event.offset().toMinutes());
         body.put("occurredAt", clock.instant().toString());
-        shop.reportShipment(orderId, body);
-        yield "reported by the shop: " + event.kind().name();
+        yield new Applied("reported by the shop", shop.reportShipment(orderId, body));
       }
-      case CANCELLED -> {
-        shop.cancel(orderId, event.argument());
-        yield "the shop cancelled the order" + (event.argument() == null ? "" : ": " + event.argument());
-      }
+      case CANCELLED -> new Applied("the shop cancelled the order", shop.cancel(orderId, event.argument()));
       case RATING -> {
         int counted = ratings.rate(orderId, Integer.parseInt(event.argument()));
-        yield "the customer rated the order " + event.argument()
-            + (counted == Integer.parseInt(event.argument()) ? "" : " (the first rating, " + counted + ", counts)");
+        yield new Applied("the customer rated the order " + event.argument()
+            + (counted == Integer.parseInt(event.argument()) ? "" : " (the first rating, " + counted + ", counts)"), 0);
       }
       case UNSUBSCRIBE -> {
         MarketingChannel channel = event.argument().equals("sms") ? MarketingChannel.SMS : MarketingChannel.EMAIL;
         customers.recordConsent(OrderBody.customerId(scenario), channel, false, clock.instant(), Customers.UNSUBSCRIBE);
-        yield "the customer withdrew " + event.argument() + " consent";
+        yield new Applied("the customer withdrew " + event.argument() + " consent", 0);
       }
     };
+  }
+
+  private void record(Event event, Applied applied) {
+    String detail = applied.inboxId() == 0 ? applied.detail()
+        : applied.detail() + shop.outcome(applied.inboxId()).map(o -> ": " + o).orElse("");
     Instant at = clock.instant();
     events.add(new Entry(at, Timeline.local(at, scenario.customer().timeZone()), Timeline.offset(scenario.start(), at),
         What.EVENT, null, event.describe(), "APPLIED", detail, null, null, null, null));

@@ -77,6 +77,13 @@ class ExampleScenariosTest {
         "email cancellation-notice");
     assertThat(message(t, "cancellation-notice", "email").subject()).isEqualTo("Your order A-3003 has been cancelled");
     assertThat(message(t, "anniversary-thank-you", "email").detail()).as("never asked for marketing").isEqualTo("no-consent");
+    assertThat(t.entries()).filteredOn(e -> e.what() == What.EVENT).extracting(Entry::template, Entry::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("shipped", "reported by the shop: shipment-updated SHIPPED PUBLISHED"),
+            org.assertj.core.groups.Tuple.tuple("cancelled customer changed their mind",
+                "the shop cancelled the order: order-cancelled PUBLISHED"),
+            org.assertj.core.groups.Tuple.tuple("delivered",
+                "reported by the shop: tracking recorded; no message: the order was cancelled"));
   }
 
   @Test

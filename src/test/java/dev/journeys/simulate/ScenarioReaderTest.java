@@ -67,7 +67,7 @@ class ScenarioReaderTest {
   @Test
   void missingPartsAndBrokenYamlAreNamed() {
     assertThatThrownBy(() -> ScenarioReader.read("name: x\ncustomer: {}\n"))
-        .hasMessage("order: is required");
+        .hasMessage("line 1, order: is required");
     assertThatThrownBy(() -> ScenarioReader.read("name: [x\n"))
         .isInstanceOf(ScenarioException.class).hasMessageContaining("(syntax)");
   }
