@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import java.time.Clock;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +24,24 @@ class MailTransportConfiguration {
   MailTransport mailTransport(
       ObjectProvider<JavaMailSender> sender,
       ObjectProvider<MailProperties> mail,
-      SandboxMailbox sandbox) {
+      SandboxMailbox sandbox,
+      SmtpPoolProperties pool,
+      Clock clock) {
     JavaMailSender smtp = sender.getIfAvailable();
     MailTransport transport;
     if (smtp == null) {
       transport = new SandboxTransport(sandbox);
-    } else {
-      withTimeouts(smtp);
+    } else if (smtp instanceof JavaMailSenderImpl impl) {
+      withTimeouts(impl);
       MailProperties properties = mail.getIfAvailable(MailProperties::new);
       Integer port = properties.getPort();
-      transport = new SmtpTransport(smtp, properties.getHost() + ":" + (port == null ? 25 : port));
+      transport =
+          new SmtpTransport(impl, properties.getHost() + ":" + (port == null ? 25 : port),
+              pool.connections(), pool.checkAfter(), pool.maxIdle(), clock);
+    } else {
+      throw new IllegalStateException(
+          "Expected Spring Boot's JavaMailSenderImpl for spring.mail.host, but found "
+              + smtp.getClass().getName());
     }
     log.info("Email goes to {}", transport.describe());
     return transport;
@@ -42,14 +51,12 @@ class MailTransportConfiguration {
    * JavaMail waits forever by default: a hung SMTP server would hold the worker until the job
    * times out. Bounded waits make it fail and retry instead. spring.mail.properties.* still wins.
    */
-  private static void withTimeouts(JavaMailSender sender) {
-    if (sender instanceof JavaMailSenderImpl impl) {
-      Properties properties = impl.getJavaMailProperties();
-      for (String protocol : new String[] {"smtp", "smtps"}) {
-        properties.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
-        properties.putIfAbsent("mail." + protocol + ".timeout", "30000");
-        properties.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
-      }
+  private static void withTimeouts(JavaMailSenderImpl sender) {
+    Properties properties = sender.getJavaMailProperties();
+    for (String protocol : new String[] {"smtp", "smtps"}) {
+      properties.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
+      properties.putIfAbsent("mail." + protocol + ".timeout", "30000");
+      properties.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +29,9 @@ final class SmtpStub implements AutoCloseable {
   private final Predicate<String> rejected;
   private final List<String> recipientsTried = new CopyOnWriteArrayList<>();
   private final List<String> recipientsAccepted = new CopyOnWriteArrayList<>();
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger quits = new AtomicInteger();
 
   SmtpStub(Predicate<String> rejected) {
     this.rejected = rejected;
@@ -53,10 +57,29 @@ final class SmtpStub implements AutoCloseable {
     return List.copyOf(recipientsAccepted);
   }
 
+  /** Connections clients opened so far. */
+  int connections() {
+    return connections.get();
+  }
+
+  /** Connections clients ended with QUIT. */
+  int quits() {
+    return quits.get();
+  }
+
+  /** Hangs up on every client, as a server does with idle ones after its timeout. */
+  void dropConnections() throws IOException {
+    for (Socket socket : open) {
+      socket.close();
+    }
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
+        connections.incrementAndGet();
+        open.add(socket);
         threads.submit(() -> converse(socket));
       } catch (IOException closed) {
         return;
@@ -88,6 +111,7 @@ final class SmtpStub implements AutoCloseable {
           recipientsAccepted.add(recipient);
           reply(out, "250 2.0.0 OK queued");
         } else if (command.equals("QUIT")) {
+          quits.incrementAndGet();
           reply(out, "221 2.0.0 Bye");
           return;
         } else if (command.startsWith("MAIL FROM:") || command.equals("RSET") || command.equals("NOOP")) {
@@ -98,6 +122,8 @@ final class SmtpStub implements AutoCloseable {
       }
     } catch (IOException e) {
       // The client hung up.
+    } finally {
+      open.remove(socket);
     }
   }
 

@@ -93,6 +93,25 @@ class InboxStoreTest {
 
   @ParameterizedTest
   @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void abandonedAndNewEventsAreClaimedTogetherOldestFirstWithinTheLimit(String kind) {
+    open(kind);
+    long abandoned = store.insert(event(null, "k1", "A"), T0).entry().id();
+    store.claim(T0, LEASE, 10);
+    long fresh = store.insert(event(null, "k2", "B"), LEASE).entry().id();
+    long later = store.insert(event(null, "k3", "C"), LEASE).entry().id();
+    long waitsForA = store.insert(event(null, "k4", "A"), LEASE).entry().id();
+
+    assertThat(store.claim(LEASE, LEASE.plusSeconds(60), 2)).extracting(InboxEntry::id)
+        .containsExactly(abandoned, fresh);
+    assertThat(store.claim(LEASE, LEASE.plusSeconds(60), 2)).extracting(InboxEntry::id)
+        .containsExactly(later);
+    store.complete(abandoned, "done", LEASE);
+    assertThat(store.claim(LEASE, LEASE.plusSeconds(60), 2)).extracting(InboxEntry::id)
+        .containsExactly(waitsForA);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
   void parkedEventsWaitForTheirOrderOrARetry(String kind) {
     open(kind);
     long waiting = store.insert(event(null, "k1", "A"), T0).entry().id();
