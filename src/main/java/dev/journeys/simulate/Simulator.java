@@ -85,6 +85,7 @@ public class Simulator {
     // reaches a configured SMTP server, SMS provider, helpdesk, database or cluster.
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "--spring.datasource.driver-class-name=org.h2.Driver",
         "--spring.datasource.username=sa",
         "--spring.datasource.password=",
         "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration",
@@ -94,6 +95,14 @@ public class Simulator {
         "--journeys.engine.rest-port=0",
         "--journeys.engine.clock=controlled",
         "--journeys.engine.clock-start=" + clockStart,
+        // The client must reach this engine, whatever camunda.client.* says for the real one.
+        "--camunda.client.mode=self-managed",
+        "--camunda.client.auth.method=none",
+        "--camunda.client.grpc-address=http://${journeys.engine.host}:${journeys.engine.port}",
+        "--camunda.client.rest-address=http://${journeys.engine.host}:${journeys.engine.rest-port}",
+        "--camunda.client.prefer-rest-over-grpc=false",
+        "--journeys.deployment.enabled=true",
+        "--journeys.deployment.resources=classpath*:bpmn/*.bpmn",
         "--journeys.sms.account-sid=",
         "--journeys.feedback.helpdesk-url=",
         "--journeys.notify.held-poll-interval=1d",
