@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,12 +58,17 @@ public class Simulator {
    * @throws IllegalArgumentException when the engine refuses the journey (the message says why)
    */
   public Timeline simulate(Scenario scenario, Journey journey, Progress progress) {
-    // The same as the CLI: a static entry, so the command needs no application of its own to start one.
-    return run(scenario, journey, progress);
+    // Inside a running application: its logging must stay as it is.
+    return run(scenario, journey, progress, false);
   }
 
+  /** For the CLI, which owns the JVM: the simulation's application also quiets the logs. */
   public static Timeline run(Scenario scenario, Journey journey, Progress progress) {
-    try (ConfigurableApplicationContext app = start(scenario.start())) {
+    return run(scenario, journey, progress, true);
+  }
+
+  private static Timeline run(Scenario scenario, Journey journey, Progress progress, boolean ownsJvm) {
+    try (ConfigurableApplicationContext app = start(scenario.start(), ownsJvm)) {
       if (journey != null) {
         deploy(app.getBean(CamundaClient.class), journey);
       }
@@ -75,8 +81,14 @@ public class Simulator {
   }
 
   /** The application for one simulation; the same that `java -jar journeys.jar` runs, re-configured. */
-  static ConfigurableApplicationContext start(Instant clockStart) {
+  static ConfigurableApplicationContext start(Instant clockStart, boolean ownsJvm) {
     SpringApplication app = new SpringApplication(JourneysApplication.class);
+    if (!ownsJvm) {
+      // Logback is one per JVM: a second application's logging set-up (and its clean-up at close)
+      // would reconfigure the running application's logs.
+      app.setListeners(app.getListeners().stream()
+          .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+    }
     app.setWebApplicationType(WebApplicationType.NONE);
     app.setBannerMode(Banner.Mode.OFF);
     app.setLogStartupInfo(false);
@@ -107,9 +119,10 @@ public class Simulator {
         "--journeys.feedback.helpdesk-url=",
         "--journeys.notify.held-poll-interval=1d",
         "--management.endpoints.enabled-by-default=false",
-        "--logging.level.root=ERROR",
-        "--logging.level.dev.journeys=ERROR",
         "--spring.main.lazy-initialization=" + LAZY));
+    if (ownsJvm) {
+      args.add("--logging.level.root=ERROR");
+    }
     return app.run(args.toArray(String[]::new));
   }
 

@@ -41,6 +41,10 @@ class SimulationApiTest {
   @Test
   void aYamlScenarioAnswersItsTimelineAndLeavesTheAppAlone() throws Exception {
     String scenario = Files.readString(Path.of("examples/scenarios/cancelled-after-shipping.yaml"));
+    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var levelBefore = root.getLevel();
+    int appendersBefore = appenders(root);
+
     HttpResponse<String> answer = post("application/yaml", scenario);
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -56,6 +60,16 @@ class SimulationApiTest {
     assertThat(timeline.path("timeZone").asText()).isEqualTo("Europe/Berlin");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM orders WHERE order_id = 'A-3003'").query(Integer.class).single())
         .as("the simulation ran on a database of its own").isZero();
+    assertThat(root.getLevel()).as("the app's logging is not reconfigured").isEqualTo(levelBefore);
+    assertThat(appenders(root)).isEqualTo(appendersBefore).isPositive();
+  }
+
+  private static int appenders(ch.qos.logback.classic.Logger logger) {
+    int count = 0;
+    for (var it = logger.iteratorForAppenders(); it.hasNext(); it.next()) {
+      count++;
+    }
+    return count;
   }
 
   @Test
