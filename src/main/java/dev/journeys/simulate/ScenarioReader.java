@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +81,7 @@ public final class ScenarioReader {
       email = consents.optional("email").map(n -> bool(n, "customer.consents.email")).orElse(null);
       sms = consents.optional("sms").map(n -> bool(n, "customer.consents.sms")).orElse(null);
     }
-    ZoneId zone = f.optional("timeZone").map(n -> zone(n, "customer.timeZone")).orElse(ZoneOffset.UTC);
+    ZoneId zone = f.optional("timeZone").map(n -> zone(n, "customer.timeZone")).orElse(ZoneId.of("UTC"));
     return new Scenario.Customer(f.text("id", null), f.text("name", "Alex Example"),
         f.text("email", "alex@example.com"), f.text("phone", null), f.text("country", null),
         f.text("locale", "en"), zone, email, sms);

@@ -120,6 +120,26 @@ class ExampleScenariosTest {
   }
 
   @Test
+  void anUnsubscribeBeforeTheFeedbackRequestSkipsItAndTheThankYou() {
+    Scenario scenario = ScenarioReader.read("""
+        start: 2026-03-02T09:00:00Z
+        customer: {id: uma-1, email: uma@example.com, consents: {email: true}}
+        order:
+          id: U-1
+          items: [{name: Mug, unitPrice: 5}]
+        events: ["+1d delivered", "+1d1h unsubscribe email"]
+        """);
+    Timeline t = Simulator.run(scenario, null, Simulator.Progress.NONE);
+
+    assertThat(t.journeyFile()).isEqualTo("(packaged journeys)");
+    assertThat(t.entries()).filteredOn(e -> e.what() == What.EVENT).extracting(Entry::detail)
+        .containsExactly("reported by the shop: shipment-updated DELIVERED PUBLISHED", "the customer withdrew email consent");
+    assertThat(message(t, "feedback-request", "email").detail()).isEqualTo("no-consent");
+    assertThat(message(t, "anniversary-thank-you", "email").detail()).isEqualTo("no-consent");
+    assertThat(t.sent()).containsExactly("email order-confirmation", "email shipping-update");
+  }
+
+  @Test
   void aYearAfterTheFirstOrderTheCustomerIsThanked() throws IOException {
     Timeline t = simulate("anniversary");
     Entry thanks = message(t, "anniversary-thank-you", "email");
