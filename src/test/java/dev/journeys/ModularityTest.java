@@ -57,6 +57,16 @@ class ModularityTest {
         .check(classes);
   }
 
+  /** The engine reports through its EngineListener; only the edge binds that to Micrometer. */
+  @Test
+  void engineUsesMicrometerOnlyAtItsEdge() {
+    noClasses().that().resideInAPackage("dev.journeys.engine..")
+        .and(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "not the edge", c -> !c.getName().startsWith(EDGE) && !c.getName().equals("dev.journeys.engine.EngineMeters")))
+        .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+        .check(classes);
+  }
+
   @Test
   void otherModulesReachTheEngineOnlyThroughTheCamundaClient() {
     noClasses().that().resideOutsideOfPackages("dev.journeys.engine..", "dev.journeys.simulate..")

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param country an ISO 3166-1 alpha-2 code; null when unknown
  * @param firstOrderAt when the first order was placed; null before the first journey started
  * @param erasedAt when the customer's data was erased: nothing may be sent; null otherwise
+ * @param pushMarketing marketing consent on push (transactional push needs only a device)
  */
 public record Customer(
     String id,
@@ -28,7 +29,8 @@ public record Customer(
     Consent emailMarketing,
     Consent smsMarketing,
     Instant firstOrderAt,
-    Instant erasedAt) {
+    Instant erasedAt,
+    Consent pushMarketing) {
 
   public boolean erased() {
     return erasedAt != null;
@@ -44,7 +46,11 @@ public record Customer(
   }
 
   public Consent consent(MarketingChannel channel) {
-    return channel == MarketingChannel.EMAIL ? emailMarketing : smsMarketing;
+    return switch (channel) {
+      case EMAIL -> emailMarketing;
+      case SMS -> smsMarketing;
+      case PUSH -> pushMarketing;
+    };
   }
 
   /**

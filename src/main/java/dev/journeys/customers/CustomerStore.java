@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +19,11 @@ class CustomerStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final PhoneIndex phones;
 
-  CustomerStore(JdbcClient jdbc, TransactionTemplate transaction) {
+  CustomerStore(JdbcClient jdbc, TransactionTemplate transaction, PhoneIndex phones) {
     this.jdbc = jdbc;
+    this.phones = phones;
     // A savepoint inside a caller's transaction (a new transaction otherwise): on PostgreSQL a
     // failed insert would otherwise abort the caller's whole transaction.
     this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
@@ -54,6 +57,13 @@ class CustomerStore {
             utc(now),
             details.customerId())
         .update();
+    if (details.phone() != null || details.country() != null) {
+      phones.refresh(details.customerId());
+    }
+  }
+
+  List<String> idsByPhone(String e164) {
+    return phones.customersWith(e164);
   }
 
   /**
@@ -74,6 +84,25 @@ class CustomerStore {
             .params(granted, utc(at), source, utc(now), id, utc(at))
             .update()
         == 1;
+  }
+
+  /**
+   * Erases the customer's contact details and consents, and marks them erased (from the first
+   * erasure on). The row stays, holding the id alone, so messages still due find it erased.
+   *
+   * @return 1 when there was something to erase, 0 for a repeat
+   */
+  int erase(String id, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE customers SET email = NULL, phone = NULL, name = NULL, locale = NULL, time_zone = NULL,
+              country = NULL, email_consent = NULL, email_consent_updated_at = NULL, email_consent_source = NULL,
+              sms_consent = NULL, sms_consent_updated_at = NULL, sms_consent_source = NULL,
+              erased_at = COALESCE(erased_at, ?), updated_at = ?
+            WHERE id = ? AND (erased_at IS NULL OR email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL
+              OR email_consent IS NOT NULL OR sms_consent IS NOT NULL)""")
+        .params(utc(now), utc(now), id)
+        .update();
   }
 
   /** @return true for the one call that recorded the customer's first order */
@@ -114,7 +143,8 @@ class CustomerStore {
         consent(rs, MarketingChannel.EMAIL),
         consent(rs, MarketingChannel.SMS),
         instant(rs, "first_order_at"),
-        instant(rs, "erased_at"));
+        instant(rs, "erased_at"),
+        consent(rs, MarketingChannel.PUSH));
   }
 
   private static Customer.Consent consent(ResultSet rs, MarketingChannel channel)

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,11 +26,30 @@ public class Customers {
   private static final Logger log = LoggerFactory.getLogger(Customers.class);
 
   private final CustomerStore store;
+  private final DeviceStore devices;
   private final Clock clock;
 
-  Customers(CustomerStore store, Clock clock) {
+  Customers(CustomerStore store, DeviceStore devices, Clock clock) {
     this.clock = clock;
     this.store = store;
+    this.devices = devices;
+  }
+
+  /** The customer's push registration tokens, oldest first. */
+  public List<String> devices(String customerId) {
+    return devices.tokens(customerId);
+  }
+
+  /** @return false when the customer already had this token */
+  public boolean registerDevice(String customerId, String token, String platform) {
+    boolean added = devices.add(customerId, token, platform, clock.instant());
+    log.info("{} a {} push device of customer {}", added ? "Registered" : "Kept", platform == null ? "" : platform, customerId);
+    return added;
+  }
+
+  /** Removes a token the app gave up or the push service reported unregistered. */
+  public boolean removeDevice(String customerId, String token) {
+    return devices.remove(customerId, token);
   }
 
   /** The customer with contact details and consent as of now; empty when unknown. */
@@ -79,16 +99,35 @@ public class Customers {
 
   /** Withdraws marketing consent on one channel now (the one-click unsubscribe); idempotent. */
   public boolean unsubscribe(String customerId, MarketingChannel channel) {
+    return changeConsent(customerId, channel, false, UNSUBSCRIBE);
+  }
+
+  /**
+   * The customers whose phone number is this one (E.164): an inbound SMS's sender. Usually one;
+   * a shared family phone can be several.
+   */
+  public List<String> findByPhone(String e164) {
+    return store.idsByPhone(e164);
+  }
+
+  /**
+   * Gives or withdraws consent on one channel now, as the customer just asked (a STOP reply, the
+   * preference centre, an unsubscribe click); idempotent.
+   *
+   * @param source who told us, e.g. sms-stop, sms-start, preference-centre, unsubscribe
+   * @return false when there is no such customer
+   */
+  public boolean changeConsent(String customerId, MarketingChannel channel, boolean granted, String source) {
     Optional<Customer> customer = store.find(customerId);
     if (customer.isEmpty()) {
       return false;
     }
-    // The click withdraws the consent the email was sent under, so it must win over it even when
+    // The customer's request answers the consent the message was sent under, so it must win over it even when
     // that consent is dated ahead of this clock (by a shop whose clock runs fast, or a simulation's
     // engine clock): dated now, it would be ignored as older than the consent it withdraws.
     Instant now = clock.instant();
     Instant given = customer.get().consent(channel).updatedAt();
-    recordConsent(customerId, channel, false, given != null && given.isAfter(now) ? given : now, UNSUBSCRIBE);
+    recordConsent(customerId, channel, granted, given != null && given.isAfter(now) ? given : now, source);
     return true;
   }
 

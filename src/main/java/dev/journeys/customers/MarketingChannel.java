@@ -3,7 +3,8 @@ package dev.journeys.customers;
 /** A channel a customer can consent to receive marketing on. */
 public enum MarketingChannel {
   EMAIL("email"),
-  SMS("sms");
+  SMS("sms"),
+  PUSH("push");
 
   private final String column;
 

@@ -5,8 +5,13 @@ import dev.journeys.engine.feel.FeelExpressions;
 import dev.journeys.engine.gateway.GatewayServer;
 import dev.journeys.engine.model.BpmnTransformer;
 import dev.journeys.engine.processing.CommandWriter;
+import dev.journeys.engine.processing.EngineListener;
 import dev.journeys.engine.processing.ProcessModels;
 import dev.journeys.engine.rest.RestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -26,7 +31,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final GatewayServer gateway;
   private final RestServer rest;
 
-  private EmbeddedEngine(EngineSettings settings) {
+  private EmbeddedEngine(EngineSettings settings, EngineListener listener) {
     this.settings = settings;
     migrate(settings);
     FeelExpressions feel = new FeelExpressions();
@@ -34,7 +39,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     GatewayServer[] gatewayRef = new GatewayServer[1];
     this.writer = new CommandWriter(
         settings.dataSource(), settings.clock(), feel, models, settings.maxBatchSize(),
-        (Set<String> types) -> gatewayRef[0].jobsAvailable(types));
+        (Set<String> types) -> gatewayRef[0].jobsAvailable(types), listener);
     this.gateway = new GatewayServer(writer, settings.host(), settings.port(), settings.defaultLongPollTimeout());
     gatewayRef[0] = gateway;
     this.rest = new RestServer(writer, settings.dataSource(), settings.host(), settings.restPort(), gateway::port);
@@ -42,7 +47,12 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   /** Starts an engine; it is serving when this returns. */
   public static EmbeddedEngine start(EngineSettings settings) {
-    EmbeddedEngine engine = new EmbeddedEngine(settings);
+    return start(settings, EngineListener.NONE);
+  }
+
+  /** Starts an engine that reports what it does (commands, activations, journeys) to {@code listener}. */
+  public static EmbeddedEngine start(EngineSettings settings, EngineListener listener) {
+    EmbeddedEngine engine = new EmbeddedEngine(settings, listener);
     engine.writer.start();
     try {
       engine.gateway.start();
@@ -74,6 +84,26 @@ public final class EmbeddedEngine implements AutoCloseable {
   /** The port of the REST API (Camunda's /v2 subset); the actual one when settings asked for 0. */
   public int restPort() {
     return rest.port();
+  }
+
+  /** Whether the single writer is alive and takes commands: without it nothing moves. */
+  public boolean writerAlive() {
+    return writer.alive();
+  }
+
+  /**
+   * The incidents waiting for an operator, read from the database on a connection of its own (not
+   * the writer's), so asking never delays the engine.
+   */
+  public long openIncidents() {
+    try (Connection connection = settings.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM engine_incident")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to count open incidents, but: " + e.getMessage(), e);
+    }
   }
 
   public EngineClock clock() {

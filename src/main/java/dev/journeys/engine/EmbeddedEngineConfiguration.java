@@ -2,7 +2,9 @@ package dev.journeys.engine;
 
 import dev.journeys.engine.clock.ControlledClock;
 import dev.journeys.engine.clock.EngineClock;
+import dev.journeys.engine.processing.EngineListener;
 import io.camunda.client.CamundaClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -123,10 +128,30 @@ public class EmbeddedEngineConfiguration {
   }
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
-  EmbeddedEngine journeysEmbeddedEngine(EngineProperties properties, DataSource dataSource, EngineClock clock) {
-    return EmbeddedEngine.start(new EngineSettings(
+  EmbeddedEngine journeysEmbeddedEngine(EngineProperties properties, DataSource dataSource, EngineClock clock,
+      ObjectProvider<MeterRegistry> registry) {
+    MeterRegistry meters = registry.getIfAvailable();
+    EngineMeters engineMeters = meters == null ? null : new EngineMeters(meters);
+    EmbeddedEngine engine = EmbeddedEngine.start(new EngineSettings(
         dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
-        properties.longPollTimeout(), properties.restPort()));
+        properties.longPollTimeout(), properties.restPort()),
+        engineMeters == null ? EngineListener.NONE : engineMeters);
+    if (engineMeters != null) {
+      engineMeters.bind(engine::openIncidents);
+    }
+    return engine;
+  }
+
+  /**
+   * Health of the embedded engine: UP while its writer thread takes commands; DOWN once it died,
+   * since then nothing moves even though the gateway still answers.
+   */
+  @Bean
+  HealthIndicator engineHealthIndicator(EmbeddedEngine engine) {
+    return () -> (engine.writerAlive() ? Health.up() : Health.down().withDetail("writer", "stopped"))
+        .withDetail("mode", "embedded")
+        .withDetail("grpcPort", engine.port())
+        .build();
   }
 
   /** Makes every Camunda client bean wait for the engine, so workers never poll a closed port. */

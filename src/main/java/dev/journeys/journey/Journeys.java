@@ -2,6 +2,9 @@ package dev.journeys.journey;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -58,6 +61,33 @@ public class Journeys {
       return key;
     } catch (ClientException e) {
       throw new JourneyNotStartedException(POST_PURCHASE, orderId, e);
+    }
+  }
+
+  /**
+   * Cancels a running journey (erasure): nothing of it runs afterwards, not even its own
+   * cancellation path.
+   *
+   * @return true when this call cancelled it; false when it had already ended (or never existed)
+   * @throws JourneyNotCancelledException when the engine refused or could not be reached
+   */
+  public boolean cancel(long processInstanceKey) {
+    try {
+      client.newCancelInstanceCommand(processInstanceKey).send().join();
+      log.info("Cancelled journey {}", processInstanceKey);
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw new JourneyNotCancelledException(processInstanceKey, e);
+    } catch (ClientHttpException e) {
+      if (e.code() == 404) {
+        return false;
+      }
+      throw new JourneyNotCancelledException(processInstanceKey, e);
+    } catch (ClientException e) {
+      throw new JourneyNotCancelledException(processInstanceKey, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.journeys.notify;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,23 @@ interface ContactDirectory {
    * @return false when there is no such customer
    */
   boolean unsubscribe(String customerId, Channel channel);
+
+  /**
+   * Gives or withdraws the customer's consent on this channel now, as they just asked.
+   *
+   * @param source e.g. sms-stop, preference-centre
+   * @return false when there is no such customer
+   */
+  boolean changeConsent(String customerId, Channel channel, boolean granted, String source);
+
+  /** The customer's push device tokens; empty when none is registered. */
+  List<String> devices(String customerId);
+
+  /** Removes a device token the push service reported unregistered. */
+  void removeDevice(String customerId, String token);
+
+  /** The customers with this phone number (E.164). */
+  List<String> findByPhone(String e164);
 
   /**
    * @param email null when the customer gave none
@@ -38,7 +56,8 @@ interface ContactDirectory {
       String phone,
       String country,
       ZoneId zone,
-      boolean smsConsent) {
+      boolean smsConsent,
+      boolean pushConsent) {
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package dev.journeys.notify;
 import dev.journeys.customers.Customer;
 import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,26 @@ class CustomersContactDirectory implements ContactDirectory {
     return customers.unsubscribe(customerId, marketingChannel(channel));
   }
 
+  @Override
+  public boolean changeConsent(String customerId, Channel channel, boolean granted, String source) {
+    return customers.changeConsent(customerId, marketingChannel(channel), granted, source);
+  }
+
+  @Override
+  public List<String> devices(String customerId) {
+    return customers.devices(customerId);
+  }
+
+  @Override
+  public void removeDevice(String customerId, String token) {
+    customers.removeDevice(customerId, token);
+  }
+
+  @Override
+  public List<String> findByPhone(String e164) {
+    return customers.findByPhone(e164);
+  }
+
   private static Contact contact(Customer customer) {
     return new Contact(
         customer.id(),
@@ -37,14 +58,15 @@ class CustomersContactDirectory implements ContactDirectory {
         customer.phone(),
         customer.country(),
         customer.zone().orElse(null),
-        customer.smsMarketing() != null && customer.smsMarketing().granted());
+        customer.smsMarketing() != null && customer.smsMarketing().granted(),
+        customer.pushMarketing() != null && customer.pushMarketing().granted());
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {
     return switch (channel) {
       case EMAIL -> MarketingChannel.EMAIL;
       case SMS -> MarketingChannel.SMS;
-      case PUSH -> throw new IllegalArgumentException("Expected a channel with marketing consent, but push has none yet");
+      case PUSH -> MarketingChannel.PUSH;
     };
   }
 }

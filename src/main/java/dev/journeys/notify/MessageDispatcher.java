@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.faults.CrashPoints;
 import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import jakarta.mail.internet.MimeMessage;
@@ -33,6 +34,9 @@ class MessageDispatcher {
   private final OutboxDecisions decisions;
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
+  private final NotifyMeters meters;
+  private final FrequencyCap frequencyCap;
+  private final PushDispatcher push;
   private final Clock clock;
 
   MessageDispatcher(
@@ -46,7 +50,13 @@ class MessageDispatcher {
       OutboxDecisions decisions,
       SmsDispatcher sms,
       QuietHours quietHours,
+      NotifyMeters meters,
+      FrequencyCap frequencyCap,
+      PushDispatcher push,
       Clock clock) {
+    this.meters = meters;
+    this.frequencyCap = frequencyCap;
+    this.push = push;
     this.clock = clock;
     this.orders = orders;
     this.recipients = recipients;
@@ -65,17 +75,34 @@ class MessageDispatcher {
    *     job of the same task has the same key, so it finds the outbox row its first attempt made
    */
   Outcome dispatch(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    long started = System.nanoTime();
+    try {
+      Outcome outcome = dispatchOnce(elementInstanceKey, jobKey, channel, request);
+      meters.dispatched(channel, request.template(), outcome, started, elementInstanceKey, request.orderId());
+      return outcome;
+    } catch (SendFailure failure) {
+      meters.failed(channel, request.template());
+      throw failure;
+    }
+  }
+
+  private Outcome dispatchOnce(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
     Order order = request.orderId() == null ? null : findOrder(request.orderId());
     Recipient recipient = recipients.resolve(request, order);
     String messageId =
         OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain());
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
-            recipient.customerId(), request.template(), messageId);
+            recipient.customerId(), request.template(), messageId, request.purpose());
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
     }
-    Optional<String> skip = channel.available() ? reasonToSkip(request, recipient) : Optional.of("channel-not-available");
+    if (channel == Channel.PUSH) {
+      return push.dispatch(entry, request, recipient, order);
+    }
+    Optional<String> skip = channel.available()
+        ? reasonToSkip(request, recipient).or(() -> frequencyCap.exceeded(entry, request.purpose()))
+        : Optional.of("channel-not-available");
     if (skip.isPresent()) {
       return decisions.skip(entry, skip.get());
     }
@@ -88,14 +115,26 @@ class MessageDispatcher {
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
     MimeMessage mime = email.toMime(clock.instant());
     return switch (outbox.claim(entry, properties.sendLease())) {
-      case SENT, SETTLED -> {
-        log.info("{} {} ({}) was already settled; sending nothing", entry.template(), channel.key(), messageId);
+      case SENT -> {
+        log.info("{} {} ({}) was already sent; sending nothing", entry.template(), channel.key(), messageId);
         yield Outcome.ALREADY_SENT;
       }
+      // Skipped or rejected before: final, and still not a message that reached the customer.
+      case SETTLED -> Outcome.SKIPPED;
       case HELD -> Outcome.HELD;
       case BUSY -> throw decisions.busy(entry);
-      case CLAIMED -> send(entry, email, mime);
+      case CLAIMED -> {
+        CrashPoints.reached(CrashPoints.Point.AFTER_OUTBOX_INSERT);
+        yield send(entry, email, mime);
+      }
     };
+  }
+
+  /** The outbox entry of this task's message on a channel, before its recipient is resolved. */
+  Outbox.Entry entry(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    return new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(), request.customerId(),
+        request.template(), OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain()),
+        request.purpose());
   }
 
   /** Why this message must not go out, checked at send time: consent can change any minute. */
@@ -105,6 +144,10 @@ class MessageDispatcher {
     }
     if (recipient.email() == null || recipient.email().isBlank()) {
       return Optional.of("no-address");
+    }
+    if (!OutgoingEmail.isWellFormedAddress(recipient.email())) {
+      // A shop can send anything; failing the job would only turn it into an incident.
+      return Optional.of("invalid-address");
     }
     if (request.purpose() == Purpose.MARKETING && !recipient.emailMarketingConsent()) {
       return Optional.of("no-consent");
@@ -130,6 +173,7 @@ class MessageDispatcher {
   private Outcome send(Outbox.Entry entry, OutgoingEmail email, MimeMessage mime) {
     try {
       mail.send(email, mime);
+      CrashPoints.reached(CrashPoints.Point.AFTER_SMTP_ACCEPT);
     } catch (RuntimeException e) {
       Optional<String> rejection = SmtpRejection.permanentRecipientRejection(e);
       if (rejection.isPresent()) {
@@ -143,6 +187,7 @@ class MessageDispatcher {
           properties.retryBackoff());
     }
     outbox.markSent(entry);
+    CrashPoints.reached(CrashPoints.Point.AFTER_MARK_SENT);
     log.info("Sent {} {} for {} to {} in {} as {}", entry.template(), entry.channel().key(),
         subject(entry), EmailMasking.mask(email.to()), email.content().locale(), entry.messageId());
     return Outcome.SENT;

@@ -20,14 +20,32 @@ class MessageModel {
   private final NotifyProperties properties;
   private final RecommendationSource recommendations;
   private final List<MessageVariables> contributors;
+  private final PreferenceLinks preferences;
 
   MessageModel(
       NotifyProperties properties,
       RecommendationSource recommendations,
       List<MessageVariables> contributors) {
+    this(properties, recommendations, contributors, null);
+  }
+
+  /** @param preferences signs preference-centre links; null leaves them out (template tests) */
+  @org.springframework.beans.factory.annotation.Autowired
+  MessageModel(
+      NotifyProperties properties,
+      RecommendationSource recommendations,
+      List<MessageVariables> contributors,
+      PreferenceLinks preferences) {
     this.properties = properties;
     this.recommendations = recommendations;
     this.contributors = contributors;
+    this.preferences = preferences;
+  }
+
+  /** The preference centre link of a marketing message; null for transactional ones. */
+  String preferencesUrl(MessageRequest request, Recipient recipient) {
+    boolean marketing = request.purpose() == Purpose.MARKETING && recipient.customerId() != null;
+    return marketing && preferences != null ? preferences.url(recipient.customerId()) : null;
   }
 
   /**
@@ -48,6 +66,8 @@ class MessageModel {
     if (unsubscribeUrl != null) {
       model.put("unsubscribeUrl", unsubscribeUrl);
     }
+    // Always present (null when there is none), so footers can test it under strict rendering.
+    model.put("preferencesUrl", preferencesUrl(request, recipient));
     if (order != null) {
       OrderVariables.addTo(model, order, locale, properties);
     }

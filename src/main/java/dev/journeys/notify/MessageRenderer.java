@@ -31,6 +31,7 @@ class MessageRenderer {
 
   static final String PREFIX = "templates/messages/";
   static final String SMS_SUFFIX = ".sms.txt";
+  static final String PUSH_SUFFIX = ".push.txt";
   private static final String FALLBACK = "en";
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -67,6 +68,33 @@ class MessageRenderer {
     StrictVariables.applyTo(model);
     Context context = new Context(Locale.forLanguageTag(tag), model);
     return process(template + "/" + tag + SMS_SUFFIX, context, variables).replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Renders {template}/{tag}.push.txt: the first line is the title, the rest the body, each with
+   * whitespace runs collapsed.
+   */
+  String[] renderPush(String template, String tag, Map<String, Object> variables) {
+    Map<String, Object> model = new LinkedHashMap<>(variables);
+    StrictVariables.applyTo(model);
+    Context context = new Context(Locale.forLanguageTag(tag), model);
+    String text = process(template + "/" + tag + PUSH_SUFFIX, context, variables).strip();
+    int newline = text.indexOf('\n');
+    String title = newline < 0 ? text : text.substring(0, newline);
+    String body = newline < 0 ? "" : text.substring(newline + 1);
+    return new String[] {title.replaceAll("\\s+", " ").strip(), body.replaceAll("\\s+", " ").strip()};
+  }
+
+  /** The most specific language tag this template has a push text for. */
+  String pushLocaleFor(String template, String requested) {
+    for (String tag : candidates(requested)) {
+      if (exists(PREFIX + template + "/" + tag + PUSH_SUFFIX)) {
+        return tag;
+      }
+    }
+    throw SendFailure.permanent(
+        "Expected template '%s' to have a push text (%s) for locale %s or %s, but it does not"
+            .formatted(template, PUSH_SUFFIX, requested, FALLBACK));
   }
 
   /** The most specific language tag this template has an SMS text for. */

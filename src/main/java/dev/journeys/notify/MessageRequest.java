@@ -16,6 +16,7 @@ import java.util.Map;
  * @param channels where to send it, e.g. [EMAIL]
  * @param facts the journey facts templates may use (shipmentStatus, carrierIssue, delayReason,
  *     rating): only those the job carries, so a template that needs a missing one fails loudly
+ * @param choice whether every allowed channel gets the message, or only the first allowed one
  */
 record MessageRequest(
     String orderId,
@@ -23,7 +24,14 @@ record MessageRequest(
     String template,
     List<Channel> channels,
     Purpose purpose,
-    Map<String, Object> facts) {
+    Map<String, Object> facts,
+    ChannelChoice.Mode choice) {
+
+  /** A request for every allowed channel, the default. */
+  MessageRequest(String orderId, String customerId, String template, List<Channel> channels, Purpose purpose,
+      Map<String, Object> facts) {
+    this(orderId, customerId, template, channels, purpose, facts, ChannelChoice.Mode.ALL);
+  }
 
   /** The job variables the worker fetches besides the ids. */
   static final List<String> FACTS = List.of("shipmentStatus", "carrierIssue", "delayReason", "rating");
@@ -56,7 +64,9 @@ record MessageRequest(
         facts.put(name, variables.get(name));
       }
     }
-    return new MessageRequest(orderId, customerId, template, channels, purpose, facts);
+    String choice = headers.get(ChannelChoice.HEADER);
+    return new MessageRequest(orderId, customerId, template, channels, purpose, facts,
+        choice == null || choice.isBlank() ? ChannelChoice.Mode.ALL : ChannelChoice.Mode.fromHeader(choice));
   }
 
   private static String text(Object value) {

@@ -45,7 +45,15 @@ class Outbox {
       String orderId,
       String customerId,
       String template,
-      String messageId) {}
+      String messageId,
+      Purpose purpose) {
+
+    /** An entry whose purpose is not known here (null in the row; frequency caps ignore it). */
+    Entry(long elementInstanceKey, Channel channel, long jobKey, String orderId, String customerId,
+        String template, String messageId) {
+      this(elementInstanceKey, channel, jobKey, orderId, customerId, template, messageId, null);
+    }
+  }
 
   private static final String CLAIMABLE =
       "(status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?) OR (status = 'HELD' AND held_until <= ?))";
@@ -86,9 +94,13 @@ class Outbox {
                 UPDATE outbox SET status = 'SKIPPED', reason = ?, lease_until = NULL, job_key = ?
                 WHERE element_instance_key = ? AND channel = ? AND """
                     + CLAIMABLE)
-            .params(reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now(), now())
+            .params(truncateReason(reason), entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now(), now())
             .update();
-    return skipped == 1 ? Claim.SETTLED : settledOrBusy(entry);
+    if (skipped == 1) {
+      decided(entry, "skipped", reason);
+      return Claim.SETTLED;
+    }
+    return settledOrBusy(entry);
   }
 
   /**
@@ -109,16 +121,31 @@ class Outbox {
             .params(until, request, reason, entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(),
                 now(), now())
             .update();
-    return held == 1 ? Claim.HELD : settledOrBusy(entry);
+    if (held == 1) {
+      decided(entry, "held", reason + " until " + until);
+      return Claim.HELD;
+    }
+    return settledOrBusy(entry);
   }
 
   void markSent(Entry entry) {
+    markSent(entry, null, null);
+  }
+
+  /**
+   * @param providerId the provider's id for status callbacks (Twilio's MessageSid), or null
+   * @param deliveryStatus the provider's first delivery status (queued, ...), or null
+   */
+  void markSent(Entry entry, String providerId, String deliveryStatus) {
     jdbc.sql(
             """
-            UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL
+            UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,
+                              provider_message_id = ?, delivery_status = ?, delivery_updated_at = ?
             WHERE element_instance_key = ? AND channel = ?""")
-        .params(now(), entry.elementInstanceKey(), entry.channel().key())
+        .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
+            entry.elementInstanceKey(), entry.channel().key())
         .update();
+    decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
   }
 
   /** The server refused the recipient for good: final, so the job completes instead of retrying. */
@@ -133,6 +160,7 @@ class Outbox {
             WHERE element_instance_key = ? AND channel = ?""")
         .params(reason, truncate(error), entry.elementInstanceKey(), entry.channel().key())
         .update();
+    decided(entry, reason, error);
   }
 
   /** Gives the message back after a failed send, so the job's retry may claim it at once. */
@@ -142,6 +170,43 @@ class Outbox {
             UPDATE outbox SET status = 'PENDING', lease_until = NULL, last_error = ?
             WHERE element_instance_key = ? AND channel = ? AND status = 'SENDING'""")
         .params(truncate(error), entry.elementInstanceKey(), entry.channel().key())
+        .update();
+    decided(entry, "retry", error);
+  }
+
+  /**
+   * Notes why this channel is used at all before it is sent (it stands in for another): kept as the
+   * row's reason unless a later decision (held, skipped) replaces it.
+   */
+  void fallback(Entry entry, String reason) {
+    register(entry);
+    int noted = jdbc.sql("UPDATE outbox SET reason = ? WHERE element_instance_key = ? AND channel = ? AND reason IS NULL")
+        .params(truncateReason(reason), entry.elementInstanceKey(), entry.channel().key())
+        .update();
+    if (noted == 1) {
+      // Once: a retried job falls back again, to the same row.
+      decided(entry, "fallback", reason);
+    }
+  }
+
+  /** Why the message on this channel was skipped, held or rejected; null when it was not. */
+  String reason(long elementInstanceKey, Channel channel) {
+    return jdbc.sql("SELECT reason FROM outbox WHERE element_instance_key = ? AND channel = ?")
+        .params(elementInstanceKey, channel.key())
+        .query((rs, n) -> rs.getString(1))
+        .list().stream().findFirst().orElse(null);
+  }
+
+  /** Appends to the message's decision history (GET /api/outbox shows it). */
+  void decided(Entry entry, String decision, String detail) {
+    decided(entry.elementInstanceKey(), entry.channel(), decision, detail);
+  }
+
+  void decided(long elementInstanceKey, Channel channel, String decision, String detail) {
+    jdbc.sql("""
+            INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(elementInstanceKey, channel.key(), decision, truncate(detail), now())
         .update();
   }
 
@@ -167,8 +232,8 @@ class Outbox {
       jdbc.sql(
               """
               INSERT INTO outbox (element_instance_key, channel, job_key, order_id, customer_id,
-                                  template, message_id, status, attempts, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+                                  template, message_id, purpose, status, attempts, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
           .params(
               entry.elementInstanceKey(),
               entry.channel().key(),
@@ -177,11 +242,16 @@ class Outbox {
               entry.customerId(),
               entry.template(),
               entry.messageId(),
+              entry.purpose() == null ? null : entry.purpose().key(),
               now())
           .update();
     } catch (DuplicateKeyException alreadyRegistered) {
       // A retry of the same element instance: the existing row decides what happens.
     }
+  }
+
+  private static String truncateReason(String reason) {
+    return reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
   }
 
   private static String truncate(String error) {

@@ -2,6 +2,7 @@ package dev.journeys.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +33,22 @@ record OutgoingEmail(
   /** Message-ID derived from the outbox key, so every attempt at one message carries the same. */
   static String messageId(long elementInstanceKey, Channel channel, String domain) {
     return "<%d.%s@%s>".formatted(elementInstanceKey, channel.key(), domain);
+  }
+
+  /**
+   * Whether the address is one plain mailbox (addr-spec) that RFC 5322 parsing accepts as it is: no
+   * line breaks, no display name, no list. Anything else is not sent to.
+   */
+  static boolean isWellFormedAddress(String address) {
+    if (address == null || address.isBlank() || address.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+      return false;
+    }
+    try {
+      InternetAddress parsed = new InternetAddress(address, true);
+      return address.strip().equals(parsed.getAddress()) && parsed.getAddress().indexOf('@') > 0;
+    } catch (AddressException e) {
+      return false;
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.ZoneId;
  * @param country ISO 3166-1 alpha-2, to read national phone numbers; null when unknown
  * @param zone for quiet hours; null when unknown
  * @param smsConsent the customer opted in to SMS (the one SMS consent: it covers both purposes)
+ * @param pushConsent the customer agreed to marketing push (transactional push needs a device only)
  */
 record Recipient(
     String customerId,
@@ -22,7 +23,13 @@ record Recipient(
     String phone,
     String country,
     ZoneId zone,
-    boolean smsConsent) {
+    boolean smsConsent,
+    boolean pushConsent) {
+
+  Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
+      boolean erased, String phone, String country, ZoneId zone, boolean smsConsent) {
+    this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent, false);
+  }
 
   /** A recipient known only by email (an order without a customer record, or a test). */
   Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,

@@ -58,7 +58,8 @@ class Recipients {
         contact.phone(),
         contact.country(),
         contact.zone(),
-        contact.smsConsent());
+        contact.smsConsent(),
+        contact.pushConsent());
   }
 
   private static String localeOr(String locale) {

@@ -31,4 +31,9 @@ class SandboxController {
   List<SandboxSmsTransport.SandboxSms> sms(@RequestParam(defaultValue = "50") int limit) {
     return SandboxSmsTransport.latest(jdbc, Math.clamp(limit, 1, MAX_LIMIT));
   }
+
+  @GetMapping("/api/sandbox/push")
+  List<SandboxPushTransport.SandboxPush> push(@RequestParam(defaultValue = "50") int limit) {
+    return SandboxPushTransport.latest(jdbc, Math.clamp(limit, 1, MAX_LIMIT));
+  }
 }

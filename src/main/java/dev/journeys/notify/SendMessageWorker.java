@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.faults.CrashPoints;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -24,10 +25,10 @@ public class SendMessageWorker {
   static final String TYPE = "send-message";
   private static final Logger log = LoggerFactory.getLogger(SendMessageWorker.class);
 
-  private final MessageDispatcher dispatcher;
+  private final ChannelChoice channels;
 
-  SendMessageWorker(MessageDispatcher dispatcher) {
-    this.dispatcher = dispatcher;
+  SendMessageWorker(ChannelChoice channels) {
+    this.channels = channels;
   }
 
   @JobWorker(
@@ -39,13 +40,12 @@ public class SendMessageWorker {
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {
       MessageRequest request = MessageRequest.of(job);
-      for (Channel channel : request.channels()) {
-        dispatcher.dispatch(job.getElementInstanceKey(), job.getKey(), channel, request);
-      }
+      channels.send(job.getElementInstanceKey(), job.getKey(), request);
     } catch (SendFailure failure) {
       fail(client, job, failure);
       return;
     }
+    CrashPoints.reached(CrashPoints.Point.BEFORE_JOB_COMPLETE);
     client.newCompleteCommand(job).send().join();
   }
 

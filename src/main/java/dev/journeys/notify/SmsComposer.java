@@ -27,6 +27,10 @@ class SmsComposer {
     String tag = renderer.smsLocaleFor(request.template(), recipient.locale());
     Map<String, Object> model = models.build(request, recipient, order, Locale.forLanguageTag(tag), null);
     String body = renderer.renderSms(request.template(), tag, model);
+    if (model.get("preferencesUrl") != null) {
+      // Every marketing text carries the preference centre link, whatever its template says.
+      body = body.strip() + (tag.startsWith("zh") ? "\n管理消息：" : "\nPreferences: ") + model.get("preferencesUrl");
+    }
     SmsSegments.Count count = SmsSegments.count(body);
     if (count.segments() > properties.maxSegments()) {
       // Start-up validation checks sample data; real data (a long name) can still overrun it.

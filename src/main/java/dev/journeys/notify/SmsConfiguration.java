@@ -20,12 +20,13 @@ class SmsConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
 
   @Bean
-  SmsTransport smsTransport(SmsProperties properties, JdbcClient jdbc, Clock clock) {
+  SmsTransport smsTransport(SmsProperties properties, JdbcClient jdbc, Clock clock, SmsWebhookUrls webhooks) {
     if (properties.sandbox()) {
       log.info("SMS go to the sandbox (GET /api/sandbox/sms): journeys.sms.account-sid is not set");
       return new SandboxSmsTransport(jdbc, clock, properties.from());
     }
-    log.info("SMS go to {} (account {})", properties.baseUrl(), properties.accountSid());
-    return new TwilioSmsTransport(properties, clock);
+    log.info("SMS go to {} (account {}); delivery status comes back to {}", properties.baseUrl(),
+        properties.accountSid(), webhooks.statusCallback());
+    return new TwilioSmsTransport(properties, clock, webhooks.statusCallback());
   }
 }

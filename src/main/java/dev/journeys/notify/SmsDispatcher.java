@@ -26,9 +26,11 @@ class SmsDispatcher {
   private final OutboxDecisions decisions;
   private final QuietHours quietHours;
   private final NotifyProperties properties;
+  private final FrequencyCap frequencyCap;
 
   SmsDispatcher(SmsComposer composer, SmsTransport transport, Outbox outbox, OutboxDecisions decisions,
-      QuietHours quietHours, NotifyProperties properties) {
+      QuietHours quietHours, NotifyProperties properties, FrequencyCap frequencyCap) {
+    this.frequencyCap = frequencyCap;
     this.composer = composer;
     this.transport = transport;
     this.outbox = outbox;
@@ -52,6 +54,10 @@ class SmsDispatcher {
     if (!number.mobile()) {
       return decisions.skip(entry, "undeliverable: " + number.problem());
     }
+    Optional<String> capped = frequencyCap.exceeded(entry, request.purpose());
+    if (capped.isPresent()) {
+      return decisions.skip(entry, capped.get());
+    }
     Optional<Instant> hold = quietHours.holdUntil(Channel.SMS, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
       return decisions.hold(entry, request, hold.get());
@@ -68,8 +74,9 @@ class SmsDispatcher {
   }
 
   private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingSms sms) {
+    SmsTransport.Accepted accepted;
     try {
-      transport.send(sms);
+      accepted = transport.send(sms);
     } catch (SmsTransport.Refused refused) {
       outbox.markRejected(entry, "rejected", refused.getMessage());
       log.warn("The SMS provider refused {} to {} for good ({}); settled it", entry.messageId(),
@@ -85,7 +92,7 @@ class SmsDispatcher {
           "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
           backoff);
     }
-    outbox.markSent(entry);
+    outbox.markSent(entry, accepted.providerId(), DeliveryStatus.normalise(accepted.status()));
     log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
         PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
     return MessageDispatcher.Outcome.SENT;

@@ -13,7 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authToken the basic-auth password; never commit one
  * @param from the sender number (E.164) or alphanumeric id; used when messagingServiceSid is unset
  * @param messagingServiceSid a messaging service that picks the sender; wins over from
- * @param statusCallbackUrl where the provider reports delivery status; unset sends none
+ * @param statusCallbackUrl where the provider reports delivery status; unset, it is
+ *     {webhook base}/webhooks/sms/status
+ * @param webhookBaseUrl the public address the provider calls our webhooks at, and signs
+ *     (X-Twilio-Signature covers the full URL): set it when a proxy puts the app under another
+ *     address or path than journeys.public-base-url, which it defaults to
  * @param maxSegments the longest SMS a template may render, in segments (GSM-7 153, UCS-2 67
  *     characters each when split); templates are checked against it at start-up
  * @param timeout how long one API call may take before it counts as a provider failure
@@ -26,6 +30,7 @@ record SmsProperties(
     String from,
     String messagingServiceSid,
     String statusCallbackUrl,
+    String webhookBaseUrl,
     @DefaultValue("2") int maxSegments,
     @DefaultValue("10s") Duration timeout) {
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Renders every SMS template at start-up with sample data, in every variant the journeys produce,
  * and refuses to start when one overruns journeys.sms.max-segments: a marketer's edit that makes a
- * text cost three segments should fail the deploy, not the ten-thousandth send.
+ * text cost three segments should fail the deploy, not the ten-thousandth send. Push templates
+ * ({@code .push.txt}) are checked the same way against journeys.push.max-title and max-body.
  */
 @Component
 class SmsTemplateCheck implements SmartInitializingSingleton {
@@ -27,9 +28,17 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
   static final List<Map<String, Object>> VARIANTS = variants();
 
   private final SmsComposer composer;
+  private final PushComposer push;
 
   SmsTemplateCheck(SmsComposer composer) {
+    this(composer, null);
+  }
+
+  /** @param push checks push templates too; null skips them (tests of SMS alone) */
+  @org.springframework.beans.factory.annotation.Autowired
+  SmsTemplateCheck(SmsComposer composer, PushComposer push) {
     this.composer = composer;
+    this.push = push;
   }
 
   @Override
@@ -51,14 +60,36 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
         }
       }
     }
+    if (push != null) {
+      checkPush();
+    }
+  }
+
+  private void checkPush() {
+    for (String file : templates(MessageRenderer.PUSH_SUFFIX)) {
+      String template = file.substring(0, file.indexOf('/'));
+      String locale = file.substring(file.indexOf('/') + 1, file.length() - MessageRenderer.PUSH_SUFFIX.length());
+      for (Map<String, Object> facts : VARIANTS) {
+        try {
+          push.compose("check", request(template, facts), recipient(locale), order(locale));
+        } catch (SendFailure failure) {
+          throw new IllegalStateException("Push template " + file + " failed validation with sample data "
+              + facts + ": " + failure.getMessage(), failure);
+        }
+      }
+    }
   }
 
   /** template/locale.sms.txt for every SMS template on the class path. */
   static TreeSet<String> templates() {
+    return templates(MessageRenderer.SMS_SUFFIX);
+  }
+
+  static TreeSet<String> templates(String suffix) {
     TreeSet<String> files = new TreeSet<>();
     try {
       Resource[] found = new PathMatchingResourcePatternResolver()
-          .getResources("classpath*:" + MessageRenderer.PREFIX + "*/*" + MessageRenderer.SMS_SUFFIX);
+          .getResources("classpath*:" + MessageRenderer.PREFIX + "*/*" + suffix);
       for (Resource resource : found) {
         String[] path = resource.getURL().getPath().split("/");
         files.add(path[path.length - 2] + "/" + path[path.length - 1]);

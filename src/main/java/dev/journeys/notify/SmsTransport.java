@@ -9,7 +9,15 @@ interface SmsTransport {
    * @throws Unavailable when the provider cannot take it now (429, 5xx, network): retry later
    * @throws Refused when the provider refused this message for good (other 4xx): do not retry
    */
-  void send(OutgoingSms sms);
+  Accepted send(OutgoingSms sms);
+
+  /**
+   * The provider took the message.
+   *
+   * @param providerId its id for status callbacks (Twilio's MessageSid); null when it gave none
+   * @param status its first delivery status (queued, sent, ...); null when it gave none
+   */
+  record Accepted(String providerId, String status) {}
 
   /** The provider is overloaded or down; retryAfter is its Retry-After, or null. */
   final class Unavailable extends RuntimeException {

@@ -29,15 +29,18 @@ class TwilioSmsTransport implements SmsTransport {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http;
+  private final String statusCallback;
 
-  TwilioSmsTransport(SmsProperties properties, Clock clock) {
+  /** @param statusCallback where the provider reports delivery status (our /webhooks/sms/status) */
+  TwilioSmsTransport(SmsProperties properties, Clock clock, String statusCallback) {
     this.properties = properties;
     this.clock = clock;
+    this.statusCallback = statusCallback;
     this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
   }
 
   @Override
-  public void send(OutgoingSms sms) {
+  public Accepted send(OutgoingSms sms) {
     HttpResponse<String> response;
     try {
       response = http.send(request(sms), HttpResponse.BodyHandlers.ofString());
@@ -49,7 +52,7 @@ class TwilioSmsTransport implements SmsTransport {
     }
     int status = response.statusCode();
     if (status / 100 == 2) {
-      return;
+      return accepted(response.body());
     }
     String error = "HTTP %d%s".formatted(status, providerError(response.body()));
     if (status == 429 || status >= 500) {
@@ -67,9 +70,7 @@ class TwilioSmsTransport implements SmsTransport {
       form.put("From", properties.from());
     }
     form.put("Body", sms.body());
-    if (properties.statusCallbackUrl() != null && !properties.statusCallbackUrl().isBlank()) {
-      form.put("StatusCallback", properties.statusCallbackUrl());
-    }
+    form.put("StatusCallback", statusCallback);
     String credentials = properties.accountSid() + ":" + (properties.authToken() == null ? "" : properties.authToken());
     return HttpRequest.newBuilder(URI.create(trimSlash(properties.baseUrl()) + "/2010-04-01/Accounts/"
             + URLEncoder.encode(properties.accountSid(), StandardCharsets.UTF_8) + "/Messages.json"))
@@ -79,6 +80,20 @@ class TwilioSmsTransport implements SmsTransport {
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
         .build();
+  }
+
+  /** The sid and status of Twilio's answer; both null when the body is not the JSON we expect. */
+  private Accepted accepted(String body) {
+    try {
+      JsonNode message = json.readTree(body);
+      return new Accepted(text(message.path("sid")), text(message.path("status")));
+    } catch (IOException | RuntimeException notJson) {
+      return new Accepted(null, null);
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
   }
 
   /** ", code 21211: message" from Twilio's error body; numbers in it are masked for the logs. */

@@ -33,7 +33,11 @@ class FirstOrderHandler implements InboxHandler {
             .put("firstOrderAt", firstOrderAt.toString())
             .toString();
     return new InboxEntry.New(
-        "journeys", TOPIC, null, "journeys:first-order:" + customerId, null, null, payload);
+        "journeys", TOPIC, null, businessKey(customerId), null, null, payload);
+  }
+
+  static String businessKey(String customerId) {
+    return "journeys:first-order:" + customerId;
   }
 
   @Override

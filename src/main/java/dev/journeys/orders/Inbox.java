@@ -1,5 +1,6 @@
 package dev.journeys.orders;
 
+import dev.journeys.faults.CrashPoints;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ class Inbox {
           event.source(), event.topic(), event.businessKey(), stored.entry().id());
     } else {
       log.debug("Stored {} {} as inbox event {}", event.source(), event.topic(), stored.entry().id());
+      CrashPoints.reached(CrashPoints.Point.AFTER_INBOX_INSERT);
       events.publishEvent(new WorkArrived());
     }
     return stored;

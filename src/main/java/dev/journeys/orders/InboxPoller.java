@@ -1,6 +1,5 @@
 package dev.journeys.orders;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -24,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * the table.
  */
 @Component
-class InboxPoller {
+class InboxPoller implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InboxPoller.class);
 
@@ -49,7 +49,7 @@ class InboxPoller {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void start() {
+  void startPolling() {
     running = true;
     long millis = properties.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
@@ -62,13 +62,35 @@ class InboxPoller {
     nudge();
   }
 
-  @PreDestroy
-  void stop() throws InterruptedException {
+  /**
+   * Stops polling in the lifecycle's stop phase, while the database and the engine are still there:
+   * events being processed get up to 10 s to finish; unfinished ones keep their lease and are
+   * claimed again after a restart.
+   */
+  @Override
+  public void stop() {
     running = false;
     scheduler.shutdownNow();
     workers.shutdown();
-    // Unfinished events keep their lease and are claimed again after a restart.
-    workers.awaitTermination(10, TimeUnit.SECONDS);
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Polling starts with {@link #startPolling()}, once the journeys are deployed, not at refresh. */
+  @Override
+  public void start() {}
+
+  @Override
+  public boolean isAutoStartup() {
+    return false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   private void nudge() {

@@ -1,5 +1,7 @@
 package dev.journeys.orders;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,32 @@ public class Orders {
    */
   public Optional<Order> find(String orderId) {
     return store.find(orderId);
+  }
+
+  /**
+   * When the latest shop event about this order was accepted: the order itself, a shipment update,
+   * a cancellation (Journeys' own follow-ups do not count). Empty for an unknown order.
+   */
+  public Optional<Instant> lastEventAcceptedAt(String orderId) {
+    return jdbc.sql(
+            """
+            SELECT MAX(t) FROM (
+              SELECT received_at AS t FROM orders WHERE order_id = ?
+              UNION ALL
+              SELECT received_at AS t FROM inbox WHERE order_id = ? AND source <> 'journeys') e""")
+        .params(orderId, orderId)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /** The ids of the customer's orders (for erasure), oldest first. */
+  public List<String> idsOfCustomer(String customerId) {
+    return jdbc.sql("SELECT order_id FROM orders WHERE customer_id = ? ORDER BY received_at")
+        .param(customerId).query(String.class).list();
   }
 
   /**

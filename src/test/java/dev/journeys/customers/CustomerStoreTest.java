@@ -19,7 +19,7 @@ class CustomerStoreTest {
 
   private void open(String kind) {
     database = MigratedDatabase.open(kind);
-    store = new CustomerStore(database.jdbc(), database.transactions());
+    store = new CustomerStore(database.jdbc(), database.transactions(), new PhoneIndex(database.jdbc()));
   }
 
   @AfterEach

@@ -63,6 +63,7 @@ public final class BpmnExecutor {
     p.state().history().processStarted(instance, definition.bpmnProcessId(), definition.version(),
         parentCallActivity == null ? null : parentCallActivity.processInstanceKey(), p.now());
     p.variables().setLocal(key, key, variables);
+    p.report(listener -> listener.processInstanceStarted(definition.bpmnProcessId()));
     Carry carry = null;
     if (startEvent.outputs().isEmpty()) {
       p.variables().setLocal(key, key, triggerVariables);
@@ -232,6 +233,10 @@ public final class BpmnExecutor {
     p.variables().deleteScope(instance.key());
     p.state().elementInstances().delete(instance.key());
     if (instance.isProcessInstance()) {
+      String process = instance.elementId();
+      p.report(end == HistoryStore.State.COMPLETED
+          ? listener -> listener.processInstanceCompleted(process)
+          : listener -> listener.processInstanceTerminated(process));
       p.state().subscriptions().unlockStart(instance.key())
           .ifPresent(lock -> p.messages().startEnded(lock[0], lock[1]));
     }

@@ -31,10 +31,10 @@ public final class CommandWriter implements AutoCloseable {
     T apply(Processing processing);
   }
 
-  private record Pending<T>(Command<T> command, CompletableFuture<T> future) {}
+  private record Pending<T>(Command<T> command, CompletableFuture<T> future, long submittedAt) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandWriter.class);
-  private static final Pending<Void> WAKE = new Pending<>(p -> null, new CompletableFuture<>());
+  private static final Pending<Void> WAKE = new Pending<>(p -> null, new CompletableFuture<>(), 0);
   private static final long MAX_IDLE_MILLIS = 1000;
   private static final int TIMERS_PER_BATCH = 500;
 
@@ -45,6 +45,7 @@ public final class CommandWriter implements AutoCloseable {
   private final ResultWaiters resultWaiters = new ResultWaiters();
   private final int maxBatchSize;
   private final Consumer<Set<String>> jobsAvailable;
+  private final EngineListener listener;
   private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -55,6 +56,13 @@ public final class CommandWriter implements AutoCloseable {
   public CommandWriter(
       DataSource dataSource, EngineClock clock, FeelExpressions feel, ProcessModels models, int maxBatchSize,
       Consumer<Set<String>> jobsAvailable) {
+    this(dataSource, clock, feel, models, maxBatchSize, jobsAvailable, EngineListener.NONE);
+  }
+
+  public CommandWriter(
+      DataSource dataSource, EngineClock clock, FeelExpressions feel, ProcessModels models, int maxBatchSize,
+      Consumer<Set<String>> jobsAvailable, EngineListener listener) {
+    this.listener = GuardedListener.of(listener);
     this.dataSource = dataSource;
     this.clock = clock;
     this.feel = feel;
@@ -71,6 +79,11 @@ public final class CommandWriter implements AutoCloseable {
     thread.start();
   }
 
+  /** Whether the writer thread is alive and accepting commands: false once it died or was closed. */
+  public boolean alive() {
+    return running && thread.isAlive();
+  }
+
   public ResultWaiters resultWaiters() {
     return resultWaiters;
   }
@@ -81,7 +94,7 @@ public final class CommandWriter implements AutoCloseable {
       future.completeExceptionally(new IllegalStateException("Expected the engine to run, but it is stopping"));
       return future;
     }
-    queue.add(new Pending<>(command, future));
+    queue.add(new Pending<>(command, future, System.nanoTime()));
     return future;
   }
 
@@ -94,7 +107,7 @@ public final class CommandWriter implements AutoCloseable {
       Connection connection = dataSource.getConnection();
       connection.setAutoCommit(false);
       state = new EngineState(connection);
-      processing = new Processing(state, clock, feel, models, resultWaiters);
+      processing = new Processing(state, clock, feel, models, resultWaiters, listener);
     } catch (SQLException e) {
       throw new IllegalStateException("Expected to connect to the engine database, but: " + e.getMessage(), e);
     }
@@ -151,7 +164,10 @@ public final class CommandWriter implements AutoCloseable {
       T result = pending.command().apply(processing);
       processing.bpmn().run();
       batchEffects.addAll(processing.swapEffects());
-      return () -> pending.future().complete(result);
+      return () -> {
+        pending.future().complete(result);
+        listener.commandAnswered(System.nanoTime() - pending.submittedAt(), false);
+      };
     } catch (RuntimeException e) {
       rollbackTo(connection, savepoint);
       processing.bpmn().discard();
@@ -159,7 +175,10 @@ public final class CommandWriter implements AutoCloseable {
       if (!(e instanceof Rejection)) {
         LOG.warn("Engine command failed unexpectedly", e);
       }
-      return () -> pending.future().completeExceptionally(e);
+      return () -> {
+        pending.future().completeExceptionally(e);
+        listener.commandAnswered(System.nanoTime() - pending.submittedAt(), true);
+      };
     }
   }
 

@@ -73,6 +73,10 @@ public final class JobBehavior {
     List<ActivatedJob> activated = new ArrayList<>();
     long deadline = p.now() + timeout;
     for (JobRecord job : p.state().jobs().activatable(type, max)) {
+      if (job.worker() == null && p.reporting()) {
+        long waited = p.now() - p.state().jobs().createdAt(job.key());
+        p.report(listener -> listener.jobActivated(type, waited));
+      }
       p.state().jobs().markActivated(job.key(), worker, deadline);
       JobRecord active = new JobRecord(
           job.key(), job.type(), JobState.ACTIVATED, job.retries(), deadline, worker, job.elementInstanceKey(),

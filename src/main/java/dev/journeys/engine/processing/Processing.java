@@ -25,10 +25,18 @@ public final class Processing {
   private final MessageBehavior messages;
   private final TimerBehavior timers;
   private final ErrorBehavior errors;
+  private final EngineListener listener;
   private Effects effects = new Effects();
 
   public Processing(
       EngineState state, EngineClock clock, FeelExpressions feel, ProcessModels models, ResultWaiters resultWaiters) {
+    this(state, clock, feel, models, resultWaiters, EngineListener.NONE);
+  }
+
+  public Processing(
+      EngineState state, EngineClock clock, FeelExpressions feel, ProcessModels models, ResultWaiters resultWaiters,
+      EngineListener listener) {
+    this.listener = GuardedListener.of(listener);
     this.state = state;
     this.clock = clock;
     this.feel = feel;
@@ -94,6 +102,18 @@ public final class Processing {
 
   public ResultWaiters resultWaiters() {
     return resultWaiters;
+  }
+
+  /** Reports to the listener once the current batch committed. */
+  public void report(java.util.function.Consumer<EngineListener> event) {
+    if (listener != EngineListener.NONE) {
+      effects.afterCommit(() -> event.accept(listener));
+    }
+  }
+
+  /** Whether anyone listens: what only a listener needs is not computed otherwise. */
+  public boolean reporting() {
+    return listener != EngineListener.NONE;
   }
 
   public Effects effects() {

@@ -43,6 +43,11 @@ public final class JobStore {
         JobStore::map, type, max);
   }
 
+  /** When the job was created, in engine time (milliseconds since the epoch). */
+  public long createdAt(long key) {
+    return sql.queryOne("SELECT created_at FROM engine_job WHERE job_key = ?", rs -> rs.getLong(1), key).orElse(0L);
+  }
+
   public void markActivated(long key, String worker, long deadline) {
     sql.update(
         "UPDATE engine_job SET state = 'ACTIVATED', worker = ?, due_at = ? WHERE job_key = ?", worker, deadline, key);

@@ -1,0 +1,83 @@
+package dev.journeys.notify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which channels of a send-message task the message goes out on. The channels header lists the
+ * allowed ones in order of preference; what the customer agreed to and can receive narrows it,
+ * channel by channel, at send time:
+ *
+ * <ul>
+ *   <li>{@code channel-choice: all} (the default): every listed channel the customer may get it on;
+ *   <li>{@code channel-choice: first}: only the first such channel in the listed order;
+ *   <li>a transactional message that reached the customer on none of its channels (no SMS opt-in,
+ *       no textable number, the provider refused it) goes by email instead, even when the task did
+ *       not list email: the customer must hear about their order. Marketing never falls back: each
+ *       channel needs its own consent, and a channel without it is skipped with that reason.
+ * </ul>
+ *
+ * Every outcome is final or repeatable (skips and refusals stay settled in the outbox), so a retried
+ * job walks the same channels to the same choice.
+ */
+@Component
+class ChannelChoice {
+
+  static final String HEADER = "channel-choice";
+
+  /** How many of the allowed channels get the message. */
+  enum Mode {
+    ALL,
+    FIRST;
+
+    static Mode fromHeader(String value) {
+      return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(value.strip())).findFirst()
+          .orElseThrow(() -> SendFailure.permanent("Expected header '%s' to be all or first, but was '%s'"
+              .formatted(HEADER, value)));
+    }
+  }
+
+  private final MessageDispatcher dispatcher;
+  private final Outbox outbox;
+
+  ChannelChoice(MessageDispatcher dispatcher, Outbox outbox) {
+    this.dispatcher = dispatcher;
+    this.outbox = outbox;
+  }
+
+  void send(long elementInstanceKey, long jobKey, MessageRequest request) {
+    List<Channel> missed = new ArrayList<>();
+    for (Channel channel : request.channels()) {
+      MessageDispatcher.Outcome outcome = dispatcher.dispatch(elementInstanceKey, jobKey, channel, request);
+      if (reached(outcome)) {
+        if (request.choice() == Mode.FIRST) {
+          return;
+        }
+      } else {
+        missed.add(channel);
+      }
+    }
+    boolean reachedNone = missed.size() == request.channels().size();
+    if (reachedNone && request.purpose() == Purpose.TRANSACTIONAL && !request.channels().contains(Channel.EMAIL)) {
+      fallBackToEmail(elementInstanceKey, jobKey, request, missed);
+    }
+  }
+
+  private void fallBackToEmail(long elementInstanceKey, long jobKey, MessageRequest request, List<Channel> missed) {
+    List<String> why = missed.stream().map(c -> c.key() + " (" + outbox.reason(elementInstanceKey, c) + ")").toList();
+    Outbox.Entry email = dispatcher.entry(elementInstanceKey, jobKey, Channel.EMAIL, request);
+    outbox.fallback(email, "fallback-from " + String.join(", ", why).toLowerCase(Locale.ROOT));
+    dispatcher.dispatch(elementInstanceKey, jobKey, Channel.EMAIL, request);
+  }
+
+  /** Sent now, before, or held to be sent when quiet hours end. */
+  private static boolean reached(MessageDispatcher.Outcome outcome) {
+    return switch (outcome) {
+      case SENT, ALREADY_SENT, HELD -> true;
+      case SKIPPED, REJECTED -> false;
+    };
+  }
+}

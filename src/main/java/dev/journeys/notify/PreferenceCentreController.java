@@ -1,0 +1,95 @@
+package dev.journeys.notify;
+
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The preference centre behind the signed link of every marketing message: a small page showing the
+ * customer's channel consents, and a form that changes them. No login: the signed token in the path
+ * is the authorisation, and also what makes the POST safe against cross-site forgery (another site
+ * cannot know it). Changes are read at send time, so they apply from the next message on.
+ */
+@Controller
+class PreferenceCentreController {
+
+  static final String SOURCE = "preference-centre";
+  private static final Logger log = LoggerFactory.getLogger(PreferenceCentreController.class);
+
+  private final PreferenceLinks links;
+  private final ContactDirectory contacts;
+
+  PreferenceCentreController(PreferenceLinks links, ContactDirectory contacts) {
+    this.links = links;
+    this.contacts = contacts;
+  }
+
+  @GetMapping(PreferenceLinks.PATH + "{token}")
+  ModelAndView show(@PathVariable String token) {
+    return page(token, links.verify(token), false);
+  }
+
+  /**
+   * @param email "on" when the email box is ticked; absent when not (how HTML forms send checkboxes)
+   * @param sms likewise for SMS
+   * @param push likewise for marketing push notifications
+   */
+  @PostMapping(PreferenceLinks.PATH + "{token}")
+  ModelAndView save(@PathVariable String token, @RequestParam(required = false) String email,
+      @RequestParam(required = false) String sms, @RequestParam(required = false) String push) {
+    String customerId = links.verify(token);
+    Optional<ContactDirectory.Contact> contact = contacts.find(customerId).filter(c -> !c.erased());
+    if (contact.isEmpty()) {
+      return gone();
+    }
+    change(contact.get(), Channel.EMAIL, contact.get().emailMarketingConsent(), email != null);
+    change(contact.get(), Channel.SMS, contact.get().smsConsent(), sms != null);
+    change(contact.get(), Channel.PUSH, contact.get().pushConsent(), push != null);
+    return page(token, customerId, true);
+  }
+
+  private void change(ContactDirectory.Contact contact, Channel channel, boolean was, boolean wanted) {
+    if (was != wanted) {
+      contacts.changeConsent(contact.customerId(), channel, wanted, SOURCE);
+      log.info("Customer {} {} {} in the preference centre", contact.customerId(),
+          wanted ? "opted in to" : "opted out of", channel.key());
+    }
+  }
+
+  private ModelAndView page(String token, String customerId, boolean saved) {
+    Optional<ContactDirectory.Contact> contact = contacts.find(customerId).filter(c -> !c.erased());
+    if (contact.isEmpty()) {
+      return gone();
+    }
+    ContactDirectory.Contact c = contact.get();
+    return new ModelAndView("notify/preferences", Map.of(
+        "token", token,
+        "email", c.emailMarketingConsent(),
+        "sms", c.smsConsent(),
+        "push", c.pushConsent(),
+        "maskedEmail", c.email() == null ? "" : EmailMasking.mask(c.email()),
+        "maskedPhone", c.phone() == null ? "" : PhoneNumbers.mask(c.phone()),
+        "saved", saved));
+  }
+
+  /** An erased or unknown customer: nothing to show, and nothing is sent to them anyway. */
+  private static ModelAndView gone() {
+    return new ModelAndView("notify/invalid-link",
+        Map.of("reason", "There are no preferences to manage for this link any more."), HttpStatus.NOT_FOUND);
+  }
+
+  @ExceptionHandler(SignedLinks.InvalidTokenException.class)
+  ModelAndView invalid(SignedLinks.InvalidTokenException e) {
+    return new ModelAndView("notify/invalid-link", Map.of("reason", e.getMessage()),
+        e.forged() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST);
+  }
+}

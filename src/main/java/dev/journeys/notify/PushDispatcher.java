@@ -1,0 +1,108 @@
+package dev.journeys.notify;
+
+import dev.journeys.orders.Order;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one push notification to each of the customer's registered devices, exactly once per
+ * element instance and channel in the outbox: a device is the opt-in for transactional push,
+ * marketing push also needs push consent. A token the service reports unregistered is removed and
+ * the others still get it; when none is left the message is recorded REJECTED. A retry after a
+ * temporary failure sends to every device again (FCM has no idempotency key), so the message id
+ * travels as data and the app drops a duplicate.
+ */
+@Service
+class PushDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(PushDispatcher.class);
+
+  private final PushComposer composer;
+  private final PushTransport transport;
+  private final ContactDirectory contacts;
+  private final Outbox outbox;
+  private final OutboxDecisions decisions;
+  private final QuietHours quietHours;
+  private final FrequencyCap frequencyCap;
+  private final NotifyProperties properties;
+
+  PushDispatcher(PushComposer composer, PushTransport transport, ContactDirectory contacts, Outbox outbox,
+      OutboxDecisions decisions, QuietHours quietHours, FrequencyCap frequencyCap, NotifyProperties properties) {
+    this.composer = composer;
+    this.transport = transport;
+    this.contacts = contacts;
+    this.outbox = outbox;
+    this.decisions = decisions;
+    this.quietHours = quietHours;
+    this.frequencyCap = frequencyCap;
+    this.properties = properties;
+  }
+
+  MessageDispatcher.Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
+    if (recipient.erased()) {
+      return decisions.skip(entry, "erased");
+    }
+    if (recipient.customerId() == null) {
+      return decisions.skip(entry, "no-device");
+    }
+    if (request.purpose() == Purpose.MARKETING && !recipient.pushConsent()) {
+      return decisions.skip(entry, "no-push-consent");
+    }
+    List<String> devices = contacts.devices(recipient.customerId());
+    if (devices.isEmpty()) {
+      return decisions.skip(entry, "no-device");
+    }
+    Optional<String> capped = frequencyCap.exceeded(entry, request.purpose());
+    if (capped.isPresent()) {
+      return decisions.skip(entry, capped.get());
+    }
+    Optional<Instant> hold = quietHours.holdUntil(Channel.PUSH, request.purpose(), recipient.zone());
+    if (hold.isPresent()) {
+      return decisions.hold(entry, request, hold.get());
+    }
+    OutgoingPush push = composer.compose(entry.messageId(), request, recipient, order);
+    return switch (outbox.claim(entry, properties.sendLease())) {
+      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
+      case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
+      case HELD -> MessageDispatcher.Outcome.HELD;
+      case BUSY -> throw decisions.busy(entry);
+      case CLAIMED -> send(entry, push, recipient.customerId(), devices);
+    };
+  }
+
+  private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingPush push, String customerId, List<String> devices) {
+    List<String> problems = new ArrayList<>();
+    int delivered = 0;
+    for (String device : devices) {
+      try {
+        transport.send(push, device);
+        delivered++;
+      } catch (PushTransport.Unregistered gone) {
+        contacts.removeDevice(customerId, device);
+        outbox.decided(entry, "device-removed", SandboxPushTransport.tail(device) + ": " + gone.getMessage());
+        log.info("Removed push device {} of customer {}: {}", SandboxPushTransport.tail(device), customerId, gone.getMessage());
+        problems.add("unregistered");
+      } catch (PushTransport.Refused refused) {
+        problems.add(refused.getMessage());
+      } catch (PushTransport.Unavailable e) {
+        outbox.release(entry, e.getMessage());
+        Duration backoff = e.retryAfter() != null ? e.retryAfter() : properties.retryBackoff();
+        throw SendFailure.retryable("Expected to send push %s, but: %s".formatted(entry.messageId(), e.getMessage()), backoff);
+      }
+    }
+    if (delivered == 0) {
+      outbox.markRejected(entry, "rejected", String.join("; ", problems));
+      return MessageDispatcher.Outcome.REJECTED;
+    }
+    outbox.markSent(entry, null, null);
+    log.info("Sent {} push for {} to {} of {} devices as {}", entry.template(), OutboxDecisions.subject(entry),
+        delivered, devices.size(), entry.messageId());
+    return MessageDispatcher.Outcome.SENT;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.journeys.notify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inbound SMS keywords, as carriers and Twilio define them: STOP and its synonyms opt the sender
+ * out of SMS, START or UNSTOP opt them back in. The whole message must be the keyword (any case,
+ * surrounding spaces and a trailing full stop ignored), so "please don't stop" changes nothing.
+ * The sender is found by phone number; every customer with that number is changed.
+ */
+@Component
+class SmsKeywords {
+
+  static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+  static final Set<String> START = Set.of("START", "UNSTOP");
+
+  private static final Logger log = LoggerFactory.getLogger(SmsKeywords.class);
+
+  private final ContactDirectory contacts;
+  private final DeliveryStatuses events;
+
+  SmsKeywords(ContactDirectory contacts, DeliveryStatuses events) {
+    this.contacts = contacts;
+    this.events = events;
+  }
+
+  /** @param from the sender in E.164, as the provider sends it */
+  void apply(String messageSid, String from, String body) {
+    String keyword = body == null ? "" : body.strip().replaceAll("[.!]+$", "").toUpperCase(Locale.ROOT);
+    Boolean optIn = STOP.contains(keyword) ? Boolean.FALSE : START.contains(keyword) ? Boolean.TRUE : null;
+    if (optIn == null) {
+      // An ordinary reply: not ours to read or keep (it may hold personal data).
+      events.record("inbound", messageSid, "other", null, "ignored");
+      return;
+    }
+    List<String> customers = contacts.findByPhone(from.strip());
+    if (customers.isEmpty()) {
+      events.record("inbound", messageSid, keyword, null, "unknown-sender");
+      log.info("{} from {}, a number no customer has; nothing to change", keyword, PhoneNumbers.mask(from));
+      return;
+    }
+    String source = optIn ? "sms-start" : "sms-stop";
+    for (String customerId : customers) {
+      contacts.changeConsent(customerId, Channel.SMS, optIn, source);
+      events.record("inbound", messageSid, keyword, customerId, optIn ? "opted-in" : "opted-out");
+    }
+    log.info("{} from {}: customers {} opted {} of SMS", keyword, PhoneNumbers.mask(from), customers,
+        optIn ? "back in" : "out");
+  }
+}

@@ -1,0 +1,142 @@
+package dev.journeys.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.journeys.faults.CrashPoints;
+import dev.journeys.orders.ShopifyWebhooks;
+import dev.journeys.orders.ShopifyWebhooks.Delivery;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.IncidentState;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The app halts (as kill -9 would stop it) at each crash point on a signed order's way from webhook
+ * to confirmation email, then starts again on the same database. Nothing accepted is lost, no
+ * incident is left, and only a crash between the SMTP server's acceptance and our commit may send
+ * a message twice: the resend carries the same Message-ID.
+ */
+class CrashPointsTest {
+
+  @RegisterExtension
+  static final GreenMailExtension smtp =
+      new GreenMailExtension(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @TempDir Path data;
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(CrashPoints.Point.class)
+  void nothingIsLostAndAtMostTheInFlightMessageIsRepeated(CrashPoints.Point point) throws Exception {
+    String orderId = ShopifyWebhooks.newId();
+    String email = "crash-" + point.key() + "@example.com";
+    Delivery order =
+        Delivery.of(
+            "orders/create",
+            ShopifyWebhooks.payload(
+                "orders-create.json",
+                Map.of("5830174523581", orderId, "7391024578237", ShopifyWebhooks.newId(),
+                    "mei.lin@example.com", email)));
+
+    try (AppProcess crashing = AppProcess.start(data, "crash-" + point.key(), settings(point.key()))) {
+      ShopifyWebhooks shop = new ShopifyWebhooks(crashing.httpPort());
+      try {
+        ShopifyWebhooks.Answer answer = shop.send(order);
+        assertThat(answer.status()).isBetween(200, 299);
+      } catch (UncheckedIOException halted) {
+        // The crash came before the answer: Shopify sees no 2xx and delivers again, below.
+        assertThat(point).isEqualTo(CrashPoints.Point.AFTER_INBOX_INSERT);
+      }
+      assertThat(crashing.awaitExit(Duration.ofSeconds(90))).isEqualTo(CrashPoints.EXIT_STATUS);
+      assertThat(crashing.output()).contains("CRASH " + point.key());
+    }
+
+    try (AppProcess restarted = AppProcess.start(data, "after-" + point.key(), settings(""));
+        CamundaClient client = client(restarted)) {
+      // Shopify retries a delivery that got no 2xx; a repeat of a stored one changes nothing.
+      assertThat(new ShopifyWebhooks(restarted.httpPort()).send(order).status()).isBetween(200, 299);
+
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+          assertThat(subjects(email)).anySatisfy(subject -> assertThat(subject).contains(orderId)));
+      // Time for anything that would come twice to come.
+      Thread.sleep(3_000);
+
+      Map<String, Long> copies = messageIds(email);
+      long repeated = copies.values().stream().filter(n -> n > 1).count();
+      if (point == CrashPoints.Point.AFTER_SMTP_ACCEPT) {
+        // The server had the message when the process died, and nothing had recorded that: the one
+        // allowed duplicate, recognisable by its Message-ID.
+        assertThat(repeated).as("messages sent twice after a crash at %s", point.key()).isOne();
+        assertThat(copies.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+      } else {
+        assertThat(copies).as("Message-IDs received at %s", email).allSatisfy((id, n) -> assertThat(n).isOne());
+      }
+      assertThat(client.newIncidentSearchRequest().filter(f -> f.state(IncidentState.ACTIVE)).send().join().items())
+          .as("open incidents")
+          .isEmpty();
+    }
+  }
+
+  private static Map<String, String> settings(String crashAt) {
+    return Map.of(
+        "journeys.faults.crash-at", crashAt,
+        "spring.mail.host", "127.0.0.1",
+        "spring.mail.port", Integer.toString(smtp.getSmtp().getPort()),
+        ShopifyWebhooks.SECRETS_PROPERTY.split("=", 2)[0], ShopifyWebhooks.SECRETS_PROPERTY.split("=", 2)[1],
+        // A job whose worker died is handed out again after its timeout, and a message whose
+        // sender died is claimable again after its lease: short ones keep the test short.
+        "camunda.client.worker.defaults.timeout", "PT5S",
+        "journeys.notify.send-lease", "3s",
+        "journeys.notify.retry-backoff", "1s",
+        "journeys.orders.inbox.lease", "3s");
+  }
+
+  private static List<String> subjects(String email) throws Exception {
+    return Arrays.stream(smtp.getReceivedMessagesForDomain(email))
+        .map(CrashPointsTest::subject)
+        .toList();
+  }
+
+  private static Map<String, Long> messageIds(String email) {
+    return Arrays.stream(smtp.getReceivedMessagesForDomain(email))
+        .map(CrashPointsTest::messageId)
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CamundaClient client(AppProcess app) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(app.grpcAddress())
+        .restAddress(app.restAddress())
+        .preferRestOverGrpc(false)
+        .build();
+  }
+}
