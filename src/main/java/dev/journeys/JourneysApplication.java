@@ -1,6 +1,7 @@
 package dev.journeys;
 
 import dev.journeys.journey.LintCommand;
+import dev.journeys.simulate.SimulateCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,10 @@ public class JourneysApplication {
     // `lint` runs before Spring starts: no web server, engine, database or cluster is needed.
     if (args.length > 0 && args[0].equals(LintCommand.NAME)) {
       System.exit(LintCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
+    // `simulate` starts its own in-memory application (no web server) and exits when done.
+    if (args.length > 0 && args[0].equals(SimulateCommand.NAME)) {
+      System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     SpringApplication.run(JourneysApplication.class, args);
   }

@@ -69,8 +69,19 @@ class ModularityTest {
 
   @Test
   void otherModulesReachTheEngineOnlyThroughTheCamundaClient() {
-    noClasses().that().resideOutsideOfPackage("dev.journeys.engine..")
+    noClasses().that().resideOutsideOfPackages("dev.journeys.engine..", "dev.journeys.simulate..")
         .should().dependOnClassesThat().resideInAPackage("dev.journeys.engine..")
+        .check(classes);
+  }
+
+  /** The one exception: the simulator moves the engine's controlled clock, which is there for it (DESIGN.md). */
+  @Test
+  void theSimulatorUsesOnlyTheEnginesClock() {
+    noClasses().that().resideInAPackage("dev.journeys.simulate..")
+        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "in dev.journeys.engine but outside dev.journeys.engine.clock",
+            c -> c.getPackageName().startsWith("dev.journeys.engine")
+                && !c.getPackageName().startsWith("dev.journeys.engine.clock")))
         .check(classes);
   }
 }

@@ -22,9 +22,10 @@ public class CustomerErasure {
   private final CustomerStore customers;
   private final ErasureRecords records;
   private final List<ErasureStep> steps;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  CustomerErasure(CustomerStore customers, ErasureRecords records, List<ErasureStep> steps) {
+  CustomerErasure(CustomerStore customers, ErasureRecords records, List<ErasureStep> steps, Clock clock) {
+    this.clock = clock;
     this.customers = customers;
     this.records = records;
     this.steps = steps;

@@ -27,9 +27,10 @@ public class Customers {
 
   private final CustomerStore store;
   private final DeviceStore devices;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  Customers(CustomerStore store, DeviceStore devices) {
+  Customers(CustomerStore store, DeviceStore devices, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.devices = devices;
   }

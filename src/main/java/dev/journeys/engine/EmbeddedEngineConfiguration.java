@@ -5,8 +5,11 @@ import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.engine.processing.EngineListener;
 import io.camunda.client.CamundaClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,11 +54,12 @@ public class EmbeddedEngineConfiguration {
    * @param maxBatchSize commands applied per database transaction
    * @param longPollTimeout how long ActivateJobs waits for jobs when the request sets no timeout
    * @param restPort port of the engine's Camunda REST v2 subset (camunda.client.rest-address); 0 picks a free one
+   * @param clockStart where a controlled clock starts (default: now); simulations start at their scenario's date
    */
   @ConfigurationProperties("journeys.engine")
   public record EngineProperties(
       String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout,
-      Integer restPort) {
+      Integer restPort, Instant clockStart) {
 
     public EngineProperties {
       mode = mode == null ? "embedded" : mode;
@@ -71,10 +75,56 @@ public class EmbeddedEngineConfiguration {
   EngineClock journeysEngineClock(EngineProperties properties) {
     return switch (properties.clock()) {
       case "system" -> EngineClock.system();
-      case "controlled" -> new ControlledClock(Instant.now());
+      case "controlled" -> new ControlledClock(
+          properties.clockStart() == null ? Instant.now() : properties.clockStart());
       default -> throw new IllegalArgumentException(
           "Expected journeys.engine.clock to be 'system' or 'controlled', but it is '" + properties.clock() + "'");
     };
+  }
+
+  /**
+   * The application's one {@link Clock} (see dev.journeys.AppClock): the engine's, so that when the
+   * engine clock is controlled, every module's "now" moves with it.
+   */
+  @Bean
+  Clock journeysClock(EngineClock clock) {
+    return new EngineWallClock(clock);
+  }
+
+  /** A read-only java.time view of the engine clock, in UTC unless asked for another zone. */
+  static final class EngineWallClock extends Clock {
+
+    private final EngineClock clock;
+    private final ZoneId zone;
+
+    EngineWallClock(EngineClock clock) {
+      this(clock, ZoneOffset.UTC);
+    }
+
+    private EngineWallClock(EngineClock clock, ZoneId zone) {
+      this.clock = clock;
+      this.zone = zone;
+    }
+
+    @Override
+    public long millis() {
+      return clock.millis();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(clock.millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId newZone) {
+      return new EngineWallClock(clock, newZone);
+    }
   }
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")

@@ -20,9 +20,10 @@ class FeedbackRecorder {
 
   private final FeedbackStore store;
   private final JourneyMessages messages;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  FeedbackRecorder(FeedbackStore store, JourneyMessages messages) {
+  FeedbackRecorder(FeedbackStore store, JourneyMessages messages, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.messages = messages;
   }

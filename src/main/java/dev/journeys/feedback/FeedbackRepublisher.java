@@ -24,10 +24,11 @@ class FeedbackRepublisher implements SmartLifecycle {
   private final FeedbackStore store;
   private final FeedbackRecorder recorder;
   private final Duration interval;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private ScheduledExecutorService executor;
 
-  FeedbackRepublisher(FeedbackStore store, FeedbackRecorder recorder, FeedbackProperties properties) {
+  FeedbackRepublisher(FeedbackStore store, FeedbackRecorder recorder, FeedbackProperties properties, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.recorder = recorder;
     this.interval = properties.republishInterval();

@@ -14,8 +14,8 @@ class HelpdeskConfiguration {
   private static final Logger log = LoggerFactory.getLogger(HelpdeskConfiguration.class);
 
   @Bean
-  SandboxHelpdesk sandboxHelpdesk(JdbcClient jdbc) {
-    return new SandboxHelpdesk(jdbc);
+  SandboxHelpdesk sandboxHelpdesk(JdbcClient jdbc, java.time.Clock clock) {
+    return new SandboxHelpdesk(jdbc, clock);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.journeys.feedback;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,9 +20,11 @@ class SandboxHelpdesk implements Helpdesk {
       Instant createdAt) {}
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  SandboxHelpdesk(JdbcClient jdbc) {
+  SandboxHelpdesk(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Override
@@ -33,7 +36,7 @@ class SandboxHelpdesk implements Helpdesk {
                                           created_at)
               VALUES (?, ?, ?, ?, ?, ?)""")
           .params(ticket.key(), ticket.orderId(), ticket.customerId(), ticket.rating(),
-              ticket.commentUrl(), OffsetDateTime.now(ZoneOffset.UTC))
+              ticket.commentUrl(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
           .update();
     } catch (DuplicateKeyException alreadyOpened) {
       // The job was retried after the ticket was stored: one ticket.

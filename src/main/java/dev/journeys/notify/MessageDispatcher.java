@@ -4,6 +4,7 @@ import dev.journeys.faults.CrashPoints;
 import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ class MessageDispatcher {
   private final NotifyMeters meters;
   private final FrequencyCap frequencyCap;
   private final PushDispatcher push;
+  private final Clock clock;
 
   MessageDispatcher(
       Orders orders,
@@ -50,10 +52,12 @@ class MessageDispatcher {
       QuietHours quietHours,
       NotifyMeters meters,
       FrequencyCap frequencyCap,
-      PushDispatcher push) {
+      PushDispatcher push,
+      Clock clock) {
     this.meters = meters;
     this.frequencyCap = frequencyCap;
     this.push = push;
+    this.clock = clock;
     this.orders = orders;
     this.recipients = recipients;
     this.composer = composer;
@@ -109,7 +113,7 @@ class MessageDispatcher {
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
-    MimeMessage mime = email.toMime(Instant.now());
+    MimeMessage mime = email.toMime(clock.instant());
     return switch (outbox.claim(entry, properties.sendLease())) {
       case SENT -> {
         log.info("{} {} ({}) was already sent; sending nothing", entry.template(), channel.key(), messageId);

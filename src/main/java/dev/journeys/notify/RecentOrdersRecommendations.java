@@ -33,10 +33,11 @@ class RecentOrdersRecommendations implements RecommendationSource {
   private final Orders orders;
   private final String productUrl;
   private final Duration freshFor;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private volatile Snapshot snapshot = new Snapshot(List.of(), Instant.MIN);
 
-  RecentOrdersRecommendations(Orders orders, NotifyProperties properties) {
+  RecentOrdersRecommendations(Orders orders, NotifyProperties properties, Clock clock) {
+    this.clock = clock;
     this.orders = orders;
     this.productUrl = properties.productUrl();
     this.freshFor = properties.recommendationsCache();

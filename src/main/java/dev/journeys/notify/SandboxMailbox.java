@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,9 +26,11 @@ class SandboxMailbox {
       long id, String messageId, String to, String subject, String text, String html, Instant sentAt) {}
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  SandboxMailbox(JdbcClient jdbc) {
+  SandboxMailbox(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Stores a message as sent. */
@@ -45,7 +48,7 @@ class SandboxMailbox {
               email.content().text(),
               email.content().html(),
               raw(mime),
-              OffsetDateTime.now(ZoneOffset.UTC))
+              OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
           .update();
     } catch (DuplicateKeyException resent) {
       // Same Message-ID: a resend after a crash. A mail system would drop it; so does the sandbox.

@@ -3,28 +3,21 @@ package dev.journeys.notify;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The SMS transport (provider or sandbox) and the wall clock notify decides quiet hours by. The
- * clock is a bean, not the engine's: quiet hours are about the customer's real night, and tests
- * replace it with one they can move.
+ * The SMS transport (provider or sandbox). Quiet hours and send times come from the app-wide clock
+ * bean (dev.journeys.AppClock): the system clock, or the engine's when it is controlled, so a
+ * simulation's night is the customer's night; tests may replace it with one they can move.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SmsConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
-
-  @Bean
-  @ConditionalOnMissingBean
-  Clock wallClock() {
-    return Clock.systemUTC();
-  }
 
   @Bean
   SmsTransport smsTransport(SmsProperties properties, JdbcClient jdbc, Clock clock, SmsWebhookUrls webhooks) {

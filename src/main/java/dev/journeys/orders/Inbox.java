@@ -20,9 +20,10 @@ class Inbox {
 
   private final InboxStore store;
   private final ApplicationEventPublisher events;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  Inbox(InboxStore store, ApplicationEventPublisher events) {
+  Inbox(InboxStore store, ApplicationEventPublisher events, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.events = events;
   }

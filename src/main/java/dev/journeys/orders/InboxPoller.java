@@ -33,14 +33,15 @@ class InboxPoller implements SmartLifecycle {
   private final InboxProperties properties;
   private final Semaphore permits;
   private final AtomicBoolean pollQueued = new AtomicBoolean();
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("inbox-poller").daemon().factory());
   private final ExecutorService workers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("inbox-", 0).factory());
   private volatile boolean running;
 
-  InboxPoller(InboxStore store, InboxProcessor processor, InboxProperties properties) {
+  InboxPoller(InboxStore store, InboxProcessor processor, InboxProperties properties, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.processor = processor;
     this.properties = properties;

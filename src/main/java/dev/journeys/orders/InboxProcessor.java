@@ -29,10 +29,12 @@ class InboxProcessor {
   private final InboxStore store;
   private final OrderStore orders;
   private final InboxProperties properties;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   InboxProcessor(
-      List<InboxHandler> handlers, InboxStore store, OrderStore orders, InboxProperties properties) {
+      List<InboxHandler> handlers, InboxStore store, OrderStore orders, InboxProperties properties,
+      Clock clock) {
+    this.clock = clock;
     handlers.forEach(h -> h.topics().forEach(topic -> this.handlers.put(topic, h)));
     this.store = store;
     this.orders = orders;

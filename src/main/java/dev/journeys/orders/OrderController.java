@@ -20,9 +20,10 @@ class OrderController {
   private final OrderIntake intake;
   private final OrderStore store;
   private final OrdersProperties properties;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  OrderController(OrderIntake intake, OrderStore store, OrdersProperties properties) {
+  OrderController(OrderIntake intake, OrderStore store, OrdersProperties properties, Clock clock) {
+    this.clock = clock;
     this.intake = intake;
     this.store = store;
     this.properties = properties;

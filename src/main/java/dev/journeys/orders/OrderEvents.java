@@ -24,9 +24,10 @@ class OrderEvents {
   private final ShipmentStore store;
   private final JourneyMessages messages;
   private final TransactionTemplate transaction;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  OrderEvents(ShipmentStore store, JourneyMessages messages, TransactionTemplate transaction) {
+  OrderEvents(ShipmentStore store, JourneyMessages messages, TransactionTemplate transaction, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.messages = messages;
     this.transaction = transaction;

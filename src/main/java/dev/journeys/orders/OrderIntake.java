@@ -39,7 +39,7 @@ class OrderIntake {
   private final Inbox inbox;
   private final TransactionTemplate transaction;
   private final OrdersProperties properties;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   OrderIntake(
       OrderStore store,
@@ -47,7 +47,9 @@ class OrderIntake {
       Customers customers,
       Inbox inbox,
       TransactionTemplate transaction,
-      OrdersProperties properties) {
+      OrdersProperties properties,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.journeys = journeys;
     this.customers = customers;

@@ -95,6 +95,11 @@ class SecurityConfiguration {
             .hasRole("SHOP")
         .requestMatchers(HttpMethod.GET, "/api/orders/*").hasAnyRole("SHOP", "VIEWER")
         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+        // the shop's app registers its customers' push devices; ops may look
+        .requestMatchers(HttpMethod.GET, "/api/customers/*/devices").hasAnyRole("SHOP", "VIEWER")
+        .requestMatchers("/api/customers/*/devices").hasRole("SHOP")
+        // a simulation runs on its own in-memory copy of the app: nothing of this one changes
+        .requestMatchers(HttpMethod.POST, "/api/simulations").hasRole("OPERATOR")
         .requestMatchers(HttpMethod.POST, "/api/inbox/*/retry").hasRole("OPERATOR")
         .requestMatchers(HttpMethod.POST, "/dashboard/incidents/*/retry", "/dashboard/instances/*/cancellation")
             .hasRole("OPERATOR")

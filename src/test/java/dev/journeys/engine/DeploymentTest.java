@@ -2,6 +2,7 @@ package dev.journeys.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -76,6 +77,28 @@ class DeploymentTest {
     assertThat(engine.activateOne("work-v2").getProcessDefinitionKey()).isEqualTo(v2.getProcessDefinitionKey());
     Process v3 = deploy("journey.bpmn", original).getProcesses().get(0);
     assertThat(v3.getVersion()).as("going back to old content is a change too").isEqualTo(3);
+  }
+
+  /** What Camunda Modeler's Deploy does to a running journey: the same DeployResource call. */
+  @Test
+  void aRunningInstanceStaysOnItsVersionWhenAChangedModelIsDeployed() {
+    Process v1 = deploy("journey.bpmn", process("journey", "work-v1")).getProcesses().get(0);
+    long running = engine.createInstance("journey").getProcessInstanceKey();
+
+    Process v2 = deploy("journey.bpmn", process("journey", "work-v2")).getProcesses().get(0);
+
+    assertThat(v2.getVersion()).isEqualTo(2);
+    ActivatedJob oldStep = engine.activateOne("work-v1");
+    assertThat(oldStep.getProcessInstanceKey()).isEqualTo(running);
+    assertThat(oldStep.getProcessDefinitionKey()).isEqualTo(v1.getProcessDefinitionKey());
+    assertThat(oldStep.getProcessDefinitionVersion()).isEqualTo(1);
+    engine.assertNoJob("work-v2");
+    engine.complete(oldStep);
+    engine.awaitCompleted(running);
+    long fresh = engine.createInstance("journey").getProcessInstanceKey();
+    ActivatedJob newStep = engine.activateOne("work-v2");
+    assertThat(newStep.getProcessInstanceKey()).isEqualTo(fresh);
+    assertThat(newStep.getProcessDefinitionVersion()).isEqualTo(2);
   }
 
   @Test

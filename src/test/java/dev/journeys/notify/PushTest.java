@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.TestCredentials;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -156,6 +157,7 @@ class PushTest extends ChannelAppTestBase {
   private HttpResponse<String> http(String method, String path, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Content-Type", "application/json")
+        .header("Authorization", TestCredentials.bearer(TestCredentials.SHOP_TOKEN))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

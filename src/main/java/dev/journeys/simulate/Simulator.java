@@ -1,0 +1,136 @@
+package dev.journeys.simulate;
+
+import dev.journeys.JourneysApplication;
+import dev.journeys.customers.Customers;
+import dev.journeys.engine.clock.ControlledClock;
+import dev.journeys.engine.clock.EngineClock;
+import dev.journeys.feedback.Ratings;
+import dev.journeys.notify.SandboxedMessages;
+import dev.journeys.orders.ShopApi;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Simulates a journey: scenario in, timeline out. Each simulation runs in an application of its own,
+ * started for it and closed after: the whole of Journeys (real templates, consent, quiet hours, the
+ * inbox, the workers) on an in-memory H2 database, with the embedded engine on a free loopback port
+ * and its clock controlled, email and SMS to the sandboxes, no web server. Nothing reaches a
+ * customer, and the application that asks (CLI or POST /api/simulations) is not touched.
+ */
+@Service
+public class Simulator {
+
+  /**
+   * Beans are created when first used (default), so a simulation does not pay for the web layer,
+   * the Shopify webhooks or the metrics it never touches; -Djourneys.simulate.lazy-init=false turns
+   * that off (the benchmark compares both).
+   */
+  static final boolean LAZY = Boolean.parseBoolean(System.getProperty("journeys.simulate.lazy-init", "true"));
+
+  /** Told how far the clock has moved; the CLI draws a progress bar from it. */
+  public interface Progress {
+    void at(Instant start, Instant now, Instant horizon);
+
+    default void done() {}
+
+    Progress NONE = (start, now, horizon) -> {};
+  }
+
+  /** A journey file to run instead of the packaged one with the same process id. */
+  public record Journey(String fileName, byte[] bpmn) {}
+
+  /**
+   * Runs the scenario with the given journey deployed over the packaged ones (it becomes the latest
+   * version of its process id); null runs the packaged journeys as they are.
+   *
+   * @throws ScenarioException when the order of the scenario is refused by the shop API
+   * @throws IllegalArgumentException when the engine refuses the journey (the message says why)
+   */
+  public Timeline simulate(Scenario scenario, Journey journey, Progress progress) {
+    // Inside a running application: its logging must stay as it is.
+    return run(scenario, journey, progress, false);
+  }
+
+  /** For the CLI, which owns the JVM: the simulation's application also quiets the logs. */
+  public static Timeline run(Scenario scenario, Journey journey, Progress progress) {
+    return run(scenario, journey, progress, true);
+  }
+
+  private static Timeline run(Scenario scenario, Journey journey, Progress progress, boolean ownsJvm) {
+    try (ConfigurableApplicationContext app = start(scenario.start(), ownsJvm)) {
+      if (journey != null) {
+        deploy(app.getBean(CamundaClient.class), journey);
+      }
+      JdbcClient jdbc = app.getBean(JdbcClient.class);
+      SimulationRun run = new SimulationRun(scenario, app.getBean(ShopApi.class), app.getBean(Ratings.class),
+          app.getBean(Customers.class), app.getBean(SandboxedMessages.class), new EngineProbe(jdbc),
+          (ControlledClock) app.getBean(EngineClock.class), progress);
+      return run.run(journey == null ? "(packaged journeys)" : journey.fileName());
+    }
+  }
+
+  /** The application for one simulation; the same that `java -jar journeys.jar` runs, re-configured. */
+  static ConfigurableApplicationContext start(Instant clockStart, boolean ownsJvm) {
+    SpringApplication app = new SpringApplication(JourneysApplication.class);
+    if (!ownsJvm) {
+      // Logback is one per JVM: a second application's logging set-up (and its clean-up at close)
+      // would reconfigure the running application's logs.
+      app.setListeners(app.getListeners().stream()
+          .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+    }
+    app.setWebApplicationType(WebApplicationType.NONE);
+    app.setBannerMode(Banner.Mode.OFF);
+    app.setLogStartupInfo(false);
+    app.setRegisterShutdownHook(false);
+    // Command-line arguments outrank application.yml and environment variables: a simulation never
+    // reaches a configured SMTP server, SMS provider, helpdesk, database or cluster.
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "--spring.datasource.driver-class-name=org.h2.Driver",
+        "--spring.datasource.username=sa",
+        "--spring.datasource.password=",
+        "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration",
+        "--journeys.engine.mode=embedded",
+        "--journeys.engine.host=127.0.0.1",
+        "--journeys.engine.port=0",
+        "--journeys.engine.rest-port=0",
+        "--journeys.engine.clock=controlled",
+        "--journeys.engine.clock-start=" + clockStart,
+        // The client must reach this engine, whatever camunda.client.* says for the real one.
+        "--camunda.client.mode=self-managed",
+        "--camunda.client.auth.method=none",
+        "--camunda.client.grpc-address=http://${journeys.engine.host}:${journeys.engine.port}",
+        "--camunda.client.rest-address=http://${journeys.engine.host}:${journeys.engine.rest-port}",
+        "--camunda.client.prefer-rest-over-grpc=false",
+        "--journeys.deployment.enabled=true",
+        "--journeys.deployment.resources=classpath*:bpmn/*.bpmn",
+        "--journeys.sms.account-sid=",
+        "--journeys.feedback.helpdesk-url=",
+        "--journeys.notify.held-poll-interval=1d",
+        "--management.endpoints.enabled-by-default=false",
+        "--spring.main.lazy-initialization=" + LAZY));
+    if (ownsJvm) {
+      args.add("--logging.level.root=ERROR");
+    }
+    return app.run(args.toArray(String[]::new));
+  }
+
+  private static void deploy(CamundaClient client, Journey journey) {
+    try {
+      client.newDeployResourceCommand().addResourceBytes(journey.bpmn(), journey.fileName()).send().join();
+    } catch (ClientException e) {
+      throw new IllegalArgumentException("The engine refused " + journey.fileName() + ": " + e.getMessage(), e);
+    }
+  }
+}
