@@ -2,6 +2,7 @@ package dev.journeys.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.TestCredentials;
 import dev.journeys.JourneysAppTest;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,14 @@ class ErasureIncompleteTest {
 
   private ResponseEntity<Map<String, Object>> erase(String id) {
     return RestClient.create().post().uri("http://127.0.0.1:" + port + "/api/admin/customers/{id}/erasure", id)
+        .header("Authorization", TestCredentials.bearer(TestCredentials.ADMIN_TOKEN))
         .exchange((request, response) -> ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
             .body(response.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() {})));
   }
 
   private List<Map<String, Object>> records(String id) {
     return RestClient.create().get().uri("http://127.0.0.1:" + port + "/api/admin/customers/{id}/erasure", id)
+        .header("Authorization", TestCredentials.bearer(TestCredentials.ADMIN_TOKEN))
         .retrieve().body(new ParameterizedTypeReference<List<Map<String, Object>>>() {});
   }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import dev.journeys.TestCredentials;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.journeys.JourneyProbe;
@@ -165,7 +166,8 @@ abstract class ChannelAppTestBase {
   /** GET /api/outbox?customerId=...: one map per message and channel. */
   List<Map<String, Object>> outbox() {
     return RestClient.create("http://127.0.0.1:" + port).get()
-        .uri("/api/outbox?customerId={id}", customerId).retrieve()
+        .uri("/api/outbox?customerId={id}", customerId)
+        .header("Authorization", TestCredentials.bearer(TestCredentials.VIEWER_TOKEN)).retrieve()
         .body(new ParameterizedTypeReference<>() {});
   }
 

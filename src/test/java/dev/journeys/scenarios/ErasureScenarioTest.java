@@ -3,6 +3,7 @@ package dev.journeys.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.journeys.TestCredentials;
 import dev.journeys.JourneysAppTest;
 import dev.journeys.customers.ErasureRecord;
 import java.time.Duration;
@@ -40,7 +41,8 @@ class ErasureScenarioTest {
   void connect() {
     shop = new Shop(port);
     engine = new EngineView(jdbc);
-    admin = RestClient.create("http://127.0.0.1:" + port);
+    admin = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        .defaultHeader("Authorization", TestCredentials.bearer(TestCredentials.ADMIN_TOKEN)).build();
   }
 
   @Test
