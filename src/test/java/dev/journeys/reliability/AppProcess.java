@@ -42,8 +42,24 @@ final class AppProcess implements AutoCloseable {
     this.restPort = restPort;
   }
 
-  /** Starts the app on the H2 file under {@code dataDir} with these extra properties. */
+  /**
+   * Starts the app on the H2 file under {@code dataDir} with these extra properties. The free ports
+   * are picked before the child binds them, so on a shared machine another process may take one in
+   * between: then it starts again on new ports, up to three times.
+   */
   static AppProcess start(Path dataDir, String name, Map<String, String> properties) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(dataDir, name, properties);
+      } catch (AssertionError e) {
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static AppProcess startOnce(Path dataDir, String name, Map<String, String> properties) {
     int http = freePort();
     int engine = freePort();
     int rest = freePort();
@@ -134,7 +150,8 @@ final class AppProcess implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new AssertionError("Expected the app to start, but it exited with "
-            + process.exitValue() + ":\n" + tail());
+            + process.exitValue() + (output().contains("Address already in use") ? " (Address already in use)" : "")
+            + ":\n" + tail());
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs dev.journeys.reliability.ReliabilityRun (src/test/java): the whole app in a child JVM on an
+# H2 file, GreenMail as its SMTP server, signed Shopify orders/create webhooks at a fixed rate, and
+# kill -9 of the app at random moments with a restart on the same database each time.
+#   bench/reliability.sh [--rate=20] [--seconds=60] [--kills=3] [--timer-seconds=30]
+#                        [--drain-seconds=180] [--threads=16] [--seed=N]
+#   the short run:  bench/reliability.sh
+#   the long run:   bench/reliability.sh --rate=50 --seconds=1800 --kills=20 --drain-seconds=600
+#   a burst:        bench/reliability.sh --rate=500 --seconds=60 --kills=0 --threads=64 --drain-seconds=600
+# Environment: BENCH_JVM_OPTS (default -Xmx1g), MAVEN_ARGS (e.g. -o for offline), JAVA_HOME.
+# See docs/RELIABILITY.md for what it counts and the figures measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+./mvnw -q test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec "$java" ${BENCH_JVM_OPTS:--Xmx1g} \
+  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  dev.journeys.reliability.ReliabilityRun "$@"
