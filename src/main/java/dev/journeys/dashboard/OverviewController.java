@@ -23,18 +23,21 @@ class OverviewController {
    * @param incidentRate the share of running instances stuck in an open incident
    */
   record JourneyCard(ProcessDefinition definition, long active, long incidents, double incidentRate, String svg,
-      java.time.Instant countedAt) {}
+      java.time.Instant countedAt, List<VersionCount> versions) {}
+
+  /** How many instances run on one version of a journey: a new version takes new instances only. */
+  record VersionCount(ProcessDefinition definition, long active) {}
 
   private final EngineReads engine;
   private final JourneyCounts counts;
   private final MessageHistory messages;
   private final Clock clock;
 
-  OverviewController(EngineReads engine, JourneyCounts counts, MessageHistory messages) {
+  OverviewController(EngineReads engine, JourneyCounts counts, MessageHistory messages, Clock clock) {
     this.engine = engine;
     this.counts = counts;
     this.messages = messages;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   @GetMapping("/")
@@ -44,7 +47,8 @@ class OverviewController {
 
   @GetMapping("/dashboard")
   String overview(Model model) {
-    List<JourneyCard> journeys = engine.latestJourneys().stream().map(this::card).toList();
+    List<ProcessDefinition> all = engine.allDefinitions();
+    List<JourneyCard> journeys = engine.latestJourneys().stream().map(d -> card(d, all)).toList();
     var today = messages.countsSince(LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant());
     long decided = today.stream().mapToLong(MessageHistory.ChannelCount::total).sum();
     long rejected = today.stream().mapToLong(MessageHistory.ChannelCount::rejected).sum();
@@ -59,19 +63,23 @@ class OverviewController {
   String journey(@PathVariable long key, Model model) {
     ProcessDefinition definition = engine.definition(key).orElseThrow(() -> new ResponseStatusException(
         HttpStatus.NOT_FOUND, "Expected a deployed journey with key " + key + ", but there is none"));
-    model.addAttribute("journey", card(definition));
-    model.addAttribute("versions", engine.allDefinitions().stream()
-        .filter(d -> d.getProcessDefinitionId().equals(definition.getProcessDefinitionId())).toList());
+    model.addAttribute("journey", card(definition, engine.allDefinitions()));
     model.addAttribute("page", "overview");
     return "dashboard/journey";
   }
 
-  private JourneyCard card(ProcessDefinition definition) {
+  private JourneyCard card(ProcessDefinition definition, List<ProcessDefinition> all) {
     long key = definition.getProcessDefinitionKey();
     JourneyCounts.Counts now = counts.of(key);
     long stuck = now.overlay().incidents().values().stream().mapToLong(Long::longValue).sum();
+    List<VersionCount> versions = all.stream()
+        .filter(d -> d.getProcessDefinitionId().equals(definition.getProcessDefinitionId()))
+        .sorted(java.util.Comparator.comparing(ProcessDefinition::getVersion).reversed())
+        .map(d -> new VersionCount(d, d.getProcessDefinitionKey() == key ? now.active()
+            : counts.of(d.getProcessDefinitionKey()).active()))
+        .toList();
     return new JourneyCard(definition, now.active(), now.incidents(),
         now.active() == 0 ? 0.0 : (double) stuck / now.active(), engine.diagram(key).render(now.overlay()),
-        java.time.Instant.ofEpochMilli(now.countedAtMillis()));
+        java.time.Instant.ofEpochMilli(now.countedAtMillis()), versions);
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 class DashboardPagesTest {
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired io.camunda.client.CamundaClient camunda;
   private String orderId;
 
   @BeforeEach
@@ -65,6 +66,32 @@ class DashboardPagesTest {
     assertThat(instance).contains("order-confirmation by email").contains("Send order confirmation")
         .contains("<g class=\"el task current\" data-element-id=\"await_shipment_update\"")
         .contains("customerId").doesNotContain("id=\"cancel\"");
+  }
+
+  @Test
+  void eachVersionShowsHowManyInstancesRunOnIt() throws Exception {
+    String id = "version-demo-" + UUID.randomUUID().toString().substring(0, 8);
+    deploy(id, "Wait for v1");
+    for (int i = 0; i < 2; i++) {
+      camunda.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+    }
+    long v2 = deploy(id, "Wait for v2");
+    camunda.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+
+    String overview = get("/dashboard").body();
+    String journey = get("/dashboard/journeys/" + v2).body();
+
+    for (String page : new String[] {overview, journey}) {
+      assertThat(page).containsPattern("class=\"version-count\" data-version=\"2\"><span>v2</span>\\s*<strong>1</strong>")
+          .containsPattern("class=\"version-count\" data-version=\"1\"><span>v1</span>\\s*<strong>2</strong>");
+    }
+  }
+
+  private long deploy(String id, String taskName) {
+    var model = io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("wait", t -> t.name(taskName).zeebeJobType("nobody-works-on-this")).endEvent().done();
+    return camunda.newDeployResourceCommand().addProcessModel(model, id + ".bpmn").send().join()
+        .getProcesses().getFirst().getProcessDefinitionKey();
   }
 
   @Test

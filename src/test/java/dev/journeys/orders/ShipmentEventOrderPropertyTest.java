@@ -78,7 +78,8 @@ class ShipmentEventOrderPropertyTest {
         .send().join();
     messages = new RecordingJourneyMessages(engine.client());
     orders = new OrderStore(database.jdbc(), database.transactions());
-    events = new OrderEvents(new ShipmentStore(database.jdbc()), messages, database.transactions());
+    events = new OrderEvents(new ShipmentStore(database.jdbc()), messages, database.transactions(),
+        java.time.Clock.systemUTC());
   }
 
   @AfterContainer
