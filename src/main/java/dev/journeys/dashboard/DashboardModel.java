@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every dashboard page shows about the person looking: their name and whether they may act. */
 @ControllerAdvice(assignableTypes = {OverviewController.class, InstanceController.class, IncidentController.class,
-    SandboxPageController.class})
+    SandboxPageController.class, SimulationPageController.class})
 class DashboardModel {
 
   private final RoleHierarchy roles;

@@ -101,7 +101,8 @@ class SecurityConfiguration {
         // a simulation runs on its own in-memory copy of the app: nothing of this one changes
         .requestMatchers(HttpMethod.POST, "/api/simulations").hasRole("OPERATOR")
         .requestMatchers(HttpMethod.POST, "/api/inbox/*/retry").hasRole("OPERATOR")
-        .requestMatchers(HttpMethod.POST, "/dashboard/incidents/*/retry", "/dashboard/instances/*/cancellation")
+        .requestMatchers(HttpMethod.POST, "/dashboard/incidents/*/retry", "/dashboard/instances/*/cancellation",
+            "/dashboard/simulate")
             .hasRole("OPERATOR")
         .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/api/**").hasRole("VIEWER")
         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -42,6 +42,11 @@ public record Timeline(String scenario, String journeyFile, String timeZone, Ins
   public record Entry(Instant at, String local, String offset, What what, String channel, String template,
       String status, String detail, String subject, String preview, String text, String html) {}
 
+  /** The self-contained HTML report of this timeline (as {@code simulate --html} writes it). */
+  public String toHtml() {
+    return HtmlReport.render(this);
+  }
+
   static String local(Instant at, ZoneId zone) {
     return LOCAL.format(at.atZone(zone));
   }

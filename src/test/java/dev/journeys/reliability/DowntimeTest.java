@@ -3,6 +3,7 @@ package dev.journeys.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.journeys.TestCredentials;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.orders.OrderJson;
@@ -116,7 +117,8 @@ class DowntimeTest {
 
   /** GET (empty body) or POST /api/engine/clock; the engine's now. */
   private static Instant clock(AppProcess app, Map<String, String> change) {
-    RestClient http = RestClient.create("http://127.0.0.1:" + app.httpPort() + "/api/engine/clock");
+    RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + app.httpPort() + "/api/engine/clock")
+        .defaultHeader("Authorization", TestCredentials.bearer(TestCredentials.ADMIN_TOKEN)).build();
     Map<?, ?> answer = change.isEmpty()
         ? http.get().retrieve().body(Map.class)
         : http.post().contentType(MediaType.APPLICATION_JSON).body(change).retrieve().body(Map.class);

@@ -92,7 +92,7 @@ class ErasureScenarioTest {
     List<Map<String, Object>> records = records(erin.customerId());
     assertThat(records).hasSize(1);
     assertThat(records.get(0)).containsEntry("customerRef", ErasureRecord.customerRef(erin.customerId()))
-        .containsEntry("requestedBy", "anonymous")
+        .containsEntry("requestedBy", "token:test-admin")
         .containsKey("erasedAt");
   }
 
