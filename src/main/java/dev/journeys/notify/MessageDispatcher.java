@@ -181,10 +181,12 @@ class MessageDispatcher {
       }
       String reason = EmailMasking.maskAll(e.getMessage());
       outbox.release(entry, reason);
+      // Waits grow with each failed attempt at this message, so an outage of several minutes
+      // uses up the task's retries slowly instead of raising an incident within a minute.
       throw SendFailure.retryable(
           "Expected to send %s to %s, but: %s"
               .formatted(entry.messageId(), EmailMasking.mask(email.to()), reason),
-          properties.retryBackoff());
+          properties.retryBackoff(outbox.attempts(entry)));
     }
     outbox.markSent(entry);
     CrashPoints.reached(CrashPoints.Point.AFTER_MARK_SENT);

@@ -20,8 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unsubscribeMailto the mailto: address in List-Unsubscribe, beside the one-click link
  * @param signingSecret signs unsubscribe and feedback links; unset, one is generated at first start
  *     and kept in the database (table signing_secret). Never commit one
- * @param retryBackoff how long a failed send waits before the job is retried
+ * @param retryBackoff how long a failed send waits before its first retry; each further retry waits
+ *     twice as long as the one before, up to {@code retryBackoffMax}
  * @param sendLease how long one worker may hold a message before another may try it
+ * @param retryBackoffMax the longest wait between two attempts at one message: with the journeys'
+ *     8 retries, 10 s doubling to 5 min rides out an SMTP outage of about 15 minutes
  */
 @ConfigurationProperties("journeys.notify")
 record NotifyProperties(
@@ -38,4 +41,15 @@ record NotifyProperties(
     @DefaultValue("unsubscribe@journeys.local") String unsubscribeMailto,
     String signingSecret,
     @DefaultValue("10s") Duration retryBackoff,
-    @DefaultValue("2m") Duration sendLease) {}
+    @DefaultValue("2m") Duration sendLease,
+    @DefaultValue("5m") Duration retryBackoffMax) {
+
+  /** The wait after a message's {@code attempts}-th failed attempt: doubling, capped. */
+  Duration retryBackoff(int attempts) {
+    Duration wait = retryBackoff;
+    for (int i = 1; i < attempts && wait.compareTo(retryBackoffMax) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(retryBackoffMax) > 0 ? retryBackoffMax : wait;
+  }
+}

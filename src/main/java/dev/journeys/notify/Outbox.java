@@ -210,6 +210,15 @@ class Outbox {
         .update();
   }
 
+  /** How often this message was claimed for sending: 1 on its first attempt. */
+  int attempts(Entry entry) {
+    return jdbc.sql("SELECT attempts FROM outbox WHERE element_instance_key = ? AND channel = ?")
+        .params(entry.elementInstanceKey(), entry.channel().key())
+        .query(Integer.class)
+        .optional()
+        .orElse(1);
+  }
+
   String status(Entry entry) {
     return jdbc.sql("SELECT status FROM outbox WHERE element_instance_key = ? AND channel = ?")
         .params(entry.elementInstanceKey(), entry.channel().key())

@@ -87,7 +87,7 @@ class SmsDispatcher {
       outbox.release(entry, reason);
       Duration backoff = e.retryAfter() != null
           ? e.retryAfter()
-          : properties.retryBackoff();
+          : properties.retryBackoff(outbox.attempts(entry));
       throw SendFailure.retryable(
           "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
           backoff);

@@ -62,7 +62,7 @@ class SignedLinksTest {
     NotifyProperties withSecret = new NotifyProperties(p.from(), p.supportEmail(), p.supportUrl(),
         p.trackingUrl(), p.shopUrl(), p.productUrl(), p.reviewUrl(), p.recommendations(),
         p.recommendationsCache(), p.messageIdDomain(), p.unsubscribeMailto(), secret, p.retryBackoff(),
-        p.sendLease());
+        p.sendLease(), p.retryBackoffMax());
     // A configured secret never touches the database.
     return new SignedLinks(new SigningSecret(null, withSecret), new SiteProperties("https://shop.test/journeys/"));
   }

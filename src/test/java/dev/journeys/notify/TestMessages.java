@@ -32,7 +32,8 @@ final class TestMessages {
           "unsubscribe@shop.test",
           null,
           Duration.ofSeconds(1),
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(8));
 
   static final String UNSUBSCRIBE_URL = "https://shop.test/api/unsubscribe/tok";
 

@@ -137,11 +137,12 @@ class OutageTest {
     for (int i = 0; i < 3; i++) {
       instances.add(sendSms("0151 2345670" + i));
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> provider.getAllServeEvents().size() >= 3);
-    Thread.sleep(2_500);
+    // Each SMS is refused twice with 503 (its retries wait longer each time), then once or twice
+    // with 429 and Retry-After, then accepted: four failures at most, within the task's 5 retries.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(503) >= 6);
     provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
         .withBody("{\"code\":20429,\"message\":\"Too Many Requests\"}")));
-    Thread.sleep(2_500);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(429) >= 3);
     provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(created()));
 
     instances.forEach(probe::awaitCompleted);
@@ -197,6 +198,10 @@ class OutageTest {
         .filter(e -> e.getResponse().getStatus() == 201)
         .map(e -> form(e.getRequest().getBodyAsString()).get("To"))
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private static long count(int status) {
+    return statuses().stream().filter(s -> s == status).count();
   }
 
   private static List<Integer> statuses() {
