@@ -31,7 +31,8 @@ class PostPurchaseModelTest {
     ZeebeTaskDefinition definition =
         task.getSingleExtensionElement(ZeebeTaskDefinition.class);
     assertThat(definition.getType()).isEqualTo("send-message");
-    assertThat(definition.getRetries()).isEqualTo("5");
+    // 8 retries with doubling waits (journeys.notify.retry-backoff .. retry-backoff-max): ~15 min of outage
+    assertThat(definition.getRetries()).isEqualTo("8");
     Map<String, String> headers =
         task.getSingleExtensionElement(ZeebeTaskHeaders.class).getHeaders().stream()
             .collect(Collectors.toMap(ZeebeHeader::getKey, ZeebeHeader::getValue));
