@@ -106,9 +106,5 @@ class JobExecution {
     public int getPhase() {
       return Integer.MIN_VALUE + 1000;
     }
-
-    boolean terminated() {
-      return executor.isTerminated();
-    }
   }
 }
