@@ -7,23 +7,17 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Throughput and latency of the embedded engine through the real Camunda client over gRPC: a
@@ -52,8 +46,8 @@ public final class EngineThroughputBenchmark {
 
   public static void main(String[] args) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
-    quietLogging();
-    startWatchdog(2 * (options.maxSeconds() + DRAIN_SECONDS) + 120);
+    BenchSupport.quietLogging();
+    BenchSupport.startWatchdog(2 * (options.maxSeconds() + DRAIN_SECONDS) + 120);
     HeapMonitor heap = new HeapMonitor();
     Path dir = Files.createTempDirectory("journeys-bench-");
     System.out.printf("Engine throughput benchmark: %s%n", options.describe());
@@ -76,7 +70,7 @@ public final class EngineThroughputBenchmark {
       new Report(options, measured, heap).print();
       complete = measured.complete();
     } finally {
-      deleteRecursively(dir);
+      BenchSupport.deleteRecursively(dir);
     }
     System.exit(complete ? 0 : 1);
   }
@@ -194,34 +188,5 @@ public final class EngineThroughputBenchmark {
     h2.setURL("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath() + ";WRITE_DELAY=0");
     h2.setUser("sa");
     return h2;
-  }
-
-  /** The engine and gRPC log at INFO/DEBUG by default; the benchmark prints its own report. */
-  private static void quietLogging() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(ch.qos.logback.classic.Level.WARN);
-    }
-  }
-
-  private static void startWatchdog(long seconds) {
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.err.printf("Benchmark still running after %d s; halting%n", seconds);
-      Runtime.getRuntime().halt(3);
-    }, "bench-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

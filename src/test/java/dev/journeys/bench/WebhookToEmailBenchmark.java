@@ -1,19 +1,13 @@
 package dev.journeys.bench;
 
 import dev.journeys.JourneysApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -92,8 +86,8 @@ public final class WebhookToEmailBenchmark {
 
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
-    quietLogging();
-    startWatchdog(options.warmupSeconds() + options.seconds() + 2L * options.drainSeconds() + 300);
+    BenchSupport.quietLogging();
+    BenchSupport.startWatchdog(options.warmupSeconds() + options.seconds() + 2L * options.drainSeconds() + 300);
     Path dir = Files.createTempDirectory("journeys-webhook-bench-");
     System.out.printf("Webhook-to-email benchmark: %s%n", options.describe());
     System.out.printf("JVM %s, %d cores, -Xmx %d MB, database %s%n", Runtime.version(),
@@ -122,7 +116,7 @@ public final class WebhookToEmailBenchmark {
         stopped = close(app);
       }
     } finally {
-      deleteRecursively(dir);
+      BenchSupport.deleteRecursively(dir);
     }
     if (!stopped) {
       System.out.flush();
@@ -167,34 +161,5 @@ public final class WebhookToEmailBenchmark {
     SpringApplication application = new SpringApplication(JourneysApplication.class);
     application.setRegisterShutdownHook(false); // closed by close(), with a time limit
     return application.run(args.toArray(String[]::new));
-  }
-
-  /** GreenMail logs every delivery at INFO before Spring Boot configures logging. */
-  private static void quietLogging() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(ch.qos.logback.classic.Level.WARN);
-    }
-  }
-
-  private static void startWatchdog(long seconds) {
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.err.printf("Benchmark still running after %d s; halting%n", seconds);
-      Runtime.getRuntime().halt(3);
-    }, "bench-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
