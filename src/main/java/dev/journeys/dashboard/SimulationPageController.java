@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
@@ -34,7 +33,6 @@ class SimulationPageController {
 
   private final Simulator simulator;
   private final Map<String, String> examples;
-  private final Semaphore oneAtATime = new Semaphore(1);
 
   SimulationPageController(Simulator simulator) {
     this.simulator = simulator;
@@ -57,10 +55,6 @@ class SimulationPageController {
       return problem(model, response, HttpStatus.BAD_REQUEST, null,
           "Invalid scenario: expected at most " + MAX_CHARS + " characters");
     }
-    if (!oneAtATime.tryAcquire()) {
-      return problem(model, response, HttpStatus.TOO_MANY_REQUESTS, null,
-          "Another simulation is running; try again when it is done");
-    }
     try {
       Timeline timeline = simulator.simulate(ScenarioReader.read(scenario), null, Simulator.Progress.NONE);
       model.addAttribute("timeline", timeline);
@@ -69,8 +63,8 @@ class SimulationPageController {
     } catch (ScenarioException e) {
       return problem(model, response, HttpStatus.BAD_REQUEST, e.line() > 0 ? e.line() : null,
           "Invalid scenario: " + e.getMessage());
-    } finally {
-      oneAtATime.release();
+    } catch (Simulator.Busy e) {
+      return problem(model, response, HttpStatus.TOO_MANY_REQUESTS, null, e.getMessage());
     }
   }
 

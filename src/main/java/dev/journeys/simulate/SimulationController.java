@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +26,6 @@ class SimulationController {
   static final int MAX_BYTES = 512 * 1024;
 
   private final Simulator simulator;
-  private final Semaphore oneAtATime = new Semaphore(1);
 
   SimulationController(Simulator simulator) {
     this.simulator = simulator;
@@ -57,14 +55,7 @@ class SimulationController {
   }
 
   private Timeline run(Scenario scenario, Simulator.Journey journey) {
-    if (!oneAtATime.tryAcquire()) {
-      throw new Busy();
-    }
-    try {
-      return simulator.simulate(scenario, journey, Simulator.Progress.NONE);
-    } finally {
-      oneAtATime.release();
-    }
+    return simulator.simulate(scenario, journey, Simulator.Progress.NONE);
   }
 
   private static Scenario scenario(byte[] body) {
@@ -75,12 +66,6 @@ class SimulationController {
       throw new ScenarioException("(document)", 0, "expected at most " + MAX_BYTES + " bytes");
     }
     return ScenarioReader.read(new String(body, StandardCharsets.UTF_8));
-  }
-
-  static final class Busy extends RuntimeException {
-    Busy() {
-      super("Another simulation is running; try again when it is done");
-    }
   }
 
   @ExceptionHandler(ScenarioException.class)
@@ -96,8 +81,8 @@ class SimulationController {
     return ResponseEntity.badRequest().body(new Problem(e.getMessage(), Map.of("journey", e.getMessage()), null));
   }
 
-  @ExceptionHandler(Busy.class)
-  ResponseEntity<Problem> busy(Busy e) {
+  @ExceptionHandler(Simulator.Busy.class)
+  ResponseEntity<Problem> busy(Simulator.Busy e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "10")
         .body(new Problem(e.getMessage(), Map.of(), null));
   }

@@ -50,16 +50,33 @@ public class Simulator {
   /** A journey file to run instead of the packaged one with the same process id. */
   public record Journey(String fileName, byte[] bpmn) {}
 
+  /** Another simulation of this application is running: each starts an app of its own. */
+  public static final class Busy extends RuntimeException {
+    Busy() {
+      super("Another simulation is running; try again when it is done");
+    }
+  }
+
+  private final java.util.concurrent.Semaphore oneAtATime = new java.util.concurrent.Semaphore(1);
+
   /**
    * Runs the scenario with the given journey deployed over the packaged ones (it becomes the latest
    * version of its process id); null runs the packaged journeys as they are.
    *
    * @throws ScenarioException when the order of the scenario is refused by the shop API
    * @throws IllegalArgumentException when the engine refuses the journey (the message says why)
+   * @throws Busy when another simulation of this application is running (one at a time)
    */
   public Timeline simulate(Scenario scenario, Journey journey, Progress progress) {
-    // Inside a running application: its logging must stay as it is.
-    return run(scenario, journey, progress, false);
+    if (!oneAtATime.tryAcquire()) {
+      throw new Busy();
+    }
+    try {
+      // Inside a running application: its logging must stay as it is.
+      return run(scenario, journey, progress, false);
+    } finally {
+      oneAtATime.release();
+    }
   }
 
   /** For the CLI, which owns the JVM: the simulation's application also quiets the logs. */
