@@ -194,11 +194,16 @@ public final class ScenarioReader {
   }
 
   private static Instant instant(Node node, String field) {
+    return parsed(node, field, Instant::parse, "an instant such as 2026-03-02T09:00:00Z");
+  }
+
+  /** The field's text parsed; a value the parser refuses names the field, its line and an example. */
+  private static <T> T parsed(Node node, String field, java.util.function.Function<String, T> parser, String expected) {
     String value = text(node, field);
     try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ScenarioException(field, line(node), "expected an instant such as 2026-03-02T09:00:00Z, but got '" + value + "'");
+      return parser.apply(value);
+    } catch (DateTimeException e) { // DateTimeParseException is one too
+      throw new ScenarioException(field, line(node), "expected " + expected + ", but got '" + value + "'");
     }
   }
 
@@ -208,21 +213,11 @@ public final class ScenarioReader {
   }
 
   private static LocalDate date(Node node, String field) {
-    String value = text(node, field);
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ScenarioException(field, line(node), "expected a date such as 2026-03-09, but got '" + value + "'");
-    }
+    return parsed(node, field, LocalDate::parse, "a date such as 2026-03-09");
   }
 
   private static ZoneId zone(Node node, String field) {
-    String value = text(node, field);
-    try {
-      return ZoneId.of(value);
-    } catch (DateTimeException e) {
-      throw new ScenarioException(field, line(node), "expected a time zone such as Europe/Berlin or Asia/Shanghai, but got '" + value + "'");
-    }
+    return parsed(node, field, ZoneId::of, "a time zone such as Europe/Berlin or Asia/Shanghai");
   }
 
   private static boolean bool(Node node, String field) {
