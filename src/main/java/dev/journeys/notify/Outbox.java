@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox: one row per (element instance, channel), committed before the send and marked SENT
@@ -60,16 +61,24 @@ class Outbox {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
-  Outbox(JdbcClient jdbc, Clock clock) {
+  Outbox(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.transactions = transactions;
   }
 
-  /** Records the message as due (once) and claims it for this worker for the lease's length. */
+  /**
+   * Records the message as due (once) and claims it for this worker for the lease's length. A
+   * message seen for the first time is inserted already claimed, one commit instead of two; only a
+   * retry, a held message or a fallback finds its row and claims it with an update.
+   */
   Claim claim(Entry entry, Duration lease) {
-    register(entry);
     OffsetDateTime now = now();
+    if (insert(entry, "SENDING", now.plus(lease), 1)) {
+      return Claim.CLAIMED;
+    }
     int claimed =
         jdbc.sql(
                 """
@@ -137,15 +146,18 @@ class Outbox {
    * @param deliveryStatus the provider's first delivery status (queued, ...), or null
    */
   void markSent(Entry entry, String providerId, String deliveryStatus) {
-    jdbc.sql(
-            """
-            UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,
-                              provider_message_id = ?, delivery_status = ?, delivery_updated_at = ?
-            WHERE element_instance_key = ? AND channel = ?""")
-        .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
-            entry.elementInstanceKey(), entry.channel().key())
-        .update();
-    decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
+    // The status and its decision row in one commit: every commit writes the pages it changed.
+    transactions.executeWithoutResult(tx -> {
+      jdbc.sql(
+              """
+              UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,
+                                provider_message_id = ?, delivery_status = ?, delivery_updated_at = ?
+              WHERE element_instance_key = ? AND channel = ?""")
+          .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
+              entry.elementInstanceKey(), entry.channel().key())
+          .update();
+      decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
+    });
   }
 
   /** The server refused the recipient for good: final, so the job completes instead of retrying. */
@@ -237,12 +249,17 @@ class Outbox {
   }
 
   private void register(Entry entry) {
+    insert(entry, "PENDING", null, 0);
+  }
+
+  /** @return false when the row exists already (a retry): then that row decides what happens */
+  private boolean insert(Entry entry, String status, OffsetDateTime leaseUntil, int attempts) {
     try {
       jdbc.sql(
               """
               INSERT INTO outbox (element_instance_key, channel, job_key, order_id, customer_id,
-                                  template, message_id, purpose, status, attempts, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+                                  template, message_id, purpose, status, lease_until, attempts, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(
               entry.elementInstanceKey(),
               entry.channel().key(),
@@ -252,10 +269,14 @@ class Outbox {
               entry.template(),
               entry.messageId(),
               entry.purpose() == null ? null : entry.purpose().key(),
+              status,
+              leaseUntil,
+              attempts,
               now())
           .update();
+      return true;
     } catch (DuplicateKeyException alreadyRegistered) {
-      // A retry of the same element instance: the existing row decides what happens.
+      return false;
     }
   }
 

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The SMS provider's webhooks: delivery status callbacks and inbound messages. Both verify
  * X-Twilio-Signature (403 when it does not match, before anything is read into the database) and
  * answer 200 to every authentic call, even one about a message we do not know, so the provider
- * does not retry what retrying cannot fix; each call is recorded in sms_event with what it changed.
+ * does not retry what retrying cannot fix; each call is recorded: an applied
+ * status as the message's delivery decision, any other call in sms_event with its outcome.
  */
 @RestController
 class SmsWebhookController {
@@ -51,8 +52,7 @@ class SmsWebhookController {
       return ResponseEntity.badRequest().body("Expected form fields MessageSid and MessageStatus, but "
           + (sid == null ? "MessageSid" : "MessageStatus") + " is missing");
     }
-    DeliveryStatuses.Applied applied = statuses.apply(sid, status, first(params, "ErrorCode"));
-    statuses.record("status", sid, status, null, applied.name().toLowerCase(java.util.Locale.ROOT));
+    DeliveryStatuses.Applied applied = statuses.applyAndRecord(sid, status, first(params, "ErrorCode"));
     if (applied == DeliveryStatuses.Applied.UNKNOWN_MESSAGE) {
       log.info("Status {} for SMS {} that this app did not send (or no longer keeps); recorded it", status, sid);
     }

@@ -24,7 +24,7 @@ class HeldOutboxTest {
 
   private void open(String kind) {
     database = MigratedDatabase.open(kind);
-    outbox = new Outbox(database.jdbc(), clock);
+    outbox = new Outbox(database.jdbc(), clock, database.transactions());
   }
 
   @AfterEach

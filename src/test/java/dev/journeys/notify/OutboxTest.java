@@ -18,7 +18,7 @@ class OutboxTest {
 
   private void open(String kind) {
     database = MigratedDatabase.open(kind);
-    outbox = new Outbox(database.jdbc(), java.time.Clock.systemUTC());
+    outbox = new Outbox(database.jdbc(), java.time.Clock.systemUTC(), database.transactions());
   }
 
   @AfterEach
