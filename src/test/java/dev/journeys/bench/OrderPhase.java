@@ -44,8 +44,8 @@ final class OrderPhase {
     TrackedOrder[] orders = new TrackedOrder[planned];
     long skippedAtStart = feed.skipped();
     long deliveriesAtStart = mail.deliveries();
-    double loadAtStart = loadAverage();
-    long cpuAtStart = processCpuNanos();
+    double loadAtStart = BenchSupport.loadAverage();
+    long cpuAtStart = BenchSupport.processCpuNanos();
     long[] gcAtStart = gc();
     long start = System.nanoTime();
     long maxLag = 0;
@@ -92,9 +92,9 @@ final class OrderPhase {
     for (TrackedOrder order : all) {
       mail.forget(order);
     }
-    double cpuCores = (processCpuNanos() - cpuAtStart) / (double) Math.max(1, drainEnd - start);
+    double cpuCores = (BenchSupport.processCpuNanos() - cpuAtStart) / (double) Math.max(1, drainEnd - start);
     return new Result(all, start, sendEnd, drainEnd, feed.skipped() - skippedAtStart, backlog, maxLag,
-        mail.deliveries() - deliveriesAtStart, cpuCores, loadAtStart, loadAverage(), gc()[0] - gcAtStart[0],
+        mail.deliveries() - deliveriesAtStart, cpuCores, loadAtStart, BenchSupport.loadAverage(), gc()[0] - gcAtStart[0],
         gc()[1] - gcAtStart[1], stoppedEarly);
   }
 
@@ -123,14 +123,5 @@ final class OrderPhase {
       totals[1] += Math.max(0, collector.getCollectionTime());
     }
     return totals;
-  }
-
-  static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-  }
-
-  static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : 0;
   }
 }

@@ -138,7 +138,7 @@ public final class SmsThroughputBenchmark {
         options.messages(), options.warmup(), options.maxInFlight(), options.callbackThreads(),
         options.appProperties().isEmpty() ? "" : " app settings " + options.appProperties());
     System.out.printf("JVM %s, %d cores, -Xmx %d MB, load average at start %.2f%n", Runtime.version(),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, BenchSupport.loadAverage());
     boolean clean;
     List<Thread> pollers = new ArrayList<>();
     ConfigurableApplicationContext app = startApp(dir, provider.baseUrl(), options.appProperties());
@@ -168,6 +168,7 @@ public final class SmsThroughputBenchmark {
       awaitSent(seen, options.warmup(), options.drainSeconds());
       System.gc();
       long start = System.nanoTime();
+      long cpuAtStart = BenchSupport.processCpuNanos();
       Map<String, Long> created = run("measured", options.warmup(), options.messages(), options, camunda, seen);
       boolean allArrived = awaitSent(seen, options.warmup() + options.messages(), options.drainSeconds());
       long lastArrival = created.keySet().stream().map(seen.firstArrival::get).filter(java.util.Objects::nonNull)
@@ -175,6 +176,7 @@ public final class SmsThroughputBenchmark {
       double seconds = (lastArrival - start) / 1e9;
       int arrived = (int) created.keySet().stream().filter(seen.firstArrival::containsKey).count();
       boolean callbacksDone = sidCallbacks.awaitDelivered(options.warmup() + options.messages(), options.drainSeconds());
+      double cpuMsPerSms = (BenchSupport.processCpuNanos() - cpuAtStart) / 1e6 / options.messages();
       long[] latencies = created.entrySet().stream().filter(e -> seen.firstArrival.containsKey(e.getKey()))
           .mapToLong(e -> seen.firstArrival.get(e.getKey()) - e.getValue()).sorted().toArray();
       long duplicates = seen.received.values().stream().filter(c -> c.get() > 1).count();
@@ -190,8 +192,10 @@ public final class SmsThroughputBenchmark {
       System.out.printf("create ack -> provider received: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
           pct(latencies, 50), pct(latencies, 99), pct(latencies, 100));
       System.out.printf("status callbacks answered 200: %d, failed: %d%n", seen.callbacksOk.get(), seen.callbacksFailed.get());
+      System.out.printf("CPU of this JVM (app, WireMock, callback senders, instance creation) until the last "
+          + "callback: %.1f ms per SMS, i.e. %.0f SMS/s per fully used core%n", cpuMsPerSms, 1000 / cpuMsPerSms);
       System.out.printf("outbox (status/delivery) over all %d messages: %s%n", total, states);
-      System.out.printf("duplicates at the provider: %d; load average at end %.2f%n", duplicates, loadAverage());
+      System.out.printf("duplicates at the provider: %d; load average at end %.2f%n", duplicates, BenchSupport.loadAverage());
       clean = allArrived && callbacksDone && duplicates == 0 && delivered == total && seen.callbacksFailed.get() == 0;
       System.out.println(clean ? "CLEAN: nothing lost, nothing duplicated" : "NOT CLEAN: see above");
     } finally {
@@ -388,10 +392,6 @@ public final class SmsThroughputBenchmark {
     }
     int index = (int) Math.ceil(p / 100 * sortedNanos.length) - 1;
     return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
-  }
-
-  private static double loadAverage() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static Map<String, String> form(String body) {

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.journeys.JourneysAppTest;
 import dev.journeys.TestCredentials;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.RequestCacheAwareFilter;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -16,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AccessControlTest {
 
   @LocalServerPort int port;
+  @Autowired FilterChainProxy filterChains;
 
   private WebSession anonymous() {
     return new WebSession(port);
@@ -105,9 +112,25 @@ class AccessControlTest {
     HttpResponse<String> webhook = http.postJson("/api/webhooks/shopify", "{}", null);
     assertThat(webhook.statusCode()).as("refused by its signature check, not by a login").isEqualTo(401);
     assertThat(webhook.body()).contains("X-Shopify-Hmac-SHA256");
+    assertThat(webhook.headers().allValues("Set-Cookie")).isEmpty();
+    HttpResponse<String> withToken = http.postJson("/webhooks/sms/status", "", TestCredentials.ADMIN_TOKEN);
+    assertThat(withToken.statusCode()).as("a webhook is judged by its signature, not by a bearer token")
+        .isEqualTo(403);
+    assertThat(withToken.headers().allValues("Set-Cookie")).isEmpty();
     assertThat(http.get("/api/feedback/garbage").statusCode()).isEqualTo(400);
     assertThat(http.postForm("/api/unsubscribe/garbage", "List-Unsubscribe=One-Click").statusCode())
         .isIn(400, 403);
     assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void webhooksPassOnlyTheFiltersAMachineCallNeeds() {
+    for (String path : List.of("/api/webhooks/shopify", "/webhooks/sms/status", "/webhooks/sms/inbound")) {
+      assertThat(filterChains.getFilters(path).stream().map(Object::getClass).toList())
+          .as(path).doesNotContain(CsrfFilter.class, SessionManagementFilter.class, RequestCacheAwareFilter.class,
+              ApiTokenFilter.class);
+    }
+    assertThat(filterChains.getFilters("/api/orders").stream().map(Object::getClass).toList())
+        .contains(CsrfFilter.class, ApiTokenFilter.class);
   }
 }
