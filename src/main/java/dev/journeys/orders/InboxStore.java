@@ -26,10 +26,12 @@ class InboxStore {
       """;
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
   InboxStore(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
+    this.transaction = transaction;
     // A savepoint inside a caller's transaction: on PostgreSQL a duplicate key would otherwise
     // abort the caller's whole transaction.
     this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
@@ -68,7 +70,8 @@ class InboxStore {
             .sorted()
             .limit(limit)
             .toList();
-    return due.stream()
+    // Every claim of the batch in one commit (a backlog or a restart claims many at once).
+    List<Long> claimed = transaction.execute(status -> due.stream()
         .filter(
             id ->
                 jdbc.sql(
@@ -77,8 +80,8 @@ class InboxStore {
                         .params(OrderRows.utc(leaseUntil), id, OrderRows.utc(now), OrderRows.utc(now))
                         .update()
                     == 1)
-        .map(id -> find(id).orElseThrow())
-        .toList();
+        .toList());
+    return claimed.stream().map(id -> find(id).orElseThrow()).toList();
   }
 
   /**
