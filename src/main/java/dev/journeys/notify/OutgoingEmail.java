@@ -30,6 +30,10 @@ record OutgoingEmail(
 
   private static final Session SESSION = Session.getInstance(new Properties());
 
+  static {
+    MailStreamProvider.pin();
+  }
+
   /** Message-ID derived from the outbox key, so every attempt at one message carries the same. */
   static String messageId(long elementInstanceKey, Channel channel, String domain) {
     return "<%d.%s@%s>".formatted(elementInstanceKey, channel.key(), domain);

@@ -76,10 +76,14 @@ final class WebhookReport {
     System.out.printf("RESULT pace: %.1f confirmations/s while sending; %d orders awaiting a confirmation when "
             + "sending ended; last confirmation %.2f s after sending ended%n",
         confirmedWhileSending / sendSeconds, result.backlogAtSendEnd(), (lastArrival - result.sendEnd()) / 1e9);
-    System.out.printf("RESULT machine: process CPU %.2f of %d cores on average; load average %.2f at start, "
+    double cpuMsPerOrder = result.cpuCores() * (result.drainEnd() - result.start()) / 1e6
+        / Math.max(1, result.orders().size());
+    System.out.printf("RESULT machine: process CPU %.2f of %d cores on average, %.1f ms per order (app, GreenMail "
+            + "and the sender together); load average %.2f at start, "
             + "%.2f at end; GC %d collections, %d ms in the phase; heap %d MB used at the end of %d MB%n",
-        result.cpuCores(), Runtime.getRuntime().availableProcessors(), result.loadAtStart(), result.loadAtEnd(),
-        result.gcCollections(), result.gcMillis(), usedHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        result.cpuCores(), Runtime.getRuntime().availableProcessors(), cpuMsPerOrder, result.loadAtStart(),
+        result.loadAtEnd(), result.gcCollections(), result.gcMillis(), usedHeap() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("RESULT polling: GreenMail checked every %.1f ms (%d scans, mean scan %.0f us, max %.0f us): "
             + "an arrival is recorded at most one interval plus one scan late%n",
         options.pollMs(), mail.scans(), mail.meanScanMicros(), mail.maxScanMicros());
