@@ -64,19 +64,21 @@ class OrderIntake {
   Accepted accept(NewOrder placed) {
     Order order = placed.order();
     String orderId = order.orderId();
-    // Before the journey starts, so its first message finds the customer; one commit for the
-    // contact and its consents rather than one per statement.
-    transaction.executeWithoutResult(status -> {
+    // The customer before the journey starts, so its first message finds them; one commit for
+    // the contact, its consents and the first claim on the order rather than one per statement.
+    Instant first = clock.instant();
+    boolean claimed = transaction.execute(status -> {
       customers.recordContact(placed.contact());
       placed.consents().forEach(c ->
           customers.recordConsent(order.customerId(), c.channel(), c.granted(), c.at(), c.source()));
+      return store.claim(order, first);
     });
-    Instant giveUpAt = clock.instant().plus(properties.duplicateWait());
+    if (claimed) {
+      return start(order);
+    }
+    Instant giveUpAt = first.plus(properties.duplicateWait());
     while (true) {
       Instant now = clock.instant();
-      if (store.claim(order, now)) {
-        return start(order);
-      }
       Optional<Order> existing = store.find(orderId);
       if (existing.isPresent() && existing.get().journeyKey() != null) {
         log.info("Order {} was already accepted: journey {}", orderId, existing.get().journeyKey());
@@ -92,6 +94,9 @@ class OrderIntake {
         throw new OrderBusyException(orderId, properties.duplicateWait());
       }
       pause();
+      if (store.claim(order, clock.instant())) {
+        return start(order);
+      }
     }
   }
 

@@ -15,19 +15,24 @@ class OrderStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate savepoint;
 
   OrderStore(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
     this.transaction = transaction;
+    // Inside a caller's transaction a savepoint, so a taken claim does not abort it (PostgreSQL).
+    this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+    savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
-   * Stores the order, without a journey yet, in one short transaction. The primary key makes this
-   * the claim on the order id: false when another request holds it.
+   * Stores the order, without a journey yet: its own short transaction, or a savepoint in the
+   * caller's. The primary key makes this the claim on the order id: false when another request
+   * holds it.
    */
   boolean claim(Order order, Instant now) {
     try {
-      transaction.executeWithoutResult(status -> insert(order, now));
+      savepoint.executeWithoutResult(status -> insert(order, now));
       return true;
     } catch (DuplicateKeyException taken) {
       return false;
