@@ -70,9 +70,13 @@ class InboxPoller implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    scheduler.shutdownNow();
+    // No interrupts: a thread interrupted inside H2's file I/O closes the database file for every
+    // connection (ClosedChannelException), so the events still running could not record their
+    // outcome. A poll in progress is short; later ones see running == false.
+    scheduler.shutdown();
     workers.shutdown();
     try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
