@@ -3,17 +3,12 @@ package dev.journeys.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeys.MigratedDatabase;
-import dev.journeys.UnreachableDataSource;
+import dev.journeys.UnreachableDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A message the server accepted while the database was away for a moment (a PostgreSQL restart) is
@@ -21,17 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MarkSentRetryTest {
 
-  private MigratedDatabase database;
-  private UnreachableDataSource unreachable;
-  private Outbox outbox;
-
-  @BeforeEach
-  void open() {
-    database = MigratedDatabase.open("h2");
-    unreachable = new UnreachableDataSource(database.dataSource());
-    outbox = new Outbox(JdbcClient.create(unreachable), Clock.systemUTC(),
-        new TransactionTemplate(new DataSourceTransactionManager(unreachable)));
-  }
+  private final UnreachableDatabase database = new UnreachableDatabase();
+  private final Outbox outbox = new Outbox(database.jdbc(), Clock.systemUTC(), database.transactions());
 
   @AfterEach
   void close() {
@@ -42,13 +28,13 @@ class MarkSentRetryTest {
   void aDatabaseAwayForASecondStillRecordsTheSendOnce() {
     Outbox.Entry entry = entry();
     outbox.claim(entry, Duration.ofMinutes(1));
-    unreachable.refuseFor(Duration.ofSeconds(1));
+    database.refuseFor(Duration.ofSeconds(1));
 
     decisions(Duration.ofMinutes(1)).sent(entry, null, null);
 
     assertThat(outbox.status(entry)).isEqualTo("SENT");
     outbox.markSent(entry); // again, as after a commit whose answer was lost
-    assertThat(database.jdbc().sql("SELECT COUNT(*) FROM outbox_decision WHERE decision = 'sent'")
+    assertThat(database.direct().sql("SELECT COUNT(*) FROM outbox_decision WHERE decision = 'sent'")
         .query(Integer.class).single()).as("sent decisions").isEqualTo(1);
   }
 
@@ -56,14 +42,14 @@ class MarkSentRetryTest {
   void aDatabaseAwayLongerThanHalfTheLeaseFailsTheSendAndLeavesTheRowLeased() {
     Outbox.Entry entry = entry();
     outbox.claim(entry, Duration.ofMinutes(1));
-    unreachable.refuseFor(Duration.ofMinutes(1));
+    database.refuseFor(Duration.ofMinutes(1));
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> decisions(Duration.ofSeconds(2)).sent(entry, null, null))
         .isInstanceOf(CannotCreateTransactionException.class);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the whole minute").isLessThan(Duration.ofSeconds(30));
-    unreachable.refuseFor(Duration.ZERO);
+    database.refuseFor(Duration.ZERO);
     assertThat(outbox.status(entry)).isEqualTo("SENDING");
   }
 

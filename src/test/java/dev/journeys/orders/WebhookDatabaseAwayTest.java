@@ -7,8 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.MigratedDatabase;
-import dev.journeys.UnreachableDataSource;
+import dev.journeys.UnreachableDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,12 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A Shopify webhook that arrives while the database refuses connections (a PostgreSQL restart) is
@@ -33,17 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class WebhookDatabaseAwayTest {
 
-  private MigratedDatabase database;
-  private UnreachableDataSource unreachable;
+  private final UnreachableDatabase database = new UnreachableDatabase();
   private MockMvc mvc;
 
   @BeforeEach
   void open() {
-    database = MigratedDatabase.open("h2");
-    unreachable = new UnreachableDataSource(database.dataSource());
-    InboxStore store = new InboxStore(JdbcClient.create(unreachable),
-        new TransactionTemplate(new DataSourceTransactionManager(unreachable)));
-    Inbox inbox = new Inbox(store, event -> { }, Clock.systemUTC());
+    Inbox inbox = new Inbox(new InboxStore(database.jdbc(), database.transactions()), event -> { }, Clock.systemUTC());
     ShopifySignature signature = new ShopifySignature(new ShopifyProperties(List.of(ShopifyWebhooks.SECRET)));
     mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper()))
         .setControllerAdvice(new OrderApiErrors())
@@ -58,16 +49,16 @@ class WebhookDatabaseAwayTest {
   @Test
   void aWebhookWhileTheDatabaseIsAwayIsRefusedWith503AndItsRedeliveryIsStored() throws Exception {
     String body = ShopifyWebhooks.payload("orders-create.json", Map.of("5830174523581", ShopifyWebhooks.newId()));
-    unreachable.refuseFor(Duration.ofMinutes(1));
+    database.refuseFor(Duration.ofMinutes(1));
 
     deliver(body, "webhook-1")
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().exists("Retry-After"))
         .andExpect(jsonPath("$.error", Matchers.containsString("try again shortly")));
 
-    unreachable.refuseFor(Duration.ZERO);
+    database.refuseFor(Duration.ZERO);
     deliver(body, "webhook-1").andExpect(status().isOk());
-    assertThat(database.jdbc().sql("SELECT COUNT(*) FROM inbox")
+    assertThat(database.direct().sql("SELECT COUNT(*) FROM inbox")
         .query(Integer.class).single()).isEqualTo(1);
   }
 
