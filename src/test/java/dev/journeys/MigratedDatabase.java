@@ -64,6 +64,10 @@ public final class MigratedDatabase implements AutoCloseable {
     return new MigratedDatabase(dataSource, () -> execute(admin, "DROP SCHEMA " + schema + " CASCADE"));
   }
 
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   public JdbcClient jdbc() {
     return JdbcClient.create(dataSource);
   }

@@ -188,7 +188,7 @@ class MessageDispatcher {
               .formatted(entry.messageId(), EmailMasking.mask(email.to()), reason),
           properties.retryBackoff(outbox.attempts(entry)));
     }
-    outbox.markSent(entry);
+    decisions.sent(entry, null, null);
     CrashPoints.reached(CrashPoints.Point.AFTER_MARK_SENT);
     log.info("Sent {} {} for {} to {} in {} as {}", entry.template(), entry.channel().key(),
         subject(entry), EmailMasking.mask(email.to()), email.content().locale(), entry.messageId());

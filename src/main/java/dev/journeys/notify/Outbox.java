@@ -147,16 +147,19 @@ class Outbox {
    */
   void markSent(Entry entry, String providerId, String deliveryStatus) {
     // The status and its decision row in one commit: every commit writes the pages it changed.
+    // Once only: marking again after a commit whose answer was lost (OutboxDecisions.sent) changes nothing.
     transactions.executeWithoutResult(tx -> {
-      jdbc.sql(
+      int marked = jdbc.sql(
               """
               UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,
                                 provider_message_id = ?, delivery_status = ?, delivery_updated_at = ?
-              WHERE element_instance_key = ? AND channel = ?""")
+              WHERE element_instance_key = ? AND channel = ? AND status <> 'SENT'""")
           .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
               entry.elementInstanceKey(), entry.channel().key())
           .update();
-      decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
+      if (marked == 1) {
+        decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
+      }
     });
   }
 

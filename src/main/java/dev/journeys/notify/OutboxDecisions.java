@@ -9,9 +9,15 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The decisions every channel records the same way: skipped because, held until, busy. Shared so
@@ -24,6 +30,7 @@ class OutboxDecisions {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDecisions.class);
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final long MARK_SENT_PAUSE_MAX_MILLIS = 1000;
 
   private final Outbox outbox;
   private final NotifyProperties properties;
@@ -60,6 +67,40 @@ class OutboxDecisions {
         yield MessageDispatcher.Outcome.HELD;
       }
     };
+  }
+
+  /**
+   * Records that the message went out. It is out, so a database that is away for a moment (a
+   * restart, a failover) must not turn into a second send: marking it sent is tried again for up to
+   * half the send lease, while no other worker may claim the message. After that the failure stands:
+   * the job fails, and its retry sends once more once the lease has passed (same Message-ID).
+   */
+  void sent(Outbox.Entry entry, String providerId, String deliveryStatus) {
+    long giveUpAt = System.nanoTime() + properties.sendLease().dividedBy(2).toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        outbox.markSent(entry, providerId, deliveryStatus);
+        return;
+      } catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException
+          | TransactionSystemException e) {
+        long pause = Math.min(MARK_SENT_PAUSE_MAX_MILLIS, 100L << Math.min(attempt, 4));
+        if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) >= giveUpAt) {
+          throw e;
+        }
+        log.warn("Could not record {} as sent (attempt {}), trying again in {} ms: {}", entry.messageId(), attempt,
+            pause, NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        pauseBeforeRetry(pause, e);
+      }
+    }
+  }
+
+  private static void pauseBeforeRetry(long millis, RuntimeException failure) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw failure;
+    }
   }
 
   SendFailure busy(Outbox.Entry entry) {

@@ -100,7 +100,7 @@ class PushDispatcher {
       outbox.markRejected(entry, "rejected", String.join("; ", problems));
       return MessageDispatcher.Outcome.REJECTED;
     }
-    outbox.markSent(entry, null, null);
+    decisions.sent(entry, null, null);
     log.info("Sent {} push for {} to {} of {} devices as {}", entry.template(), OutboxDecisions.subject(entry),
         delivered, devices.size(), entry.messageId());
     return MessageDispatcher.Outcome.SENT;

@@ -92,7 +92,7 @@ class SmsDispatcher {
           "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
           backoff);
     }
-    outbox.markSent(entry, accepted.providerId(), DeliveryStatus.normalise(accepted.status()));
+    decisions.sent(entry, accepted.providerId(), DeliveryStatus.normalise(accepted.status()));
     log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
         PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
     return MessageDispatcher.Outcome.SENT;

@@ -8,11 +8,14 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -91,11 +94,16 @@ class OrderApiErrors {
     return retryLater("Order not accepted, try again shortly: " + e.getMessage());
   }
 
-  /** A lock timeout or a lost connection; the driver's text stays in our log. */
-  @ExceptionHandler
-  ResponseEntity<ApiError> databaseBusy(TransientDataAccessException e) {
-    log.warn("Request not accepted, the shop may retry: {}", e.getMessage());
-    return retryLater("Not accepted, try again shortly: the database is busy");
+  /**
+   * A lock timeout, or the database away for a moment (a restart, a failover: connections refused or
+   * cut, a commit or rollback that failed). Not acknowledged, so the shop sends it again, and a
+   * repeat of an event that did get stored changes nothing. The driver's text stays in our log.
+   */
+  @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+      CannotCreateTransactionException.class, TransactionSystemException.class})
+  ResponseEntity<ApiError> databaseUnavailable(RuntimeException e) {
+    log.warn("Request not accepted, the shop may retry: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+    return retryLater("Not accepted, try again shortly: the database is busy or unavailable");
   }
 
   private static String noun(Object target) {
