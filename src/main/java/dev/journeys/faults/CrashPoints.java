@@ -26,6 +26,8 @@ public class CrashPoints {
   public enum Point {
     /** the webhook's inbox row is committed; its sender has not had the 2xx yet */
     AFTER_INBOX_INSERT,
+    /** the engine started the order's journey; the order row does not know it yet */
+    AFTER_JOURNEY_START,
     /** the message's outbox row is committed; nothing sent */
     AFTER_OUTBOX_INSERT,
     /** the SMTP server accepted the email; the outbox row does not say so yet */

@@ -65,6 +65,41 @@ public class Journeys {
   }
 
   /**
+   * The running post-purchase journey of an order, found by its {@code orderId} variable. A process
+   * that died between the engine starting a journey and the order recording it leaves a journey
+   * the order does not know; whoever takes the abandoned order over adopts it instead of starting
+   * a second one. Camunda 8 answers searches from a store that may lag by seconds, which is why
+   * only an order abandoned for {@code journeys.orders.abandoned-after} is looked up.
+   *
+   * @return the oldest such journey's process instance key
+   */
+  public java.util.Optional<Long> findPostPurchase(String orderId) {
+    String json = "\"" + orderId.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    try {
+      return client.newVariableSearchRequest()
+          .filter(f -> f.name("orderId").value(json))
+          .page(p -> p.limit(20))
+          .send().join(10, java.util.concurrent.TimeUnit.SECONDS)
+          .items().stream()
+          // the instance's own variable, not one of the same name in a subprocess scope
+          .filter(v -> v.getScopeKey() != null && v.getScopeKey().equals(v.getProcessInstanceKey()))
+          .map(io.camunda.client.api.search.response.Variable::getProcessInstanceKey)
+          .sorted()
+          .filter(this::isPostPurchase)
+          .findFirst();
+    } catch (ClientException e) {
+      throw new JourneyNotStartedException(POST_PURCHASE, orderId, e);
+    }
+  }
+
+  private boolean isPostPurchase(long processInstanceKey) {
+    return !client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).processDefinitionId(POST_PURCHASE))
+        .send().join(10, java.util.concurrent.TimeUnit.SECONDS)
+        .items().isEmpty();
+  }
+
+  /**
    * Cancels a running journey (erasure): nothing of it runs afterwards, not even its own
    * cancellation path.
    *

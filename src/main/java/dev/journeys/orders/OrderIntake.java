@@ -1,6 +1,7 @@
 package dev.journeys.orders;
 
 import dev.journeys.customers.Customers;
+import dev.journeys.faults.CrashPoints;
 import dev.journeys.journey.Journeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +87,12 @@ class OrderIntake {
       }
       if (existing.isPresent()
           && store.takeOverAbandoned(orderId, now, now.minus(properties.abandonedAfter()))) {
+        Optional<Long> started = journeys.findPostPurchase(orderId);
+        if (started.isPresent()) {
+          log.warn("Order {} was claimed and its journey {} started, but the order never recorded it; "
+              + "recording it now", orderId, started.get());
+          return record(order, started.get());
+        }
         log.warn("Order {} was claimed but its journey never started; starting it now", orderId);
         return start(order);
       }
@@ -111,6 +118,13 @@ class OrderIntake {
       releaseAfter(orderId, e);
       throw e;
     }
+    CrashPoints.reached(CrashPoints.Point.AFTER_JOURNEY_START);
+    return record(order, journeyKey);
+  }
+
+  /** Records the order's journey, started by this request or adopted after a crash. */
+  private Accepted record(Order order, long journeyKey) {
+    String orderId = order.orderId();
     try {
       transaction.executeWithoutResult(status -> recordJourney(order, journeyKey));
     } catch (RuntimeException e) {

@@ -71,10 +71,15 @@ class CrashPointsTest {
 
       await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
           assertThat(subjects(email)).anySatisfy(subject -> assertThat(subject).contains(orderId)));
-      // Time for anything that would come twice to come.
-      Thread.sleep(3_000);
+      // Time for anything that would come twice to come (a second journey after a take-over too).
+      Thread.sleep(point == CrashPoints.Point.AFTER_JOURNEY_START ? 10_000 : 3_000);
 
       Map<String, Long> copies = messageIds(email);
+      // Each message once, whichever point: a second journey would send the same messages again
+      // under Message-IDs of its own.
+      assertThat(messageIdsBySubject(email)).as("Message-IDs per subject for order %s", orderId)
+          .allSatisfy((subject, ids) -> assertThat(ids).hasSize(1));
+      assertThat(journeysOf(client, orderId)).as("post-purchase journeys of order %s", orderId).hasSize(1);
       long repeated = copies.values().stream().filter(n -> n > 1).count();
       if (point == CrashPoints.Point.AFTER_SMTP_ACCEPT) {
         // The server had the message when the process died, and nothing had recorded that: the one
@@ -101,7 +106,9 @@ class CrashPointsTest {
         "camunda.client.worker.defaults.timeout", "PT5S",
         "journeys.notify.send-lease", "3s",
         "journeys.notify.retry-backoff", "1s",
-        "journeys.orders.inbox.lease", "3s");
+        "journeys.orders.inbox.lease", "3s",
+        // An order claimed by the dead process is taken over after this (default 1 minute).
+        "journeys.orders.abandoned-after", "5s");
   }
 
   private static List<String> subjects(String email) throws Exception {
@@ -114,6 +121,12 @@ class CrashPointsTest {
     return Arrays.stream(smtp.getReceivedMessagesForDomain(email))
         .map(CrashPointsTest::messageId)
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private static Map<String, java.util.Set<String>> messageIdsBySubject(String email) {
+    return Arrays.stream(smtp.getReceivedMessagesForDomain(email))
+        .collect(Collectors.groupingBy(CrashPointsTest::subject,
+            Collectors.mapping(CrashPointsTest::messageId, Collectors.toSet())));
   }
 
   private static String subject(MimeMessage message) {
@@ -130,6 +143,16 @@ class CrashPointsTest {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static List<Long> journeysOf(CamundaClient client, String orderId) {
+    return client.newVariableSearchRequest()
+        .filter(f -> f.name("orderId").value("\"" + orderId + "\""))
+        .send().join().items().stream()
+        .filter(v -> v.getScopeKey().equals(v.getProcessInstanceKey()))
+        .map(io.camunda.client.api.search.response.Variable::getProcessInstanceKey)
+        .distinct()
+        .toList();
   }
 
   private static CamundaClient client(AppProcess app) {
