@@ -18,11 +18,5 @@
 # Environment: BENCH_JVM_OPTS (default -Xmx1g), MAVEN_ARGS (e.g. -o for offline), JAVA_HOME.
 # See docs/RELIABILITY.md for what it counts and the figures measured.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-./mvnw -q test-compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec "$java" ${BENCH_JVM_OPTS:--Xmx1g} \
-  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  dev.journeys.reliability.ReliabilityRun "$@"
+source "$(dirname "$0")/run-main.sh"
+run_main -Xmx1g dev.journeys.reliability.ReliabilityRun "$@"

@@ -34,9 +34,5 @@ if [[ "${1:-}" == "--cold" ]]; then
   done
   exit 0
 fi
-./mvnw -q ${MAVEN_ARGS:-} test-compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec "$java" $opts \
-  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  dev.journeys.bench.SimulationBenchmark "$@"
+source bench/run-main.sh
+run_main "$opts" dev.journeys.bench.SimulationBenchmark "$@"

@@ -8,13 +8,5 @@
 # Environment: BENCH_JVM_OPTS (default -Xmx1g), MAVEN_ARGS (read by Maven itself, e.g. -o for offline), JAVA_HOME.
 # See docs/BENCHMARKS.md ("Shop events to email (issue 4)") for what it measures and the figures.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# The dependency plugin is named with a version because the one Spring Boot's parent manages
-# may not be in the local repository; any 3.x works.
-./mvnw -q test-compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec "$java" ${BENCH_JVM_OPTS:--Xmx1g} \
-  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  dev.journeys.bench.WebhookToEmailBenchmark "$@"
+source "$(dirname "$0")/run-main.sh"
+run_main -Xmx1g dev.journeys.bench.WebhookToEmailBenchmark "$@"

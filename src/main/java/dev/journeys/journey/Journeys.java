@@ -7,6 +7,8 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,13 +75,13 @@ public class Journeys {
    *
    * @return the oldest such journey's process instance key
    */
-  public java.util.Optional<Long> findPostPurchase(String orderId) {
+  public Optional<Long> findPostPurchase(String orderId) {
     String json = "\"" + orderId.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     try {
       return client.newVariableSearchRequest()
           .filter(f -> f.name("orderId").value(json))
           .page(p -> p.limit(20))
-          .send().join(10, java.util.concurrent.TimeUnit.SECONDS)
+          .send().join(10, TimeUnit.SECONDS)
           .items().stream()
           // the instance's own variable, not one of the same name in a subprocess scope
           .filter(v -> v.getScopeKey() != null && v.getScopeKey().equals(v.getProcessInstanceKey()))
@@ -95,7 +97,7 @@ public class Journeys {
   private boolean isPostPurchase(long processInstanceKey) {
     return !client.newProcessInstanceSearchRequest()
         .filter(f -> f.processInstanceKey(processInstanceKey).processDefinitionId(POST_PURCHASE))
-        .send().join(10, java.util.concurrent.TimeUnit.SECONDS)
+        .send().join(10, TimeUnit.SECONDS)
         .items().isEmpty();
   }
 

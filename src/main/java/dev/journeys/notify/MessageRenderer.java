@@ -87,26 +87,23 @@ class MessageRenderer {
 
   /** The most specific language tag this template has a push text for. */
   String pushLocaleFor(String template, String requested) {
-    for (String tag : candidates(requested)) {
-      if (exists(PREFIX + template + "/" + tag + PUSH_SUFFIX)) {
-        return tag;
-      }
-    }
-    throw SendFailure.permanent(
-        "Expected template '%s' to have a push text (%s) for locale %s or %s, but it does not"
-            .formatted(template, PUSH_SUFFIX, requested, FALLBACK));
+    return textLocaleFor(template, requested, PUSH_SUFFIX, "a push text");
   }
 
   /** The most specific language tag this template has an SMS text for. */
   String smsLocaleFor(String template, String requested) {
+    return textLocaleFor(template, requested, SMS_SUFFIX, "an SMS text");
+  }
+
+  private String textLocaleFor(String template, String requested, String suffix, String what) {
     for (String tag : candidates(requested)) {
-      if (exists(PREFIX + template + "/" + tag + SMS_SUFFIX)) {
+      if (exists(PREFIX + template + "/" + tag + suffix)) {
         return tag;
       }
     }
     throw SendFailure.permanent(
-        "Expected template '%s' to have an SMS text (%s) for locale %s or %s, but it does not"
-            .formatted(template, SMS_SUFFIX, requested, FALLBACK));
+        "Expected template '%s' to have %s (%s) for locale %s or %s, but it does not"
+            .formatted(template, what, suffix, requested, FALLBACK));
   }
 
   /** The most specific language tag this template has all three files for. */

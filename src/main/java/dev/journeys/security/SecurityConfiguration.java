@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -40,19 +41,20 @@ class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-  /** Authenticated by their own signature or signed token; never by a login. */
-  static final String[] SIGNED = {
-    "/api/webhooks/**", "/webhooks/**", "/preferences/**", "/api/unsubscribe/**", "/api/feedback/orders/**",
-  };
+  /** Called by machines (the shop, the SMS provider) many times a second, each signed. */
+  static final String[] WEBHOOKS = {"/api/webhooks/**", "/webhooks/**"};
+
+  /**
+   * Customers' links, authenticated by their own signed token, never by a login. (Webhooks, signed
+   * too, never reach this chain: they have their own.)
+   */
+  static final String[] SIGNED = {"/preferences/**", "/api/unsubscribe/**", "/api/feedback/orders/**"};
 
   private static final String[] OPEN = {
     "/login", "/error", "/dashboard/assets/**", "/favicon.ico",
     "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
   };
-
-  /** Called by machines (the shop, the SMS provider) many times a second, each signed. */
-  static final String[] WEBHOOKS = {"/api/webhooks/**", "/webhooks/**"};
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -62,7 +64,7 @@ class SecurityConfiguration {
    * full chain cost more CPU per webhook than storing the event did.
    */
   @Bean
-  @org.springframework.core.annotation.Order(1)
+  @Order(1)
   SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
     http.securityMatcher(WEBHOOKS)
         .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
@@ -75,7 +77,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @org.springframework.core.annotation.Order(2)
+  @Order(2)
   SecurityFilterChain journeysSecurity(HttpSecurity http, SecurityProperties properties,
       ObjectProvider<ClientRegistrationRepository> oidcProviders) throws Exception {
     ApiTokens tokens = new ApiTokens(properties.apiTokens());

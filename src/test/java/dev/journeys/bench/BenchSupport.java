@@ -47,6 +47,34 @@ final class BenchSupport {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
+  /**
+   * Starts the whole app in this JVM on a durable H2 file in {@code dir}, on free loopback ports,
+   * quiet, without a shutdown hook (the benchmark closes it with a time limit).
+   *
+   * @param settings the benchmark's own {@code --property=value} arguments
+   * @param overrides {@code --app.*} options of the command line, minus the prefix: each replaces
+   *     a setting of the same name (Spring would join repeated ones with commas)
+   */
+  static org.springframework.context.ConfigurableApplicationContext startApp(
+      Path dir, java.util.List<String> settings, java.util.List<String> overrides) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0",
+        "--journeys.engine.port=0",
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--logging.level.root=WARN",
+        "--spring.main.banner-mode=off"));
+    args.addAll(settings);
+    for (String override : overrides) {
+      String key = override.substring(0, override.indexOf('=') + 1);
+      args.removeIf(arg -> arg.startsWith(key));
+      args.add(override);
+    }
+    var application = new org.springframework.boot.SpringApplication(dev.journeys.JourneysApplication.class);
+    application.setRegisterShutdownHook(false);
+    return application.run(args.toArray(String[]::new));
+  }
+
   static void deleteRecursively(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

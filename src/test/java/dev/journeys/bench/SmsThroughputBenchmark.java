@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.journeys.JourneysApplication;
 import dev.journeys.customers.ContactDetails;
 import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
@@ -40,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -354,27 +352,13 @@ public final class SmsThroughputBenchmark {
   }
 
   private static ConfigurableApplicationContext startApp(Path dir, String providerUrl, List<String> extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0",
-        "--journeys.engine.port=0",
-        "--server.port=0",
-        "--server.address=127.0.0.1",
+    return BenchSupport.startApp(dir, List.of(
         "--journeys.sms.base-url=" + providerUrl,
         "--journeys.sms.account-sid=" + ACCOUNT,
         "--journeys.sms.auth-token=" + TOKEN,
         "--journeys.sms.from=+15005550006",
         "--journeys.sms.webhook-base-url=" + SIGNED_BASE,
-        "--journeys.notify.quiet-hours.sms.enabled=false",
-        "--logging.level.root=WARN",
-        "--spring.main.banner-mode=off"));
-    for (String override : extra) {
-      String key = override.substring(0, override.indexOf('=') + 1);
-      args.removeIf(arg -> arg.startsWith(key));
-      args.add(override);
-    }
-    SpringApplication application = new SpringApplication(JourneysApplication.class);
-    application.setRegisterShutdownHook(false);
-    return application.run(args.toArray(String[]::new));
+        "--journeys.notify.quiet-hours.sms.enabled=false"), extra);
   }
 
   /** German mobile numbers 0151 1xxxxxxx, one per customer. */

@@ -1,6 +1,5 @@
 package dev.journeys.bench;
 
-import dev.journeys.JourneysApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -142,24 +140,9 @@ public final class WebhookToEmailBenchmark {
   }
 
   private static ConfigurableApplicationContext startApp(Path dir, int smtpPort, List<String> extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0",
-        "--journeys.engine.port=0",
-        "--server.port=0",
-        "--server.address=127.0.0.1",
+    return BenchSupport.startApp(dir, List.of(
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
-        "--journeys.shopify.webhook-secrets=" + SECRET,
-        "--logging.level.root=WARN",
-        "--spring.main.banner-mode=off"));
-    // Spring joins repeated command-line properties with commas: an override replaces the default.
-    for (String override : extra) {
-      String key = override.substring(0, override.indexOf('=') + 1);
-      args.removeIf(arg -> arg.startsWith(key));
-      args.add(override);
-    }
-    SpringApplication application = new SpringApplication(JourneysApplication.class);
-    application.setRegisterShutdownHook(false); // closed by close(), with a time limit
-    return application.run(args.toArray(String[]::new));
+        "--journeys.shopify.webhook-secrets=" + SECRET), extra);
   }
 }
