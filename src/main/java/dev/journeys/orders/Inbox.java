@@ -2,6 +2,7 @@ package dev.journeys.orders;
 
 import dev.journeys.faults.CrashPoints;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,20 +20,46 @@ class Inbox {
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
   private final InboxStore store;
+  private final InboxSlots slots;
+  private final InboxProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Inbox(InboxStore store, ApplicationEventPublisher events, Clock clock) {
+  Inbox(InboxStore store, InboxSlots slots, InboxProperties properties, ApplicationEventPublisher events,
+      Clock clock) {
     this.clock = clock;
     this.store = store;
+    this.slots = slots;
+    this.properties = properties;
     this.events = events;
   }
 
-  /** Tells the poller that work is waiting (after the commit, when inside a transaction). */
-  record WorkArrived() {}
+  /**
+   * Tells the poller that work is waiting (after the commit, when inside a transaction).
+   *
+   * @param claimed the new event itself when it was claimed as it was stored, holding one of the
+   *     {@link InboxSlots}: the poller runs it at once; null when the poller should look
+   */
+  record WorkArrived(InboxEntry claimed) {}
 
+  /**
+   * Stores the event. When a worker is free and no earlier event of the order is unfinished, the
+   * event is claimed in the same commit and handed to that worker after it, without a poll.
+   */
   InboxEntry.Stored accept(InboxEntry.New event) {
-    InboxEntry.Stored stored = store.insert(event, clock.instant());
+    Instant now = clock.instant();
+    boolean slot = slots.tryTake();
+    InboxEntry.Stored stored;
+    try {
+      stored = store.insert(event, now, slot ? now.plus(properties.lease()) : null);
+    } catch (RuntimeException e) {
+      slots.give(slot ? 1 : 0);
+      throw e;
+    }
+    boolean handOff = slot && !stored.duplicate() && stored.entry().state() == InboxEntry.State.PROCESSING;
+    if (slot && !handOff) {
+      slots.give(1);
+    }
     if (stored.duplicate()) {
       log.info(
           "{} {} ({}) is a repeat of inbox event {}; nothing new",
@@ -40,7 +67,7 @@ class Inbox {
     } else {
       log.debug("Stored {} {} as inbox event {}", event.source(), event.topic(), stored.entry().id());
       CrashPoints.reached(CrashPoints.Point.AFTER_INBOX_INSERT);
-      events.publishEvent(new WorkArrived());
+      events.publishEvent(new WorkArrived(handOff ? stored.entry() : null));
     }
     return stored;
   }
@@ -58,7 +85,7 @@ class Inbox {
     boolean unparked = store.unpark(id, clock.instant());
     if (unparked) {
       log.info("Inbox event {} is retried on request", id);
-      events.publishEvent(new WorkArrived());
+      events.publishEvent(new WorkArrived(null));
     }
     return unparked;
   }
@@ -68,7 +95,7 @@ class Inbox {
     int unparked = store.unparkWaitingFor(orderId, clock.instant());
     if (unparked > 0) {
       log.info("Order {} arrived: retrying {} inbox event(s) parked for it", orderId, unparked);
-      events.publishEvent(new WorkArrived());
+      events.publishEvent(new WorkArrived(null));
     }
   }
 }

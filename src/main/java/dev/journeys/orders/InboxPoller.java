@@ -3,10 +3,10 @@ package dev.journeys.orders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -15,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -31,7 +32,8 @@ class InboxPoller implements SmartLifecycle {
   private final InboxStore store;
   private final InboxProcessor processor;
   private final InboxProperties properties;
-  private final Semaphore permits;
+  private final InboxSlots slots;
+  private final boolean exclusiveDatabase;
   private final AtomicBoolean pollQueued = new AtomicBoolean();
   private final Clock clock;
   private final ScheduledExecutorService scheduler =
@@ -40,26 +42,57 @@ class InboxPoller implements SmartLifecycle {
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("inbox-", 0).factory());
   private volatile boolean running;
 
-  InboxPoller(InboxStore store, InboxProcessor processor, InboxProperties properties, Clock clock) {
+  InboxPoller(
+      InboxStore store, InboxProcessor processor, InboxProperties properties, InboxSlots slots,
+      Clock clock, DataSource dataSource) {
     this.clock = clock;
     this.store = store;
     this.processor = processor;
     this.properties = properties;
-    this.permits = new Semaphore(properties.concurrency());
+    this.slots = slots;
+    this.exclusiveDatabase = isExclusive(dataSource);
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void startPolling() {
+    if (exclusiveDatabase) {
+      // No other process can have this database open: events still PROCESSING were being handled
+      // by a process that died, and need not wait for their leases to pass.
+      int released = store.releaseAllLeases(clock.instant());
+      if (released > 0) {
+        log.info("Took back {} inbox event(s) a previous run had not finished", released);
+      }
+    }
     running = true;
     long millis = properties.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
     log.info("Inbox processing started: polling every {}, {} at a time", properties.pollInterval(), properties.concurrency());
   }
 
-  /** New work: poll now rather than at the next interval. Runs after the storing commit. */
+  /**
+   * New work, after the storing commit: an event claimed as it was stored runs at once on the slot
+   * it holds; otherwise poll now rather than at the next interval.
+   */
   @TransactionalEventListener(fallbackExecution = true)
   void workArrived(Inbox.WorkArrived event) {
-    nudge();
+    if (event.claimed() == null) {
+      nudge();
+      return;
+    }
+    try {
+      workers.execute(() -> run(event.claimed()));
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      // Shutting down: the event keeps its lease and is taken back after the restart.
+      slots.give(1);
+    }
+  }
+
+  /** The storing transaction rolled back: the event was never stored, its slot is free again. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+  void workWithdrawn(Inbox.WorkArrived event) {
+    if (event.claimed() != null) {
+      slots.give(1);
+    }
   }
 
   /**
@@ -110,17 +143,26 @@ class InboxPoller implements SmartLifecycle {
   private void poll() {
     pollQueued.set(false);
     try {
-      int free = permits.availablePermits();
-      if (!running || free == 0) {
+      if (!running) {
+        return;
+      }
+      int taken = slots.takeUpTo(properties.concurrency());
+      if (taken == 0) {
         return;
       }
       Instant now = clock.instant();
-      List<InboxEntry> claimed = store.claim(now, now.plus(properties.lease()), free);
+      List<InboxEntry> claimed;
+      try {
+        claimed = store.claim(now, now.plus(properties.lease()), taken);
+      } catch (RuntimeException e) {
+        slots.give(taken);
+        throw e;
+      }
+      slots.give(taken - claimed.size()); // the slots nothing was claimed for
       for (InboxEntry entry : claimed) {
-        permits.acquireUninterruptibly();
         workers.execute(() -> run(entry));
       }
-      if (claimed.size() == free) {
+      if (claimed.size() == taken) {
         nudge(); // there may be more
       }
     } catch (RuntimeException e) {
@@ -136,8 +178,28 @@ class InboxPoller implements SmartLifecycle {
       // The event keeps its lease and is claimed again when the lease passes.
       log.error("Could not record the outcome of inbox event {}", entry.id(), e);
     } finally {
-      permits.release();
+      slots.give(1);
       nudge();
     }
+  }
+
+  /**
+   * True for an embedded H2 database (a file or memory): H2 locks the file, so no other process
+   * has it open. A server (tcp, AUTO_SERVER) or any other database may be shared.
+   */
+  static boolean isExclusive(DataSource dataSource) {
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      return isExclusive(connection.getMetaData().getURL());
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  static boolean isExclusive(String url) {
+    if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+      return false;
+    }
+    String rest = url.substring(8).toLowerCase(java.util.Locale.ROOT);
+    return !rest.startsWith("tcp:") && !rest.startsWith("ssl:") && !rest.contains("auto_server=true");
   }
 }

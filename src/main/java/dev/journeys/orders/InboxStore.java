@@ -40,22 +40,59 @@ class InboxStore {
 
   /** Stores the event, or finds the one stored under the same delivery id or business key. */
   InboxEntry.Stored insert(InboxEntry.New event, Instant now) {
+    return insert(event, now, null);
+  }
+
+  /**
+   * Stores the event as {@link #insert(InboxEntry.New, Instant)} does and, with a {@code leaseUntil},
+   * claims it in the same commit unless an earlier event of its order is still unfinished (then it
+   * waits in line for the poller, as any event does): a new event needs no second commit to be
+   * claimed, nor a poll to be found. The stored row's state tells which it was.
+   */
+  InboxEntry.Stored insert(InboxEntry.New event, Instant now, Instant leaseUntil) {
     try {
       savepoint.executeWithoutResult(
-          status ->
-              jdbc.sql(
-                      """
-                      INSERT INTO inbox (source, topic, delivery_id, business_key, order_id, api_version,
-                                         payload, state, attempts, next_attempt_at, received_at)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                  .params(event.source(), event.topic(), event.deliveryId(), event.businessKey(),
-                      event.orderId(), event.apiVersion(), event.payload(), OrderRows.utc(now),
-                      OrderRows.utc(now))
-                  .update());
+          status -> {
+            boolean claim = leaseUntil != null && !hasUnfinished(event.orderId());
+            jdbc.sql(
+                    """
+                    INSERT INTO inbox (source, topic, delivery_id, business_key, order_id, api_version,
+                                       payload, state, attempts, next_attempt_at, lease_until, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.source(), event.topic(), event.deliveryId(), event.businessKey(),
+                    event.orderId(), event.apiVersion(), event.payload(),
+                    claim ? "PROCESSING" : "PENDING", claim ? 1 : 0, OrderRows.utc(now),
+                    claim ? OrderRows.utc(leaseUntil) : null, OrderRows.utc(now))
+                .update();
+          });
     } catch (DuplicateKeyException duplicate) {
       return new InboxEntry.Stored(existing(event), true);
     }
     return new InboxEntry.Stored(byBusinessKey(event.businessKey()).orElseThrow(), false);
+  }
+
+  private boolean hasUnfinished(String orderId) {
+    return orderId != null
+        && jdbc.sql(
+                """
+                SELECT COUNT(*) FROM inbox
+                WHERE order_id = ? AND state IN ('PENDING', 'PROCESSING')""")
+            .param(orderId)
+            .query(Long.class)
+            .single() > 0;
+  }
+
+  /**
+   * Ends every lease: for a database only this process can open (an embedded H2 file), whatever
+   * is still PROCESSING at start-up was left by a process that died, and waits for no lease.
+   */
+  int releaseAllLeases(Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE inbox SET state = 'PENDING', lease_until = NULL, next_attempt_at = ?
+            WHERE state = 'PROCESSING'""")
+        .param(OrderRows.utc(now))
+        .update();
   }
 
   /** Claims up to {@code limit} due events for processing until {@code leaseUntil}. */

@@ -58,7 +58,7 @@ final class BenchSupport {
   static org.springframework.context.ConfigurableApplicationContext startApp(
       Path dir, java.util.List<String> settings, java.util.List<String> overrides) {
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0",
+        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("journeys").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128",
         "--journeys.engine.port=0",
         "--server.port=0",
         "--server.address=127.0.0.1",

@@ -47,7 +47,7 @@ public final class DashboardBenchmark {
     int repeats = Integer.parseInt(options.getOrDefault("repeats", "20"));
     Path dir = Path.of("target", "bench-dashboard");
     String dbUrl = options.getOrDefault("db-url", "jdbc:h2:file:./" + dir + "/journeys-" + System.currentTimeMillis()
-        + ";WRITE_DELAY=0");
+        + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
     Files.createDirectories(dir);
     System.out.printf("Dashboard benchmark: %,d instances, %d timed requests per page, database %s%n", instances,
         repeats, dbUrl.replaceAll("password=[^&;]*", "password=***"));

@@ -76,6 +76,46 @@ class InboxStoreTest {
 
   @ParameterizedTest
   @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void anEventStoredWithALeaseIsClaimedInTheSameCommitUnlessItsOrderHasAnEarlierUnfinishedOne(String kind) {
+    open(kind);
+    InboxEntry a1 = store.insert(event(null, "k1", "A"), T0, LEASE).entry();
+    InboxEntry a2 = store.insert(event(null, "k2", "A"), T0, LEASE).entry();
+    InboxEntry b1 = store.insert(event(null, "k3", "B"), T0, LEASE).entry();
+    InboxEntry none = store.insert(event(null, "k4", null), T0, LEASE).entry();
+    InboxEntry repeat = store.insert(event(null, "k1", "A"), T0, LEASE).entry();
+
+    assertThat(List.of(a1, b1, none)).allSatisfy(e -> {
+      assertThat(e.state()).isEqualTo(InboxEntry.State.PROCESSING);
+      assertThat(e.attempts()).isEqualTo(1);
+    });
+    assertThat(a2.state()).isEqualTo(InboxEntry.State.PENDING);
+    assertThat(a2.attempts()).isZero();
+    assertThat(repeat.id()).isEqualTo(a1.id());
+    // claimed ones are not claimed again before their lease passes; a2 waits for a1
+    assertThat(store.claim(T0, LEASE, 10)).isEmpty();
+    store.complete(a1.id(), "done", T0);
+    assertThat(store.claim(T0, LEASE, 10)).extracting(InboxEntry::id).containsExactly(a2.id());
+    assertThat(store.claim(LEASE, LEASE.plusSeconds(60), 10)).extracting(InboxEntry::id)
+        .containsExactly(a2.id(), b1.id(), none.id());
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void releasingAllLeasesPutsEveryUnfinishedEventBackInLine(String kind) {
+    open(kind);
+    InboxEntry a1 = store.insert(event(null, "k1", "A"), T0, LEASE).entry();
+    InboxEntry b1 = store.insert(event(null, "k2", "B"), T0, LEASE).entry();
+    store.complete(b1.id(), "done", T0);
+
+    assertThat(store.releaseAllLeases(T0.plusSeconds(1))).isEqualTo(1);
+
+    assertThat(store.claim(T0.plusSeconds(1), LEASE, 10)).extracting(InboxEntry::id, InboxEntry::attempts)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(a1.id(), 2));
+    assertThat(store.find(b1.id()).orElseThrow().state()).isEqualTo(InboxEntry.State.DONE);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
   void aFailedEventWaitsForItsNextAttemptAndAnAbandonedOneIsClaimedAgain(String kind) {
     open(kind);
     long failing = store.insert(event(null, "k1", "A"), T0).entry().id();

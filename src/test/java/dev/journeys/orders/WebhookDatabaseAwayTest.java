@@ -34,7 +34,10 @@ class WebhookDatabaseAwayTest {
 
   @BeforeEach
   void open() {
-    Inbox inbox = new Inbox(new InboxStore(database.jdbc(), database.transactions()), event -> { }, Clock.systemUTC());
+    InboxProperties properties = new InboxProperties(
+        Duration.ofMillis(500), 8, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+    Inbox inbox = new Inbox(new InboxStore(database.jdbc(), database.transactions()),
+        new InboxSlots(properties), properties, event -> { }, Clock.systemUTC());
     ShopifySignature signature = new ShopifySignature(new ShopifyProperties(List.of(ShopifyWebhooks.SECRET)));
     mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper()))
         .setControllerAdvice(new OrderApiErrors())

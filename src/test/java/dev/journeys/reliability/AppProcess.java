@@ -64,7 +64,7 @@ final class AppProcess implements AutoCloseable {
     int engine = freePort();
     int rest = freePort();
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("journeys") + ";WRITE_DELAY=0");
+    all.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("journeys") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
     all.put("server.address", "127.0.0.1");
     all.put("server.port", Integer.toString(http));
     all.put("journeys.engine.port", Integer.toString(engine));
