@@ -52,4 +52,15 @@ record NotifyProperties(
     }
     return wait.compareTo(retryBackoffMax) > 0 ? retryBackoffMax : wait;
   }
+
+  /**
+   * The wait after a failed attempt the provider answered with a Retry-After (null when it gave
+   * none): never sooner than the provider asks, and never sooner than the doubling wait, so a
+   * provider that keeps answering 429 with a short Retry-After does not use up the task's retries
+   * within a minute.
+   */
+  Duration retryBackoff(int attempts, Duration retryAfter) {
+    Duration own = retryBackoff(attempts);
+    return retryAfter != null && retryAfter.compareTo(own) > 0 ? retryAfter : own;
+  }
 }

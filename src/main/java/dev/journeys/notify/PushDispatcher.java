@@ -92,7 +92,7 @@ class PushDispatcher {
         problems.add(refused.getMessage());
       } catch (PushTransport.Unavailable e) {
         outbox.release(entry, e.getMessage());
-        Duration backoff = e.retryAfter() != null ? e.retryAfter() : properties.retryBackoff(outbox.attempts(entry));
+        Duration backoff = properties.retryBackoff(outbox.attempts(entry), e.retryAfter());
         throw SendFailure.retryable("Expected to send push %s, but: %s".formatted(entry.messageId(), e.getMessage()), backoff);
       }
     }

@@ -85,9 +85,7 @@ class SmsDispatcher {
     } catch (SmsTransport.Unavailable e) {
       String reason = PhoneNumbers.maskAll(e.getMessage());
       outbox.release(entry, reason);
-      Duration backoff = e.retryAfter() != null
-          ? e.retryAfter()
-          : properties.retryBackoff(outbox.attempts(entry));
+      Duration backoff = properties.retryBackoff(outbox.attempts(entry), e.retryAfter());
       throw SendFailure.retryable(
           "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
           backoff);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Each failed attempt at a message waits twice as long as the one before, up to the cap. */
+/** Each failed attempt at a message waits twice as long as the one before, up to the cap, or longer when the provider asks. */
 class RetryBackoffTest {
 
   @Test
@@ -31,5 +31,15 @@ class RetryBackoffTest {
     }
     assertThat(total).isEqualTo(Duration.ofSeconds(10 + 20 + 40 + 80 + 160 + 300 + 300));
     assertThat(total).isGreaterThan(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void aProvidersRetryAfterIsHonouredButNeverShortensTheDoublingWait() {
+    NotifyProperties p = TestMessages.PROPERTIES; // 1 s, capped at 8 s
+
+    assertThat(p.retryBackoff(1, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.retryBackoff(4, Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(8));
+    assertThat(p.retryBackoff(2, Duration.ofMillis(500))).isEqualTo(Duration.ofSeconds(2));
+    assertThat(p.retryBackoff(3, null)).isEqualTo(Duration.ofSeconds(4));
   }
 }

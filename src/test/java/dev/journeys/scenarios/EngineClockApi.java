@@ -13,28 +13,28 @@ import org.springframework.web.client.RestClient;
  * journeys.engine.clock=controlled). It starts at the real now and only moves when told to; every
  * scenario of the class shares it, so scenarios date their orders from {@link #now()}.
  */
-final class EngineClockApi {
+public final class EngineClockApi {
 
   private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
 
   private final RestClient http;
 
-  EngineClockApi(int port) {
+  public EngineClockApi(int port) {
     this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/api/engine/clock")
         .defaultHeader(org.springframework.http.HttpHeaders.AUTHORIZATION,
             dev.journeys.TestCredentials.bearer(dev.journeys.TestCredentials.ADMIN_TOKEN))
         .requestFactory(new JdkClientHttpRequestFactory()).build();
   }
 
-  Instant now() {
+  public Instant now() {
     return Instant.parse(http.get().retrieve().body(OBJECT).get("now").toString());
   }
 
-  Instant advance(Duration duration) {
+  public Instant advance(Duration duration) {
     return change(Map.of("advance", duration.toString()));
   }
 
-  Instant moveTo(Instant instant) {
+  public Instant moveTo(Instant instant) {
     return change(Map.of("to", instant.toString()));
   }
 
