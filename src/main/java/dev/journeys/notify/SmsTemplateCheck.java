@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.journey.SendSteps;
 import dev.journeys.orders.Order;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +30,25 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
 
   private final SmsComposer composer;
   private final PushComposer push;
+  private final String journeys;
 
   SmsTemplateCheck(SmsComposer composer) {
-    this(composer, null);
+    this(composer, null, null);
   }
 
-  /** @param push checks push templates too; null skips them (tests of SMS alone) */
+  /**
+   * @param push checks push templates too; null skips them (tests of SMS alone)
+   * @param journeys the BPMN the app deploys (journeys.deployment.resources): the templates its
+   *     marketing steps send by SMS are checked with the preference centre link every marketing
+   *     text carries; null checks no template as marketing
+   */
   @org.springframework.beans.factory.annotation.Autowired
-  SmsTemplateCheck(SmsComposer composer, PushComposer push) {
+  SmsTemplateCheck(SmsComposer composer, PushComposer push,
+      @org.springframework.beans.factory.annotation.Value(
+          "${journeys.deployment.resources:classpath*:bpmn/*.bpmn}") String journeys) {
     this.composer = composer;
     this.push = push;
+    this.journeys = journeys;
   }
 
   @Override
@@ -48,20 +58,36 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
 
   /** @throws IllegalStateException naming the first template and locale that is too long */
   void check() {
+    Map<String, SendSteps.Step> marketing = new java.util.HashMap<>();
+    if (journeys != null) {
+      SendSteps.in(journeys).stream()
+          .filter(step -> step.marketing() && step.channels().contains(Channel.SMS.key()))
+          .forEach(step -> marketing.putIfAbsent(step.template(), step));
+    }
     for (String file : templates()) {
       String template = file.substring(0, file.indexOf('/'));
       String locale = file.substring(file.indexOf('/') + 1, file.length() - MessageRenderer.SMS_SUFFIX.length());
+      SendSteps.Step marketingStep = marketing.get(template);
       for (Map<String, Object> facts : VARIANTS) {
-        try {
-          composer.compose("check", "+10000000000", request(template, facts), recipient(locale), order(locale));
-        } catch (SendFailure failure) {
-          throw new IllegalStateException("SMS template " + file + " failed validation with sample data "
-              + facts + ": " + failure.getMessage(), failure);
+        check(file, request(template, facts, Purpose.TRANSACTIONAL), locale, "");
+        if (marketingStep != null) {
+          check(file, request(template, facts, Purpose.MARKETING), locale,
+              " as a marketing text with its preference centre link (sent by %s element %s)"
+                  .formatted(marketingStep.file(), marketingStep.elementId()));
         }
       }
     }
     if (push != null) {
       checkPush();
+    }
+  }
+
+  private void check(String file, MessageRequest request, String locale, String how) {
+    try {
+      composer.compose("check", "+10000000000", request, recipient(locale), order(locale));
+    } catch (SendFailure failure) {
+      throw new IllegalStateException("SMS template " + file + how + " failed validation with sample data "
+          + request.facts() + ": " + failure.getMessage(), failure);
     }
   }
 
@@ -71,7 +97,7 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
       String locale = file.substring(file.indexOf('/') + 1, file.length() - MessageRenderer.PUSH_SUFFIX.length());
       for (Map<String, Object> facts : VARIANTS) {
         try {
-          push.compose("check", request(template, facts), recipient(locale), order(locale));
+          push.compose("check", request(template, facts, Purpose.TRANSACTIONAL), recipient(locale), order(locale));
         } catch (SendFailure failure) {
           throw new IllegalStateException("Push template " + file + " failed validation with sample data "
               + facts + ": " + failure.getMessage(), failure);
@@ -119,8 +145,8 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
         "rating", 3);
   }
 
-  private static MessageRequest request(String template, Map<String, Object> facts) {
-    return new MessageRequest("#1000012345", "c-sample", template, List.of(Channel.SMS), Purpose.TRANSACTIONAL, facts);
+  private static MessageRequest request(String template, Map<String, Object> facts, Purpose purpose) {
+    return new MessageRequest("#1000012345", "c-sample", template, List.of(Channel.SMS), purpose, facts);
   }
 
   private static Recipient recipient(String locale) {
