@@ -3,38 +3,29 @@ package dev.journeys.reliability;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.journeys.reliability.OutageServers.acceptedPerRecipient;
+import static dev.journeys.reliability.OutageServers.count;
+import static dev.journeys.reliability.OutageServers.failedAttempts;
+import static dev.journeys.reliability.OutageServers.messageIds;
+import static dev.journeys.reliability.OutageServers.openIncidents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneyProbe;
 import dev.journeys.JourneysAppTest;
-import dev.journeys.customers.ContactDetails;
 import dev.journeys.customers.Customers;
-import dev.journeys.customers.MarketingChannel;
 import dev.journeys.orders.OrderJson;
 import dev.journeys.orders.ShopClient;
 import dev.journeys.scenarios.EngineClockApi;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,29 +56,17 @@ import org.springframework.test.context.TestPropertySource;
 })
 class LongOutageTest {
 
-  static final String ACCOUNT = "AC0123456789";
-  static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+  static final String MESSAGES = OutageServers.MESSAGES;
   static final Duration OUTAGE = Duration.ofMinutes(10);
   static final Duration STEP = Duration.ofSeconds(10);
-  static final WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    provider.start();
-  }
+  static final WireMockServer provider = OutageServers.startProvider();
 
   @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
+  static final GreenMailExtension smtp = OutageServers.mailServer();
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    registry.add("journeys.sms.base-url", provider::baseUrl);
-    registry.add("journeys.sms.account-sid", () -> ACCOUNT);
-    registry.add("journeys.sms.auth-token", () -> "secret");
-    registry.add("journeys.sms.from", () -> "+15005550006");
+    OutageServers.register(registry, smtp, provider);
   }
 
   @AfterAll
@@ -122,25 +101,25 @@ class LongOutageTest {
         orders.add(orderId);
         new ShopClient(port).postOrder(OrderJson.order(orderId, email, "Jane", "en"));
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(orders) >= orders.size());
+      await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(jdbc, orders) >= orders.size());
       moveThrough(OUTAGE, () -> false);
       // Tried again and again while the server was away: 10 + 20 + 40 + 80 + 160 + 300 s of waits
       // fit in ten minutes, so each confirmation failed at least six times, and has retries left.
       assertThat(attempts(orders)).as("attempts per confirmation during the outage")
           .allSatisfy(attempts -> assertThat(attempts).isGreaterThanOrEqualTo(6));
-      assertThat(openIncidents()).isEmpty();
+      assertThat(openIncidents(jdbc)).isEmpty();
       assertThat(smtp.getReceivedMessages()).isEmpty();
     } finally {
       smtp.start();
     }
 
     // The next retry of each is at most the longest wait (5 min) away.
-    moveThrough(Duration.ofMinutes(6), () -> messageIds(email).size() == orders.size());
-    await().atMost(Duration.ofSeconds(30)).until(() -> messageIds(email).size() == orders.size());
+    moveThrough(Duration.ofMinutes(6), () -> messageIds(smtp, email).size() == orders.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> messageIds(smtp, email).size() == orders.size());
     Thread.sleep(1_000);
-    assertThat(messageIds(email)).as("copies per Message-ID").hasSize(orders.size())
+    assertThat(messageIds(smtp, email)).as("copies per Message-ID").hasSize(orders.size())
         .allSatisfy((id, copies) -> assertThat(copies).isOne());
-    assertThat(openIncidents()).isEmpty();
+    assertThat(openIncidents(jdbc)).isEmpty();
   }
 
   @Test
@@ -150,22 +129,21 @@ class LongOutageTest {
     for (int i = 0; i < 3; i++) {
       instances.add(sendSms("0151 2345671" + i));
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> count(503) >= instances.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> count(provider, 503) >= instances.size());
     moveThrough(OUTAGE.dividedBy(2), () -> false);
     provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")
         .withBody("{\"code\":20429,\"message\":\"Too Many Requests\"}")));
     moveThrough(OUTAGE.dividedBy(2), () -> false);
-    assertThat(count(429)).as("429 answers in the second half").isGreaterThanOrEqualTo(instances.size());
-    assertThat(count(503) + count(429)).as("refused attempts").isGreaterThanOrEqualTo(5L * instances.size());
-    assertThat(acceptedPerRecipient()).isEmpty();
-    assertThat(openIncidents()).isEmpty();
-    provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody("{\"sid\":\"SM1\",\"status\":\"queued\"}")));
+    assertThat(count(provider, 429)).as("429 answers in the second half").isGreaterThanOrEqualTo(instances.size());
+    assertThat(count(provider, 503) + count(provider, 429)).as("refused attempts").isGreaterThanOrEqualTo(5L * instances.size());
+    assertThat(acceptedPerRecipient(provider)).isEmpty();
+    assertThat(openIncidents(jdbc)).isEmpty();
+    provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(OutageServers.created()));
 
-    moveThrough(Duration.ofMinutes(6), () -> acceptedPerRecipient().size() == instances.size());
+    moveThrough(Duration.ofMinutes(6), () -> acceptedPerRecipient(provider).size() == instances.size());
     instances.forEach(probe::awaitCompleted);
-    assertThat(acceptedPerRecipient()).hasSize(instances.size()).allSatisfy((to, n) -> assertThat(n).isOne());
-    assertThat(openIncidents()).isEmpty();
+    assertThat(acceptedPerRecipient(provider)).hasSize(instances.size()).allSatisfy((to, n) -> assertThat(n).isOne());
+    assertThat(openIncidents(jdbc)).isEmpty();
   }
 
   /**
@@ -181,66 +159,11 @@ class LongOutageTest {
   }
 
   private long sendSms(String phone) {
-    String orderId = OrderJson.newOrderId();
-    String customerId = "c-" + orderId;
-    new ShopClient(port).postOrder(OrderJson.order(orderId, "sms-" + orderId.toLowerCase() + "@example.com", "Jane", "en"));
-    customers.recordContact(new ContactDetails(customerId, "sms-" + orderId.toLowerCase() + "@example.com",
-        phone, "Jane", "en", "UTC", "DE"));
-    customers.recordConsent(customerId, MarketingChannel.SMS, true, Instant.parse("2030-01-01T00:00:00Z"), "api");
-    String id = "long-outage-sms-" + UUID.randomUUID().toString().substring(0, 8);
-    // Retries as on the journeys' own send tasks (bpmn/post-purchase.bpmn).
-    probe.deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("send", t -> t.zeebeJobType("send-message").zeebeJobRetries("8")
-            .zeebeTaskHeader("template", "shipping-update")
-            .zeebeTaskHeader("channels", "sms")
-            .zeebeTaskHeader("purpose", "transactional"))
-        .endEvent().done());
-    return probe.start(id, Map.of("orderId", orderId, "customerId", customerId, "shipmentStatus", "SHIPPED"));
-  }
-
-  private static Map<String, Long> acceptedPerRecipient() {
-    return provider.getAllServeEvents().stream()
-        .filter(e -> e.getResponse().getStatus() == 201)
-        .map(e -> form(e.getRequest().getBodyAsString()).get("To"))
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-  }
-
-  private static long count(int status) {
-    return provider.getAllServeEvents().stream().map(ServeEvent::getResponse).filter(r -> r.getStatus() == status).count();
-  }
-
-  private int failedAttempts(List<String> orders) {
-    return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE order_id IN (:ids) AND last_error IS NOT NULL")
-        .param("ids", orders).query(Integer.class).single();
+    return OutageServers.sendSms(port, customers, probe, phone, "long-outage-sms-", 8);
   }
 
   private List<Integer> attempts(List<String> orders) {
     return jdbc.sql("SELECT attempts FROM outbox WHERE order_id IN (:ids) AND template = 'order-confirmation'")
         .param("ids", orders).query(Integer.class).list();
-  }
-
-  private List<String> openIncidents() {
-    return jdbc.sql("SELECT error_message FROM engine_incident").query(String.class).list();
-  }
-
-  private static Map<String, Long> messageIds(String email) {
-    return Arrays.stream(smtp.getReceivedMessagesForDomain(email))
-        .map(LongOutageTest::messageId)
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-  }
-
-  private static String messageId(MimeMessage message) {
-    try {
-      return message.getMessageID();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, String> form(String body) {
-    return Arrays.stream(body.split("&")).map(p -> p.split("=", 2))
-        .collect(Collectors.toMap(
-            p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-            p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8), (a, b) -> b));
   }
 }
