@@ -48,9 +48,17 @@ final class AppProcess implements AutoCloseable {
    * between: then it starts again on new ports, up to three times.
    */
   static AppProcess start(Path dataDir, String name, Map<String, String> properties) {
+    return start(dataDir, name, properties, QUICK_START);
+  }
+
+  /** A JVM that starts the app in a few seconds, at the price of slower code (C1 only, serial GC). */
+  static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /** As {@link #start(Path, String, Map)}, with these options for the app's JVM. */
+  static AppProcess start(Path dataDir, String name, Map<String, String> properties, List<String> jvmOptions) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return startOnce(dataDir, name, properties);
+        return startOnce(dataDir, name, properties, jvmOptions);
       } catch (AssertionError e) {
         if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
           throw e;
@@ -59,7 +67,8 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  private static AppProcess startOnce(Path dataDir, String name, Map<String, String> properties) {
+  private static AppProcess startOnce(
+      Path dataDir, String name, Map<String, String> properties, List<String> jvmOptions) {
     int http = freePort();
     int engine = freePort();
     int rest = freePort();
@@ -75,9 +84,7 @@ final class AppProcess implements AutoCloseable {
     all.putAll(properties);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx384m");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());
     command.add("dev.journeys.JourneysApplication");

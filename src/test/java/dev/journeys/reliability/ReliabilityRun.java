@@ -127,7 +127,8 @@ public final class ReliabilityRun {
         options.rate(), options.seconds(), options.kills(), options.timerSeconds(), options.seed(), loadAverage());
     System.out.println("database: " + db.describe());
     mail.start();
-    app = AppProcess.start(data, "run-0", settings());
+    System.out.printf("app JVM options: %s%n", String.join(" ", options.appJvm()));
+    app = AppProcess.start(data, "run-0", settings(), options.appJvm());
     Thread watcher = Thread.ofPlatform().daemon().start(this::watchMail);
     Thread killer = Thread.ofPlatform().start(this::killAtRandom);
     loadStart = System.nanoTime();
@@ -333,7 +334,7 @@ public final class ReliabilityRun {
             .filter(o -> o.ackNanos >= 0 && o.ackNanos < killedAt && o.confirmedAt == null).toList();
         app.kill();
         long restartBegin = System.nanoTime();
-        app = AppProcess.start(data, "run-" + (k + 1), settings());
+        app = AppProcess.start(data, "run-" + (k + 1), settings(), options.appJvm());
         double restartSeconds = (System.nanoTime() - restartBegin) / 1e9;
         Instant ready = Instant.now();
         List<Order> overdue = orders.values().stream()

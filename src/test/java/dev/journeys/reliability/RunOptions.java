@@ -10,10 +10,16 @@ import java.util.Map;
  */
 record RunOptions(
     int rate, int seconds, int kills, int timerSeconds, int drainSeconds, int threads, long seed, String dbUrl,
-    Integer restartPostgresAt, Integer smtpOutageAt, Integer smtpOutageSeconds) {
+    Integer restartPostgresAt, Integer smtpOutageAt, Integer smtpOutageSeconds, List<String> appJvm) {
+
+  /**
+   * The app's JVM as one would run it in production: the full JIT and the JVM's default collector.
+   * The tests' child apps use a quicker-starting JVM (AppProcess.QUICK_START) that runs slower.
+   */
+  static final String DEFAULT_APP_JVM = "-Xmx512m";
 
   private static final List<String> NAMES = List.of("rate", "seconds", "kills", "timer-seconds", "drain-seconds",
-      "threads", "seed", "db-url", "restart-postgres-at", "smtp-outage-at", "smtp-outage-seconds");
+      "threads", "seed", "db-url", "restart-postgres-at", "smtp-outage-at", "smtp-outage-seconds", "app-jvm");
 
   static RunOptions parse(String[] args) {
     Map<String, String> given = new HashMap<>();
@@ -33,7 +39,8 @@ record RunOptions(
         number(given, "timer-seconds", 30), number(given, "drain-seconds", 180), number(given, "threads", 16),
         Long.parseLong(given.getOrDefault("seed", Long.toString(System.nanoTime()))), given.get("db-url"),
         number(given, "restart-postgres-at", null), number(given, "smtp-outage-at", null),
-        number(given, "smtp-outage-seconds", null));
+        number(given, "smtp-outage-seconds", null),
+        List.of(given.getOrDefault("app-jvm", DEFAULT_APP_JVM).trim().split("\\s+")));
     options.check();
     return options;
   }
