@@ -35,7 +35,6 @@ class MessageDispatcher {
   private final SmsDispatcher sms;
   private final QuietHours quietHours;
   private final NotifyMeters meters;
-  private final FrequencyCap frequencyCap;
   private final PushDispatcher push;
   private final Clock clock;
 
@@ -51,11 +50,9 @@ class MessageDispatcher {
       SmsDispatcher sms,
       QuietHours quietHours,
       NotifyMeters meters,
-      FrequencyCap frequencyCap,
       PushDispatcher push,
       Clock clock) {
     this.meters = meters;
-    this.frequencyCap = frequencyCap;
     this.push = push;
     this.clock = clock;
     this.orders = orders;
@@ -101,7 +98,7 @@ class MessageDispatcher {
       return push.dispatch(entry, request, recipient, order);
     }
     Optional<String> skip = channel.available()
-        ? reasonToSkip(request, recipient).or(() -> frequencyCap.exceeded(entry, request.purpose()))
+        ? reasonToSkip(request, recipient)
         : Optional.of("channel-not-available");
     if (skip.isPresent()) {
       return decisions.skip(entry, skip.get());
@@ -109,12 +106,12 @@ class MessageDispatcher {
     // Transactional email is exempt, and email quiet hours are off unless configured.
     Optional<Instant> hold = quietHours.holdUntil(channel, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
-      return decisions.hold(entry, request, hold.get());
+      return decisions.holdWithinCap(entry, request, hold.get());
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);
     MimeMessage mime = email.toMime(clock.instant());
-    return switch (outbox.claim(entry, properties.sendLease())) {
+    return switch (decisions.claimWithinCap(entry, request.purpose())) {
       case SENT -> {
         log.info("{} {} ({}) was already sent; sending nothing", entry.template(), channel.key(), messageId);
         yield Outcome.ALREADY_SENT;

@@ -34,11 +34,51 @@ class OutboxDecisions {
 
   private final Outbox outbox;
   private final NotifyProperties properties;
+  private final FrequencyCap cap;
   private final ObjectMapper json = new ObjectMapper();
 
+  /** Without a frequency cap (tests of the outbox alone). */
   OutboxDecisions(Outbox outbox, NotifyProperties properties) {
+    this(outbox, properties, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  OutboxDecisions(Outbox outbox, NotifyProperties properties, FrequencyCap cap) {
     this.outbox = outbox;
     this.properties = properties;
+    this.cap = cap;
+  }
+
+  /**
+   * Holds the message for quiet hours if the frequency cap admits it (the hold counts against the
+   * cap), and skips it if not.
+   */
+  MessageDispatcher.Outcome holdWithinCap(Outbox.Entry entry, MessageRequest request, Instant until) {
+    if (cap == null) {
+      return hold(entry, request, until);
+    }
+    FrequencyCap.Admission<MessageDispatcher.Outcome> held =
+        cap.admit(entry, request.purpose(), () -> hold(entry, request, until));
+    return held.capped() ? skip(entry, held.cappedBy()) : held.recorded();
+  }
+
+  /**
+   * Claims the message for sending if the frequency cap admits it. A capped message is recorded as
+   * skipped and answered as its row then stands: SETTLED, or SENT or HELD when it already was.
+   */
+  Outbox.Claim claimWithinCap(Outbox.Entry entry, Purpose purpose) {
+    if (cap == null) {
+      return outbox.claim(entry, properties.sendLease());
+    }
+    FrequencyCap.Admission<Outbox.Claim> claim = cap.admit(entry, purpose, () -> outbox.claim(entry, properties.sendLease()));
+    if (!claim.capped()) {
+      return claim.recorded();
+    }
+    return switch (skip(entry, claim.cappedBy())) {
+      case ALREADY_SENT -> Outbox.Claim.SENT;
+      case HELD -> Outbox.Claim.HELD;
+      default -> Outbox.Claim.SETTLED;
+    };
   }
 
   MessageDispatcher.Outcome skip(Outbox.Entry entry, String reason) {

@@ -29,18 +29,16 @@ class PushDispatcher {
   private final Outbox outbox;
   private final OutboxDecisions decisions;
   private final QuietHours quietHours;
-  private final FrequencyCap frequencyCap;
   private final NotifyProperties properties;
 
   PushDispatcher(PushComposer composer, PushTransport transport, ContactDirectory contacts, Outbox outbox,
-      OutboxDecisions decisions, QuietHours quietHours, FrequencyCap frequencyCap, NotifyProperties properties) {
+      OutboxDecisions decisions, QuietHours quietHours, NotifyProperties properties) {
     this.composer = composer;
     this.transport = transport;
     this.contacts = contacts;
     this.outbox = outbox;
     this.decisions = decisions;
     this.quietHours = quietHours;
-    this.frequencyCap = frequencyCap;
     this.properties = properties;
   }
 
@@ -58,16 +56,12 @@ class PushDispatcher {
     if (devices.isEmpty()) {
       return decisions.skip(entry, "no-device");
     }
-    Optional<String> capped = frequencyCap.exceeded(entry, request.purpose());
-    if (capped.isPresent()) {
-      return decisions.skip(entry, capped.get());
-    }
     Optional<Instant> hold = quietHours.holdUntil(Channel.PUSH, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
-      return decisions.hold(entry, request, hold.get());
+      return decisions.holdWithinCap(entry, request, hold.get());
     }
     OutgoingPush push = composer.compose(entry.messageId(), request, recipient, order);
-    return switch (outbox.claim(entry, properties.sendLease())) {
+    return switch (decisions.claimWithinCap(entry, request.purpose())) {
       case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
       case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
       case HELD -> MessageDispatcher.Outcome.HELD;

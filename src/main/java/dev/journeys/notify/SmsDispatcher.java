@@ -26,11 +26,9 @@ class SmsDispatcher {
   private final OutboxDecisions decisions;
   private final QuietHours quietHours;
   private final NotifyProperties properties;
-  private final FrequencyCap frequencyCap;
 
   SmsDispatcher(SmsComposer composer, SmsTransport transport, Outbox outbox, OutboxDecisions decisions,
-      QuietHours quietHours, NotifyProperties properties, FrequencyCap frequencyCap) {
-    this.frequencyCap = frequencyCap;
+      QuietHours quietHours, NotifyProperties properties) {
     this.composer = composer;
     this.transport = transport;
     this.outbox = outbox;
@@ -54,17 +52,13 @@ class SmsDispatcher {
     if (!number.mobile()) {
       return decisions.skip(entry, "undeliverable: " + number.problem());
     }
-    Optional<String> capped = frequencyCap.exceeded(entry, request.purpose());
-    if (capped.isPresent()) {
-      return decisions.skip(entry, capped.get());
-    }
     Optional<Instant> hold = quietHours.holdUntil(Channel.SMS, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
-      return decisions.hold(entry, request, hold.get());
+      return decisions.holdWithinCap(entry, request, hold.get());
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingSms sms = composer.compose(entry.messageId(), number.e164(), request, recipient, order);
-    return switch (outbox.claim(entry, properties.sendLease())) {
+    return switch (decisions.claimWithinCap(entry, request.purpose())) {
       case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
       case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
       case HELD -> MessageDispatcher.Outcome.HELD;
