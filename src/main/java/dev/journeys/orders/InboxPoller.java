@@ -64,6 +64,7 @@ class InboxPoller implements SmartLifecycle {
       }
     }
     running = true;
+    slots.open();
     long millis = properties.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
     log.info("Inbox processing started: polling every {}, {} at a time", properties.pollInterval(), properties.concurrency());
@@ -103,6 +104,7 @@ class InboxPoller implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    slots.close();
     // No interrupts: a thread interrupted inside H2's file I/O closes the database file for every
     // connection (ClosedChannelException), so the events still running could not record their
     // outcome. A poll in progress is short; later ones see running == false.

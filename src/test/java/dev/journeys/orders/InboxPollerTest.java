@@ -2,6 +2,8 @@ package dev.journeys.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,5 +22,27 @@ class InboxPollerTest {
   })
   void onlyAnEmbeddedH2DatabaseIsKnownToBeThisProcesssAlone(String url, boolean exclusive) {
     assertThat(InboxPoller.isExclusive(url)).isEqualTo(exclusive);
+  }
+
+  /**
+   * Before processing starts (leases of a dead process not yet released) and after it stops, no new
+   * event is handed to a worker: it is stored to wait for the poller.
+   */
+  @Test
+  void noSlotIsFreeBeforeTheSlotsAreOpenedOrAfterTheyAreClosed() {
+    InboxSlots slots = new InboxSlots(new InboxProperties(
+        Duration.ofMillis(500), 3, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10));
+    assertThat(slots.tryTake()).isFalse();
+    assertThat(slots.takeUpTo(3)).isZero();
+
+    slots.open();
+    assertThat(slots.tryTake()).isTrue();
+    assertThat(slots.takeUpTo(5)).isEqualTo(2);
+    assertThat(slots.tryTake()).isFalse();
+    slots.give(3);
+
+    slots.close();
+    assertThat(slots.tryTake()).isFalse();
+    assertThat(slots.takeUpTo(3)).isZero();
   }
 }

@@ -36,8 +36,10 @@ class WebhookDatabaseAwayTest {
   void open() {
     InboxProperties properties = new InboxProperties(
         Duration.ofMillis(500), 8, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+    InboxSlots slots = new InboxSlots(properties);
+    slots.open();
     Inbox inbox = new Inbox(new InboxStore(database.jdbc(), database.transactions()),
-        new InboxSlots(properties), properties, event -> { }, Clock.systemUTC());
+        slots, properties, event -> { }, Clock.systemUTC());
     ShopifySignature signature = new ShopifySignature(new ShopifyProperties(List.of(ShopifyWebhooks.SECRET)));
     mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper()))
         .setControllerAdvice(new OrderApiErrors())
