@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,7 +73,9 @@ class Outbox {
   /**
    * Records the message as due (once) and claims it for this worker for the lease's length. A
    * message seen for the first time is inserted already claimed, one commit instead of two; only a
-   * retry, a held message or a fallback finds its row and claims it with an update.
+   * retry, a held message or a fallback finds its row and claims it with an update. Taking over a
+   * row whose lease ran out while SENDING (its worker died or timed out mid-send) notes the earlier
+   * attempt as unsure: the provider may have taken that message ({@link #unsureSince}).
    */
   Claim claim(Entry entry, Duration lease) {
     OffsetDateTime now = now();
@@ -83,10 +86,13 @@ class Outbox {
         jdbc.sql(
                 """
                 UPDATE outbox SET status = 'SENDING', lease_until = ?, attempts = attempts + 1,
-                                  job_key = ?
+                                  job_key = ?, claimed_at = ?,
+                                  unsure_since = CASE WHEN status = 'SENDING'
+                                                      THEN COALESCE(unsure_since, claimed_at, created_at)
+                                                      ELSE unsure_since END
                 WHERE element_instance_key = ? AND channel = ? AND """
                     + CLAIMABLE)
-            .params(now.plus(lease), entry.jobKey(), entry.elementInstanceKey(), entry.channel().key(), now, now)
+            .params(now.plus(lease), entry.jobKey(), now, entry.elementInstanceKey(), entry.channel().key(), now, now)
             .update();
     return claimed == 1 ? Claim.CLAIMED : settledOrBusy(entry);
   }
@@ -190,6 +196,39 @@ class Outbox {
   }
 
   /**
+   * Gives the message back after an attempt whose outcome is unknown (the provider's answer came
+   * after our timeout, or the connection broke after the request went out): the provider may have
+   * taken it, so the retry asks the provider before sending again ({@link #unsureSince}).
+   */
+  void releaseUnsure(Entry entry, String error) {
+    jdbc.sql(
+            """
+            UPDATE outbox SET status = 'PENDING', lease_until = NULL, last_error = ?,
+                              unsure_since = COALESCE(unsure_since, claimed_at, created_at)
+            WHERE element_instance_key = ? AND channel = ? AND status = 'SENDING'""")
+        .params(truncate(error), entry.elementInstanceKey(), entry.channel().key())
+        .update();
+    decided(entry, "retry", "unsure whether the provider took it: " + error);
+  }
+
+  /**
+   * Since when an earlier attempt at this message may have reached the provider without our
+   * learning it; null when every earlier attempt is known to have failed, or there was none.
+   */
+  OffsetDateTime unsureSince(Entry entry) {
+    return jdbc.sql("SELECT unsure_since FROM outbox WHERE element_instance_key = ? AND channel = ?")
+        .params(entry.elementInstanceKey(), entry.channel().key())
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .list().stream().filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /** Whether a message of ours is recorded under this provider id (Twilio's MessageSid). */
+  boolean holdsProviderId(String providerId) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE provider_message_id = ?")
+        .param(providerId).query(Integer.class).single() > 0;
+  }
+
+  /**
    * Notes why this channel is used at all before it is sent (it stands in for another): kept as the
    * row's reason unless a later decision (held, skipped) replaces it.
    */
@@ -261,8 +300,9 @@ class Outbox {
       jdbc.sql(
               """
               INSERT INTO outbox (element_instance_key, channel, job_key, order_id, customer_id,
-                                  template, message_id, purpose, status, lease_until, attempts, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  template, message_id, purpose, status, lease_until, attempts, created_at,
+                                  claimed_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(
               entry.elementInstanceKey(),
               entry.channel().key(),
@@ -275,7 +315,8 @@ class Outbox {
               status,
               leaseUntil,
               attempts,
-              now())
+              now(),
+              attempts > 0 ? now() : null)
           .update();
       return true;
     } catch (DuplicateKeyException alreadyRegistered) {

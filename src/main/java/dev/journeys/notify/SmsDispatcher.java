@@ -3,6 +3,7 @@ package dev.journeys.notify;
 import dev.journeys.orders.Order;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends one SMS, exactly once per element instance: consent and a textable mobile first, then
- * quiet hours, then render, claim, send, mark sent. Either purpose needs the customer's SMS opt-in
+ * quiet hours, then render, claim, send, mark sent. After an attempt whose answer never came, the
+ * provider is asked for the message before it is sent again. Either purpose needs the customer's SMS opt-in
  * (transactional texts respect channel opt-in too); email for the same step is decided apart.
  */
 @Service
@@ -70,6 +72,14 @@ class SmsDispatcher {
   private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingSms sms) {
     SmsTransport.Accepted accepted;
     try {
+      Optional<SmsTransport.Accepted> earlier = earlierAttempt(entry, sms);
+      if (earlier.isPresent()) {
+        outbox.decided(entry, "found", "an earlier attempt reached the provider as " + earlier.get().providerId());
+        decisions.sent(entry, earlier.get().providerId(), DeliveryStatus.normalise(earlier.get().status()));
+        log.info("Found {} sms for {} at the provider as {} after an attempt without an answer; not sent again",
+            entry.template(), OutboxDecisions.subject(entry), earlier.get().providerId());
+        return MessageDispatcher.Outcome.SENT;
+      }
       accepted = transport.send(sms);
     } catch (SmsTransport.Refused refused) {
       outbox.markRejected(entry, "rejected", refused.getMessage());
@@ -78,7 +88,11 @@ class SmsDispatcher {
       return MessageDispatcher.Outcome.REJECTED;
     } catch (SmsTransport.Unavailable e) {
       String reason = PhoneNumbers.maskAll(e.getMessage());
-      outbox.release(entry, reason);
+      if (e.unsure()) {
+        outbox.releaseUnsure(entry, reason);
+      } else {
+        outbox.release(entry, reason);
+      }
       Duration backoff = properties.retryBackoff(outbox.attempts(entry), e.retryAfter());
       throw SendFailure.retryable(
           "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
@@ -88,5 +102,14 @@ class SmsDispatcher {
     log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
         PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
     return MessageDispatcher.Outcome.SENT;
+  }
+
+  /**
+   * The provider's record of this SMS from an earlier attempt that may have reached it (its answer
+   * came too late, or the worker died mid-send); empty when there was none or the provider has none.
+   */
+  private Optional<SmsTransport.Accepted> earlierAttempt(Outbox.Entry entry, OutgoingSms sms) {
+    OffsetDateTime since = outbox.unsureSince(entry);
+    return since == null ? Optional.empty() : transport.find(sms, since.toInstant(), outbox::holdsProviderId);
   }
 }

@@ -68,6 +68,49 @@ class OutboxTest {
 
   @ParameterizedTest
   @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void takingOverASendWhoseLeaseRanOutLeavesUsUnsureSinceThatAttempt(String kind) throws Exception {
+    open(kind);
+    outbox.claim(entry(42L, 1L), Duration.ofMillis(1));
+    java.time.OffsetDateTime firstClaim = database.jdbc().sql("SELECT claimed_at FROM outbox")
+        .query(java.time.OffsetDateTime.class).single();
+    Thread.sleep(20);
+    assertThat(outbox.unsureSince(entry(42L, 1L))).isNull();
+
+    outbox.claim(entry(42L, 2L), LEASE);
+
+    assertThat(outbox.unsureSince(entry(42L, 2L))).isNotNull().isEqualTo(firstClaim);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aFailureThatSaysTheMessageWasNotTakenLeavesNoDoubtButAnUnansweredOneDoes(String kind) {
+    open(kind);
+    outbox.claim(entry(42L, 1L), LEASE);
+    outbox.release(entry(42L, 1L), "HTTP 503");
+    outbox.claim(entry(42L, 2L), LEASE);
+    assertThat(outbox.unsureSince(entry(42L, 2L))).isNull();
+
+    outbox.releaseUnsure(entry(42L, 2L), "HttpTimeoutException: request timed out");
+    outbox.claim(entry(42L, 3L), LEASE);
+    outbox.release(entry(42L, 3L), "HTTP 503");
+
+    assertThat(outbox.unsureSince(entry(42L, 3L))).as("a later known failure does not clear an earlier doubt").isNotNull();
+    assertThat(outbox.claim(entry(42L, 4L), LEASE)).isEqualTo(Outbox.Claim.CLAIMED);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void knowsWhichProviderIdsAreOurs(String kind) {
+    open(kind);
+    outbox.claim(entry(42L, 1L), LEASE);
+    outbox.markSent(entry(42L, 1L), "SM42", "queued");
+
+    assertThat(outbox.holdsProviderId("SM42")).isTrue();
+    assertThat(outbox.holdsProviderId("SM43")).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
   void eachElementInstanceHasItsOwnRow(String kind) {
     open(kind);
     outbox.claim(entry(42L, 1L), LEASE);

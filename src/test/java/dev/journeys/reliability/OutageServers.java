@@ -39,7 +39,12 @@ final class OutageServers {
   private OutageServers() {}
 
   static WireMockServer startProvider() {
-    WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort());
+    return startProvider(new ProviderMessages());
+  }
+
+  /** @param messages the provider's message store, for stubs that name {@link ProviderMessages#NAME} */
+  static WireMockServer startProvider(ProviderMessages messages) {
+    WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort().extensions(messages));
     provider.start();
     return provider;
   }
@@ -130,7 +135,7 @@ final class OutageServers {
     }
   }
 
-  private static Map<String, String> form(String body) {
+  static Map<String, String> form(String body) {
     return Arrays.stream(body.split("&")).map(p -> p.split("=", 2))
         .collect(Collectors.toMap(
             p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),

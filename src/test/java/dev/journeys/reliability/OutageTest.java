@@ -1,8 +1,13 @@
 package dev.journeys.reliability;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.journeys.reliability.OutageServers.acceptedPerRecipient;
 import static dev.journeys.reliability.OutageServers.count;
 import static dev.journeys.reliability.OutageServers.failedAttempts;
@@ -13,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.JourneyProbe;
@@ -24,8 +30,10 @@ import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +62,8 @@ import org.springframework.test.context.TestPropertySource;
 class OutageTest {
 
   static final String MESSAGES = OutageServers.MESSAGES;
-  static final WireMockServer provider = OutageServers.startProvider();
+  static final ProviderMessages providerMessages = new ProviderMessages();
+  static final WireMockServer provider = OutageServers.startProvider(providerMessages);
 
   @RegisterExtension
   static final GreenMailExtension smtp = OutageServers.mailServer();
@@ -80,6 +89,7 @@ class OutageTest {
   void reset() {
     probe = new JourneyProbe(camunda, jdbc);
     provider.resetAll();
+    providerMessages.clear();
   }
 
   @Test
@@ -133,21 +143,69 @@ class OutageTest {
   }
 
   /**
-   * The provider accepts the SMS but answers after our timeout: we cannot tell that from a lost
-   * request, so the retry sends it again. A Twilio-style API takes no idempotency key, so this is a
-   * duplicate the customer sees; the test pins the count (one extra per timed-out answer).
+   * The provider takes the SMS but answers after our timeout: we cannot tell that from a lost
+   * request, and a Twilio-style API takes no idempotency key. So the retry first lists the
+   * provider's latest messages to the number, finds it there, and records it as sent: one SMS.
    */
   @Test
-  void aProviderAnsweringAfterTheTimeoutGetsTheSmsTwice() {
+  void aProviderAnsweringAfterTheTimeoutIsAskedFirstAndTheSmsIsNotSentAgain() {
     provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(OutageServers.created().withFixedDelay(2_500)).willSetStateTo("fast"));
+        .willReturn(aResponse().withFixedDelay(2_500).withTransformers(ProviderMessages.NAME)).willSetStateTo("fast"));
     provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs("fast")
-        .willReturn(OutageServers.created()));
+        .willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
+    provider.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
 
     probe.awaitCompleted(sendSms("0151 23456799"));
 
-    assertThat(acceptedPerRecipient(provider)).containsExactly(Map.entry("+4915123456799", 2L));
+    assertThat(providerMessages.taken()).extracting(ProviderMessages.Message::to).containsExactly("+4915123456799");
+    provider.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    provider.verify(getRequestedFor(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo("+4915123456799")));
+    assertThat(smsRow("+4915123456799")).containsEntry("status", "SENT")
+        .containsEntry("provider_message_id", providerMessages.taken().getFirst().sid());
+    assertThat(decisions("+4915123456799")).containsSubsequence("retry", "found", "sent");
     assertThat(openIncidents(jdbc)).isEmpty();
+  }
+
+  /**
+   * The connection breaks after the request went out, and the provider had not taken it: the
+   * retry finds nothing at the provider and sends it again. One SMS.
+   */
+  @Test
+  void aRequestTheProviderNeverTookIsSentAgainAfterAskingForIt() {
+    provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("back"));
+    provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("lost").whenScenarioStateIs("back")
+        .willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
+    provider.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
+
+    probe.awaitCompleted(sendSms("0151 23456798"));
+
+    assertThat(providerMessages.taken()).extracting(ProviderMessages.Message::to).containsExactly("+4915123456798");
+    provider.verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+    provider.verify(1, getRequestedFor(urlPathEqualTo(MESSAGES)));
+    assertThat(smsRow("+4915123456798")).containsEntry("status", "SENT")
+        .containsEntry("provider_message_id", providerMessages.taken().getFirst().sid());
+    assertThat(decisions("+4915123456798")).containsSubsequence("retry", "sent").doesNotContain("found");
+    assertThat(openIncidents(jdbc)).isEmpty();
+  }
+
+  /** The SMS's outbox row, found by the customer's number (each test texts a number of its own). */
+  private Map<String, Object> smsRow(String e164) {
+    return jdbc.sql("""
+            SELECT o.status, o.provider_message_id FROM outbox o JOIN customers c ON c.id = o.customer_id
+            WHERE o.channel = 'sms' AND c.phone_e164 = ?""")
+        .param(e164).query().singleRow().entrySet().stream()
+        .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+  }
+
+  private List<String> decisions(String e164) {
+    return jdbc.sql("""
+            SELECT d.decision FROM outbox_decision d
+              JOIN outbox o ON o.element_instance_key = d.element_instance_key AND o.channel = d.channel
+              JOIN customers c ON c.id = o.customer_id
+            WHERE o.channel = 'sms' AND c.phone_e164 = ?
+            ORDER BY d.id""")
+        .param(e164).query(String.class).list();
   }
 
   private long sendSms(String phone) {
