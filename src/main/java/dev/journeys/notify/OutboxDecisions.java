@@ -37,12 +37,6 @@ class OutboxDecisions {
   private final FrequencyCap cap;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** Without a frequency cap (tests of the outbox alone). */
-  OutboxDecisions(Outbox outbox, NotifyProperties properties) {
-    this(outbox, properties, null);
-  }
-
-  @org.springframework.beans.factory.annotation.Autowired
   OutboxDecisions(Outbox outbox, NotifyProperties properties, FrequencyCap cap) {
     this.outbox = outbox;
     this.properties = properties;
@@ -54,9 +48,6 @@ class OutboxDecisions {
    * cap), and skips it if not.
    */
   MessageDispatcher.Outcome holdWithinCap(Outbox.Entry entry, MessageRequest request, Instant until) {
-    if (cap == null) {
-      return hold(entry, request, until);
-    }
     FrequencyCap.Admission<MessageDispatcher.Outcome> held =
         cap.admit(entry, request.purpose(), () -> hold(entry, request, until));
     return held.capped() ? skip(entry, held.cappedBy()) : held.recorded();
@@ -67,9 +58,6 @@ class OutboxDecisions {
    * skipped and answered as its row then stands: SETTLED, or SENT or HELD when it already was.
    */
   Outbox.Claim claimWithinCap(Outbox.Entry entry, Purpose purpose) {
-    if (cap == null) {
-      return outbox.claim(entry, properties.sendLease());
-    }
     FrequencyCap.Admission<Outbox.Claim> claim = cap.admit(entry, purpose, () -> outbox.claim(entry, properties.sendLease()));
     if (!claim.capped()) {
       return claim.recorded();

@@ -57,7 +57,9 @@ class MarkSentRetryTest {
     NotifyProperties p = TestMessages.PROPERTIES;
     return new OutboxDecisions(outbox, new NotifyProperties(p.from(), p.supportEmail(), p.supportUrl(), p.trackingUrl(),
         p.shopUrl(), p.productUrl(), p.reviewUrl(), p.recommendations(), p.recommendationsCache(), p.messageIdDomain(),
-        p.unsubscribeMailto(), p.signingSecret(), p.retryBackoff(), sendLease, p.retryBackoffMax()));
+        p.unsubscribeMailto(), p.signingSecret(), p.retryBackoff(), sendLease, p.retryBackoffMax()),
+        new FrequencyCap(database.jdbc(), new FrequencyCapProperties(2, Duration.ofDays(7)), Clock.systemUTC(),
+            database.transactions()));
   }
 
   private static Outbox.Entry entry() {
