@@ -5,7 +5,7 @@
 # the same database each time; optionally a restart of the local PostgreSQL server and an SMTP outage.
 #   bench/reliability.sh [--rate=20] [--seconds=60] [--kills=3] [--timer-seconds=30]
 #                        [--drain-seconds=180] [--threads=16] [--seed=N]
-#                        [--db-url=jdbc:postgresql://...] [--restart-postgres-at=S]
+#                        [--db-url=jdbc:postgresql://...] [--restart-postgres-at=S [--postgres-down-seconds=S]]
 #                        [--smtp-outage-at=S --smtp-outage-seconds=S]
 #   the short run:  bench/reliability.sh
 #   the long run:   bench/reliability.sh --rate=50 --seconds=1800 --kills=20 --drain-seconds=600
@@ -13,6 +13,9 @@
 #   PostgreSQL restarted mid-load (restarts this machine's server!):
 #     bench/reliability.sh --rate=10 --seconds=40 --kills=0 --drain-seconds=120 \
 #       --db-url='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' --restart-postgres-at=15
+#   PostgreSQL stopped for 60 s mid-load (longer than Hikari's 30 s connection timeout):
+#     bench/reliability.sh --rate=10 --seconds=120 --kills=0 --drain-seconds=300 \
+#       --db-url='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' --restart-postgres-at=20 --postgres-down-seconds=60
 #   SMTP down for 10 minutes:
 #     bench/reliability.sh --kills=0 --smtp-outage-at=10 --smtp-outage-seconds=600 --drain-seconds=900
 # Environment: BENCH_JVM_OPTS (default -Xmx4g: the driver keeps every email GreenMail received, about

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Restarts this machine's PostgreSQL server (the Debian cluster under /etc/postgresql) and
- * measures, with a fresh connection every 50 ms, how long it did not accept connections.
+ * Restarts this machine's PostgreSQL server (the Debian cluster under /etc/postgresql), at once or
+ * after keeping it stopped for a while, and measures, with a fresh connection every 50 ms, how long
+ * it did not accept connections.
  */
 final class PostgresRestart {
 
@@ -26,11 +27,11 @@ final class PostgresRestart {
   }
 
   private final String url;
-  private final List<String> command;
+  private final String version;
 
-  private PostgresRestart(String url, List<String> command) {
+  private PostgresRestart(String url, String version) {
     this.url = url;
-    this.command = command;
+    this.version = version;
   }
 
   /** Refuses, naming the options, unless the run's database is on this machine's one PostgreSQL cluster. */
@@ -50,19 +51,37 @@ final class PostgresRestart {
       throw new IllegalArgumentException("Expected --restart-postgres-at to find one PostgreSQL version under "
           + "/etc/postgresql, but found " + versions);
     }
-    return new PostgresRestart(dbUrl,
-        List.of("pg_ctlcluster", "--skip-systemctl-redirect", versions.get(0), "main", "restart"));
+    return new PostgresRestart(dbUrl, versions.get(0));
   }
 
-  String command() {
-    return String.join(" ", command);
+  /** The command for one action (restart, stop, start) on the cluster. */
+  String command(String action) {
+    return String.join(" ", command(action, version));
   }
 
-  /** Restarts the server and returns once it accepts connections again (or after two minutes). */
-  Outage restart() throws IOException, InterruptedException {
+  private static List<String> command(String action, String version) {
+    return List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action);
+  }
+
+  /**
+   * Restarts the server and returns once it accepts connections again (or after two minutes).
+   *
+   * @param downSeconds 0 restarts at once; more stops the server (fast shutdown: clients are cut
+   *     off), keeps it stopped that long and starts it again
+   */
+  Outage restart(int downSeconds) throws IOException, InterruptedException {
     long lastUp = System.nanoTime();
     long restart = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (downSeconds > 0) {
+      Process stop = new ProcessBuilder(command("stop", version)).redirectErrorStream(true).start();
+      if (!stop.waitFor(60, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+        throw new IllegalStateException("Expected '" + command("stop") + "' to stop PostgreSQL, but: "
+            + new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+      }
+      Thread.sleep(TimeUnit.SECONDS.toMillis(downSeconds));
+    }
+    Process process = new ProcessBuilder(command(downSeconds > 0 ? "start" : "restart", version))
+        .redirectErrorStream(true).start();
     boolean wentDown = false;
     long deadline = restart + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < deadline) {
@@ -83,8 +102,8 @@ final class PostgresRestart {
       Thread.sleep(50);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("Expected PostgreSQL to accept connections within 2 minutes of '" + command()
-        + "', but it does not");
+    throw new IllegalStateException("Expected PostgreSQL to accept connections within 2 minutes of '"
+        + command(downSeconds > 0 ? "start" : "restart") + "', but it does not");
   }
 
   private boolean answers() {

@@ -44,12 +44,13 @@ import javax.crypto.spec.SecretKeySpec;
  * time to drain what was acknowledged before each kill once the app is back.
  *
  * <p>Optionally the run keeps the app's data in a PostgreSQL database of its own ({@code --db-url}),
- * restarts that local PostgreSQL server once during the load ({@code --restart-postgres-at}), and
+ * restarts that local PostgreSQL server once during the load ({@code --restart-postgres-at}; with
+ * {@code --postgres-down-seconds} it stays stopped that long), and
  * stops the SMTP server for a while ({@code --smtp-outage-at}, {@code --smtp-outage-seconds}).
  *
  * <p>{@code bench/reliability.sh [--rate=20] [--seconds=60] [--kills=3] [--timer-seconds=30]
  * [--drain-seconds=180] [--threads=16] [--seed=N] [--db-url=jdbc:postgresql://...]
- * [--restart-postgres-at=S] [--smtp-outage-at=S --smtp-outage-seconds=S]}
+ * [--restart-postgres-at=S [--postgres-down-seconds=S]] [--smtp-outage-at=S --smtp-outage-seconds=S]}
  */
 public final class ReliabilityRun {
 
@@ -166,12 +167,15 @@ public final class ReliabilityRun {
     PostgresRestart restart = PostgresRestart.forLocalServer(options.dbUrl());
     try {
       sleepUntil(options.restartPostgresAt());
-      PostgresRestart.Outage outage = restart.restart();
+      int down = options.postgresDownSeconds();
+      PostgresRestart.Outage outage = restart.restart(down);
       Instant back = Instant.now();
       List<Order> unconfirmed = orders.values().stream()
           .filter(o -> o.ackNanos >= 0 && o.ackNanos < outage.backNanos() && o.confirmedAt == null).toList();
       String line = "PostgreSQL restarted at %.1f s into the load ('%s', exit %d): it refused connections for %.1f s (%.1f s to %.1f s)"
-          .formatted(loadSeconds(outage.restartNanos()), restart.command(), outage.exitCode(), outage.downSeconds(),
+          .formatted(loadSeconds(outage.restartNanos()),
+              down > 0 ? restart.command("stop") + "', " + down + " s, '" + restart.command("start") : restart.command("restart"),
+              outage.exitCode(), outage.downSeconds(),
               loadSeconds(outage.lastUpNanos()), loadSeconds(outage.backNanos()));
       System.out.println(line);
       disruptions.add(() -> line);

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 record RunOptions(
     int rate, int seconds, int kills, int timerSeconds, int drainSeconds, int threads, long seed, String dbUrl,
-    Integer restartPostgresAt, Integer smtpOutageAt, Integer smtpOutageSeconds, List<String> appJvm) {
+    Integer restartPostgresAt, int postgresDownSeconds, Integer smtpOutageAt, Integer smtpOutageSeconds,
+    List<String> appJvm) {
 
   /**
    * The app's JVM as one would run it in production: the full JIT and the JVM's default collector.
@@ -19,7 +20,8 @@ record RunOptions(
   static final String DEFAULT_APP_JVM = "-Xmx512m";
 
   private static final List<String> NAMES = List.of("rate", "seconds", "kills", "timer-seconds", "drain-seconds",
-      "threads", "seed", "db-url", "restart-postgres-at", "smtp-outage-at", "smtp-outage-seconds", "app-jvm");
+      "threads", "seed", "db-url", "restart-postgres-at", "postgres-down-seconds",
+      "smtp-outage-at", "smtp-outage-seconds", "app-jvm");
 
   static RunOptions parse(String[] args) {
     Map<String, String> given = new HashMap<>();
@@ -38,7 +40,8 @@ record RunOptions(
         number(given, "rate", 20), number(given, "seconds", 60), number(given, "kills", 3),
         number(given, "timer-seconds", 30), number(given, "drain-seconds", 180), number(given, "threads", 16),
         Long.parseLong(given.getOrDefault("seed", Long.toString(System.nanoTime()))), given.get("db-url"),
-        number(given, "restart-postgres-at", null), number(given, "smtp-outage-at", null),
+        number(given, "restart-postgres-at", null), number(given, "postgres-down-seconds", 0),
+        number(given, "smtp-outage-at", null),
         number(given, "smtp-outage-seconds", null),
         List.of(given.getOrDefault("app-jvm", DEFAULT_APP_JVM).trim().split("\\s+")));
     options.check();
@@ -64,6 +67,11 @@ record RunOptions(
     if (restartPostgresAt != null) {
       withinLoad("restart-postgres-at", restartPostgresAt);
       PostgresRestart.forLocalServer(dbUrl); // refuses anything but this machine's PostgreSQL
+    }
+    if (postgresDownSeconds != 0 && (restartPostgresAt == null || postgresDownSeconds < 0)) {
+      throw new IllegalArgumentException("Expected --postgres-down-seconds to be a positive number of seconds with "
+          + "--restart-postgres-at (when to stop the server), but got --postgres-down-seconds=" + postgresDownSeconds
+          + (restartPostgresAt == null ? " without --restart-postgres-at" : ""));
     }
     if ((smtpOutageAt == null) != (smtpOutageSeconds == null)) {
       throw new IllegalArgumentException(
