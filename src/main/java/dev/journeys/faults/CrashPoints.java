@@ -32,6 +32,8 @@ public class CrashPoints {
     AFTER_OUTBOX_INSERT,
     /** the SMTP server accepted the email; the outbox row does not say so yet */
     AFTER_SMTP_ACCEPT,
+    /** the SMS provider accepted the SMS; the outbox row does not say so yet */
+    AFTER_PROVIDER_ACCEPT,
     /** the outbox row says sent; the job is not completed */
     AFTER_MARK_SENT,
     /** every channel of the step is settled; the job completion is about to be sent */

@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.faults.CrashPoints;
 import dev.journeys.orders.Order;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,7 @@ class SmsDispatcher {
         return MessageDispatcher.Outcome.SENT;
       }
       accepted = transport.send(sms);
+      CrashPoints.reached(CrashPoints.Point.AFTER_PROVIDER_ACCEPT);
     } catch (SmsTransport.Refused refused) {
       outbox.markRejected(entry, "rejected", refused.getMessage());
       log.warn("The SMS provider refused {} to {} for good ({}); settled it", entry.messageId(),

@@ -39,7 +39,9 @@ class CrashPointsTest {
   @TempDir Path data;
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(CrashPoints.Point.class)
+  // These orders are only emailed, so the app would never reach the SMS provider's point and halt;
+  // SmsCrashPointTest crashes there.
+  @EnumSource(value = CrashPoints.Point.class, mode = EnumSource.Mode.EXCLUDE, names = "AFTER_PROVIDER_ACCEPT")
   void nothingIsLostAndAtMostTheInFlightMessageIsRepeated(CrashPoints.Point point) throws Exception {
     String orderId = ShopifyWebhooks.newId();
     String email = "crash-" + point.key() + "@example.com";
