@@ -28,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * so "stored" is "accepted by SMTP". The poller looks only at recipients still awaited (a map
  * lookup and a folder read each), every {@code pollMicros}; a message's arrival is therefore
  * recorded late by at most one poll interval plus one scan (both reported). Seen messages are
- * deleted, so GreenMail's heap stays small over a long run, and a message found for that recipient
- * afterwards ({@link #countLateMessages}) is a duplicate.
+ * deleted with their recipient's user, so GreenMail's heap and its mailbox lookups stay small over a
+ * long run, and a message found for that recipient afterwards ({@link #countLateMessages}) is a
+ * duplicate.
  */
 final class MailArrivals implements AutoCloseable {
 
@@ -128,6 +129,11 @@ final class MailArrivals implements AutoCloseable {
       String subject = messages.get(0).getMimeMessage().getSubject();
       order.expectedSubject = subject != null && subject.contains(order.orderId);
       delete(inbox, messages);
+      // GreenMail finds a mailbox by walking a list of every user's folders: with a user left
+      // behind per order, each delivery and each look here grew with the orders already seen
+      // (at 100 orders/s the poller used a whole core after two minutes). A duplicate that arrives
+      // later creates the user again, and countLateMessages finds it there.
+      users.deleteUser(user);
       awaited.remove(order.email, order);
     } catch (FolderException | MessagingException e) {
       throw new IllegalStateException("Expected to read the mailbox of " + order.email + ", but: " + e, e);
