@@ -18,9 +18,9 @@
 #       --db-url='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' --restart-postgres-at=20 --postgres-down-seconds=60
 #   SMTP down for 10 minutes:
 #     bench/reliability.sh --kills=0 --smtp-outage-at=10 --smtp-outage-seconds=600 --drain-seconds=900
-# Environment: BENCH_JVM_OPTS (default -Xmx4g: the driver keeps every email GreenMail received, about
-# 10 KB each, to count them at the end), MAVEN_ARGS (e.g. -o for offline), JAVA_HOME.
+# Environment: BENCH_JVM_OPTS (default -Xmx2g, for the driver: it keeps every order it sent, not the
+# emails), MAVEN_ARGS (e.g. -o for offline), JAVA_HOME.
 # See docs/RELIABILITY.md for what it counts and the figures measured.
 set -euo pipefail
 source "$(dirname "$0")/run-main.sh"
-run_main -Xmx4g dev.journeys.reliability.ReliabilityRun "$@"
+run_main -Xmx2g dev.journeys.reliability.ReliabilityRun "$@"

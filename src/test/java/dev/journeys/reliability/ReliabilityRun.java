@@ -3,8 +3,6 @@ package dev.journeys.reliability;
 import dev.journeys.orders.ShopifyWebhooks;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,7 +83,7 @@ public final class ReliabilityRun {
   /** What the PostgreSQL restart and the SMTP outage measured, printed with the summary. */
   private final List<Supplier<String>> disruptions = java.util.Collections.synchronizedList(new ArrayList<>());
   private volatile long loadStart;
-  private volatile Map<String, Integer> messageIds = Map.of();
+  private final Map<String, Integer> messageIds = new ConcurrentHashMap<>();
   private final List<String> restarts = java.util.Collections.synchronizedList(new ArrayList<>());
   private final String template;
   private volatile AppProcess app;
@@ -151,6 +149,7 @@ public final class ReliabilityRun {
         (System.nanoTime() - drainStart) / 1e9, lastDue);
     long incidents = incidents();
     watcher.interrupt();
+    watcher.join(); // its last count, of what arrived since it last looked
     app.kill();
     report(incidents, loadStart);
   }
@@ -374,34 +373,31 @@ public final class ReliabilityRun {
     return "%.1f s after %s".formatted(Math.max(ms, 0) / 1000.0, since);
   }
 
-  /**
-   * Counts what GreenMail received, every second, from scratch: its list is grouped by mailbox, not
-   * in arrival order, so new messages may appear anywhere in it.
-   */
+  /** Counts what GreenMail accepted, as it comes (looked at ten times a second, and once more when stopped). */
   private void watchMail() {
-    while (!Thread.currentThread().isInterrupted()) {
+    while (true) {
+      count(mail.takeNew());
       try {
-        Map<String, Integer> ids = new HashMap<>();
-        for (MimeMessage message : mail.received()) {
-          ids.merge(message.getMessageID(), 1, Integer::sum);
-          Order order = orders.get(
-              ((jakarta.mail.internet.InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
-          if (order == null) {
-            continue;
-          }
-          String subject = message.getSubject();
-          if (subject.contains("is confirmed") && order.confirmedAt == null) {
-            order.confirmedAt = Instant.now();
-          } else if (subject.contains("taking longer to ship") && order.alertedAt == null) {
-            order.alertedAt = Instant.now();
-          }
-        }
-        messageIds = ids;
-        Thread.sleep(1000);
+        Thread.sleep(100);
       } catch (InterruptedException e) {
+        count(mail.takeNew());
         return;
-      } catch (Exception e) {
-        System.out.println("reading mail: " + e);
+      }
+    }
+  }
+
+  private void count(List<RunMail.Delivery> arrived) {
+    Instant now = Instant.now();
+    for (RunMail.Delivery delivery : arrived) {
+      messageIds.merge(String.valueOf(delivery.messageId()), 1, Integer::sum);
+      Order order = orders.get(delivery.to());
+      if (order == null || delivery.subject() == null) {
+        continue;
+      }
+      if (delivery.subject().contains("is confirmed") && order.confirmedAt == null) {
+        order.confirmedAt = now;
+      } else if (delivery.subject().contains("taking longer to ship") && order.alertedAt == null) {
+        order.alertedAt = now;
       }
     }
   }
