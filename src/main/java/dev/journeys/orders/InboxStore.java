@@ -20,6 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InboxStore {
 
   // Events of one order wait for its earlier, unfinished events: statuses arrive in order.
+  /** An event with its body, which lives in inbox_payload (V52). */
+  private static final String ENTRY =
+      "SELECT i.*, p.payload FROM inbox i JOIN inbox_payload p ON p.inbox_id = i.id ";
+
   private static final String DUE =
       """
       ((i.state = 'PENDING' AND i.next_attempt_at <= ?) OR (i.state = 'PROCESSING' AND i.lease_until <= ?))
@@ -57,12 +61,18 @@ class InboxStore {
             jdbc.sql(
                     """
                     INSERT INTO inbox (source, topic, delivery_id, business_key, order_id, api_version,
-                                       payload, state, attempts, next_attempt_at, lease_until, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       state, attempts, next_attempt_at, lease_until, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.source(), event.topic(), event.deliveryId(), event.businessKey(),
-                    event.orderId(), event.apiVersion(), event.payload(),
+                    event.orderId(), event.apiVersion(),
                     claim ? "PROCESSING" : "PENDING", claim ? 1 : 0, OrderRows.utc(now),
                     claim ? OrderRows.utc(leaseUntil) : null, OrderRows.utc(now))
+                .update();
+            // The body in a table of its own: written once, never rewritten by a state change.
+            jdbc.sql("""
+                    INSERT INTO inbox_payload (inbox_id, payload)
+                    VALUES ((SELECT id FROM inbox WHERE business_key = ?), ?)""")
+                .params(event.businessKey(), event.payload())
                 .update();
           });
     } catch (DuplicateKeyException duplicate) {
@@ -186,12 +196,12 @@ class InboxStore {
   }
 
   Optional<InboxEntry> find(long id) {
-    return jdbc.sql("SELECT * FROM inbox WHERE id = ?").param(id).query((rs, n) -> entry(rs)).optional();
+    return jdbc.sql(ENTRY + "WHERE i.id = ?").param(id).query((rs, n) -> entry(rs)).optional();
   }
 
   /** Newest first. */
   List<InboxEntry> list(InboxEntry.State state, int limit) {
-    return jdbc.sql("SELECT * FROM inbox WHERE state = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+    return jdbc.sql(ENTRY + "WHERE i.state = ? ORDER BY i.id DESC FETCH FIRST ? ROWS ONLY")
         .params(state.name(), limit)
         .query((rs, n) -> entry(rs))
         .list();
@@ -201,7 +211,7 @@ class InboxStore {
     Optional<InboxEntry> byDelivery =
         event.deliveryId() == null
             ? Optional.empty()
-            : jdbc.sql("SELECT * FROM inbox WHERE delivery_id = ?")
+            : jdbc.sql(ENTRY + "WHERE i.delivery_id = ?")
                 .param(event.deliveryId())
                 .query((rs, n) -> entry(rs))
                 .optional();
@@ -209,7 +219,7 @@ class InboxStore {
   }
 
   private Optional<InboxEntry> byBusinessKey(String key) {
-    return jdbc.sql("SELECT * FROM inbox WHERE business_key = ?").param(key).query((rs, n) -> entry(rs)).optional();
+    return jdbc.sql(ENTRY + "WHERE i.business_key = ?").param(key).query((rs, n) -> entry(rs)).optional();
   }
 
   private static String clip(String text) {

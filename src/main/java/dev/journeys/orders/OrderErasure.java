@@ -62,16 +62,26 @@ class OrderErasure implements ErasureStep {
    */
   private int wipeInbox(String customerId) {
     String like = customerId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return jdbc.sql("""
-            UPDATE inbox SET payload = ?, outcome = 'body erased with the customer''s data',
-              state = CASE WHEN state IN ('PENDING', 'PARKED') THEN 'DONE' ELSE state END
-            WHERE payload <> ? AND (
-              order_id IN (SELECT order_id FROM orders WHERE customer_id = ?)
-              OR business_key LIKE ? ESCAPE '\\' OR business_key LIKE ? ESCAPE '\\'
-              OR business_key = ?)""")
-        .params(ERASED_PAYLOAD, ERASED_PAYLOAD, customerId,
+    List<Long> events = jdbc.sql("""
+            SELECT i.id FROM inbox i JOIN inbox_payload p ON p.inbox_id = i.id
+            WHERE p.payload <> ? AND (
+              i.order_id IN (SELECT order_id FROM orders WHERE customer_id = ?)
+              OR i.business_key LIKE ? ESCAPE '\\' OR i.business_key LIKE ? ESCAPE '\\'
+              OR i.business_key = ?)""")
+        .params(ERASED_PAYLOAD, customerId,
             "shopify:email-consent:" + like + ":%", "shopify:sms-consent:" + like + ":%",
             FirstOrderHandler.businessKey(customerId))
-        .update();
+        .query(Long.class)
+        .list();
+    for (long id : events) {
+      jdbc.sql("UPDATE inbox_payload SET payload = ? WHERE inbox_id = ?").params(ERASED_PAYLOAD, id).update();
+      jdbc.sql("""
+              UPDATE inbox SET outcome = 'body erased with the customer''s data',
+                state = CASE WHEN state IN ('PENDING', 'PARKED') THEN 'DONE' ELSE state END
+              WHERE id = ?""")
+          .param(id)
+          .update();
+    }
+    return events.size();
   }
 }

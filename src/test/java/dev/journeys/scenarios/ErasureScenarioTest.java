@@ -78,7 +78,9 @@ class ErasureScenarioTest {
         .containsOnlyNulls();
     assertThat(jdbc.sql("SELECT customer_email || customer_name FROM orders WHERE customer_id = ?")
         .param(erin.customerId()).query(String.class).list()).containsOnly("");
-    assertThat(jdbc.sql("SELECT payload FROM inbox WHERE order_id IN (?, ?) OR business_key = ?")
+    assertThat(jdbc.sql("""
+            SELECT p.payload FROM inbox i JOIN inbox_payload p ON p.inbox_id = i.id
+            WHERE i.order_id IN (?, ?) OR i.business_key = ?""")
         .params(first, second, "journeys:first-order:" + erin.customerId()).query(String.class).list())
         .isNotEmpty().containsOnly("{}");
     String everything = jdbc.sql("SELECT * FROM customer_erasure").query().listOfRows().toString();
