@@ -58,9 +58,16 @@ class InboxPoller implements SmartLifecycle {
     if (exclusiveDatabase) {
       // No other process can have this database open: events still PROCESSING were being handled
       // by a process that died, and need not wait for their leases to pass.
-      int released = store.releaseAllLeases(clock.instant());
-      if (released > 0) {
-        log.info("Took back {} inbox event(s) a previous run had not finished", released);
+      try {
+        int released = store.releaseAllLeases(clock.instant());
+        if (released > 0) {
+          log.info("Took back {} inbox event(s) a previous run had not finished", released);
+        }
+      } catch (org.springframework.dao.DataAccessException e) {
+        // A lock timeout on a big backlog must not stop the start: the events are claimed again
+        // when their leases pass, as on a shared database.
+        log.warn("Could not take back the inbox events a previous run had not finished ({}); they are "
+            + "claimed again when their leases pass", e.getMessage());
       }
     }
     running = true;
