@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -63,7 +64,7 @@ class InboxPoller implements SmartLifecycle {
         if (released > 0) {
           log.info("Took back {} inbox event(s) a previous run had not finished", released);
         }
-      } catch (org.springframework.dao.DataAccessException e) {
+      } catch (DataAccessException e) {
         // A lock timeout on a big backlog must not stop the start: the events are claimed again
         // when their leases pass, as on a shared database.
         log.warn("Could not take back the inbox events a previous run had not finished ({}); they are "

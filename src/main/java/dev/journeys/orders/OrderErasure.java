@@ -73,14 +73,14 @@ class OrderErasure implements ErasureStep {
             FirstOrderHandler.businessKey(customerId))
         .query(Long.class)
         .list();
-    for (long id : events) {
-      jdbc.sql("UPDATE inbox_payload SET payload = ? WHERE inbox_id = ?").params(ERASED_PAYLOAD, id).update();
+    if (!events.isEmpty()) {
+      jdbc.sql("UPDATE inbox_payload SET payload = :erased WHERE inbox_id IN (:ids)")
+          .param("erased", ERASED_PAYLOAD).param("ids", events).update();
       jdbc.sql("""
               UPDATE inbox SET outcome = 'body erased with the customer''s data',
                 state = CASE WHEN state IN ('PENDING', 'PARKED') THEN 'DONE' ELSE state END
-              WHERE id = ?""")
-          .param(id)
-          .update();
+              WHERE id IN (:ids)""")
+          .param("ids", events).update();
     }
     return events.size();
   }

@@ -109,6 +109,15 @@ final class AppProcess implements AutoCloseable {
     return httpPort;
   }
 
+  /** A Camunda client for this app's embedded engine, over gRPC; the caller closes it. */
+  io.camunda.client.CamundaClient camundaClient() {
+    return io.camunda.client.CamundaClient.newClientBuilder()
+        .grpcAddress(grpcAddress())
+        .restAddress(restAddress())
+        .preferRestOverGrpc(false)
+        .build();
+  }
+
   URI grpcAddress() {
     return URI.create("http://127.0.0.1:" + enginePort);
   }

@@ -67,7 +67,7 @@ class CrashPointsTest {
     }
 
     try (AppProcess restarted = AppProcess.start(data, "after-" + point.key(), settings(""));
-        CamundaClient client = client(restarted)) {
+        CamundaClient client = restarted.camundaClient()) {
       // Shopify retries a delivery that got no 2xx; a repeat of a stored one changes nothing.
       assertThat(new ShopifyWebhooks(restarted.httpPort()).send(order).status()).isBetween(200, 299);
 
@@ -157,11 +157,4 @@ class CrashPointsTest {
         .toList();
   }
 
-  private static CamundaClient client(AppProcess app) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(app.grpcAddress())
-        .restAddress(app.restAddress())
-        .preferRestOverGrpc(false)
-        .build();
-  }
 }

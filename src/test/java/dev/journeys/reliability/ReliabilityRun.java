@@ -407,8 +407,7 @@ public final class ReliabilityRun {
   }
 
   private long incidents() {
-    try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(app.grpcAddress())
-        .restAddress(app.restAddress()).preferRestOverGrpc(false).build()) {
+    try (CamundaClient client = app.camundaClient()) {
       return client.newIncidentSearchRequest().filter(f -> f.state(IncidentState.ACTIVE)).send().join().page().totalItems();
     }
   }

@@ -85,7 +85,7 @@ class SmsCrashPointTest {
         .extracting(ProviderMessages.Message::to).containsExactly(PHONE);
 
     try (AppProcess restarted = AppProcess.start(data, "after-" + crashAt, settings(""));
-        CamundaClient client = client(restarted)) {
+        CamundaClient client = restarted.camundaClient()) {
       await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
           assertThat(smsRows(restarted, orderId)).singleElement().satisfies(row ->
               assertThat(row).containsEntry("status", "SENT")));
@@ -165,11 +165,4 @@ class SmsCrashPointTest {
     return ((List<Map<String, Object>>) row.get("decisions")).stream().map(d -> (String) d.get("decision")).toList();
   }
 
-  private static CamundaClient client(AppProcess app) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(app.grpcAddress())
-        .restAddress(app.restAddress())
-        .preferRestOverGrpc(false)
-        .build();
-  }
 }
