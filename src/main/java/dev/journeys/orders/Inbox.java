@@ -43,12 +43,13 @@ class Inbox {
   record WorkArrived(InboxEntry claimed) {}
 
   /**
-   * Stores the event. When a worker is free and no earlier event of the order is unfinished, the
-   * event is claimed in the same commit and handed to that worker after it, without a poll.
+   * Stores the event. When a worker is free, no event waits for the poller and no earlier event of
+   * the order is unfinished, the event is claimed in the same commit and handed to that worker after
+   * it, without a poll; otherwise it waits in line for the poller.
    */
   InboxEntry.Stored accept(InboxEntry.New event) {
     Instant now = clock.instant();
-    boolean slot = slots.tryTake();
+    boolean slot = slots.tryTakeForNew();
     InboxEntry.Stored stored;
     try {
       stored = store.insert(event, now, slot ? now.plus(properties.lease()) : null);
@@ -59,6 +60,9 @@ class Inbox {
     boolean handOff = slot && !stored.duplicate() && stored.entry().state() == InboxEntry.State.PROCESSING;
     if (slot && !handOff) {
       slots.give(1);
+    }
+    if (!stored.duplicate() && stored.entry().state() == InboxEntry.State.PENDING) {
+      slots.eventWaits();
     }
     if (stored.duplicate()) {
       log.info(

@@ -161,12 +161,16 @@ class InboxPoller implements SmartLifecycle {
         return;
       }
       Instant now = clock.instant();
+      long waitingMark = slots.waitingMark();
       List<InboxEntry> claimed;
       try {
         claimed = store.claim(now, now.plus(properties.lease()), taken);
       } catch (RuntimeException e) {
         slots.give(taken);
         throw e;
+      }
+      if (claimed.size() < taken) {
+        slots.noneWaiting(waitingMark); // new events may take a free slot themselves again
       }
       slots.give(taken - claimed.size()); // the slots nothing was claimed for
       for (InboxEntry entry : claimed) {
