@@ -82,4 +82,13 @@ final class BenchSupport {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Bytes in the files under {@code dir}. */
+  static long directorySize(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

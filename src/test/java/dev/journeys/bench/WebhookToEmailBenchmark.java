@@ -109,6 +109,7 @@ public final class WebhookToEmailBenchmark {
         OrderPhase.Result measured = phases.run("measured", options.seconds(), true);
         WebhookReport report = new WebhookReport(options, measured, mail);
         report.print();
+        System.out.printf("RESULT database: H2 files %.1f MB at the end of the phase%n", BenchSupport.directorySize(dir) / 1e6);
         clean = report.clean();
       } finally {
         stopped = close(app);
