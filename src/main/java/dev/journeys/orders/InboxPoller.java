@@ -20,8 +20,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Claims due inbox events and processes them on virtual threads, at most
- * {@code journeys.orders.inbox.concurrency} at a time. Starts once the application is ready, i.e.
+ * Claims due inbox events, in batches of up to {@link InboxSlots#capacity()}, and processes them on
+ * virtual threads, at most {@code journeys.orders.inbox.concurrency} at a time. Starts once the application is ready, i.e.
  * after the journeys are deployed, and picks up where a previous run stopped: the state is all in
  * the table.
  */
@@ -156,7 +156,7 @@ class InboxPoller implements SmartLifecycle {
       if (!running) {
         return;
       }
-      int taken = slots.takeUpTo(properties.concurrency());
+      int taken = slots.takeUpTo(slots.capacity());
       if (taken == 0) {
         return;
       }
@@ -187,13 +187,18 @@ class InboxPoller implements SmartLifecycle {
 
   private void run(InboxEntry entry) {
     try {
-      processor.process(entry);
+      // Stopped while it waited its turn: it keeps its lease and is claimed again after a restart.
+      slots.runInTurn(() -> processor.process(entry));
     } catch (RuntimeException e) {
       // The event keeps its lease and is claimed again when the lease passes.
       log.error("Could not record the outcome of inbox event {}", entry.id(), e);
     } finally {
       slots.give(1);
-      nudge();
+      // Look for more once a batch's worth of slots is free, or at once while nothing waits in the
+      // table (an event that waited for this one of its order is due now).
+      if (slots.waitingMark() == 0 || slots.free() >= properties.concurrency()) {
+        nudge();
+      }
     }
   }
 

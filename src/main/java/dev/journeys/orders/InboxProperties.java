@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pollInterval how often due events are looked for; new events are also processed at once
  * @param concurrency how many events are processed at the same time; below the connection pool's
- *     size, since applying a shipment holds a connection while it tells the engine
+ *     size, since applying a shipment holds a connection while it tells the engine. Four times as
+ *     many may be claimed and wait their turn in memory
  * @param lease how long a claimed event is ours: after that a crashed instance's event is claimed
  *     again, so it must outlast the slowest processing (the engine's request timeout and more)
  * @param retryInitial the wait after the first failure; it doubles with each further failure
