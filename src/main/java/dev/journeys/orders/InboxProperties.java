@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("journeys.orders.inbox")
 record InboxProperties(
     @DefaultValue("500ms") Duration pollInterval,
-    @DefaultValue("8") int concurrency,
+    @DefaultValue("32") int concurrency,
     @DefaultValue("5m") Duration lease,
     @DefaultValue("1s") Duration retryInitial,
     @DefaultValue("5m") Duration retryMax,
