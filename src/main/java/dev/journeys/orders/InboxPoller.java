@@ -21,9 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Claims due inbox events, in batches of up to {@link InboxSlots#capacity()}, and processes them on
- * virtual threads, at most {@code journeys.orders.inbox.concurrency} at a time. Starts once the application is ready, i.e.
- * after the journeys are deployed, and picks up where a previous run stopped: the state is all in
- * the table.
+ * virtual threads, at most {@code journeys.orders.inbox.concurrency} at a time. Starts once the
+ * application is ready, i.e. after the journeys are deployed, and picks up where a previous run
+ * stopped: the state is all in the table.
  */
 @Component
 class InboxPoller implements SmartLifecycle {
