@@ -80,11 +80,9 @@ class InboxSlots {
     return waiting.get() == 0 && tryTake();
   }
 
-  /** A new event was stored to wait for the poller; returns the mark {@link #noneWaiting} needs. */
-  long eventWaits() {
-    long mark = marks.incrementAndGet();
-    waiting.set(mark);
-    return mark;
+  /** A new event was stored to wait for the poller. */
+  void eventWaits() {
+    waiting.set(marks.incrementAndGet());
   }
 
   /** The mark of the latest event known to wait, 0 for none; read before the poller looks. */

@@ -63,13 +63,8 @@ class H2FileMaintenance implements SmartLifecycle {
                 .description("Size of the embedded H2 database file")
                 .baseUnit("bytes")
                 .register(registry));
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "h2-file-maintenance");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("h2-file-maintenance").daemon().factory());
     long every = properties.interval().toMillis();
     scheduler.scheduleWithFixedDelay(this::maintain, 0, every, TimeUnit.MILLISECONDS);
     executor = scheduler;
@@ -138,7 +133,9 @@ class H2FileMaintenance implements SmartLifecycle {
     ScheduledExecutorService scheduler = executor;
     executor = null;
     if (scheduler != null) {
-      scheduler.shutdownNow();
+      // No interrupt: a thread interrupted inside H2's file I/O closes the file for every
+      // connection, and others still record their work while the app stops. A round is short.
+      scheduler.shutdown();
       try {
         scheduler.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
