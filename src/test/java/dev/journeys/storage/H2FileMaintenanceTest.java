@@ -33,9 +33,9 @@ class H2FileMaintenanceTest {
     try (Connection connection = db.getConnection()) {
       assertThat(maintenance.isRunning()).isTrue();
       writeOrders(connection);
-      // Each order leaves a 6 kB body behind (12 MB in all) and commits seven times. Measured here:
-      // 33 MB; 70 MB with the short retention alone (chunks that hold one live page keep their
-      // space); 249 MB with neither, as H2 does on its own with WRITE_DELAY=0.
+      // Each order leaves a 6 kB body behind (12 MB in all) and commits seven times. Without the
+      // upkeep a chunk that holds one live page keeps all its space, and the file is several times
+      // this bound; a short retention alone is not enough either.
       long size = Files.size(dir.resolve("journeys.mv.db"));
       assertThat(size).as("file size in bytes").isLessThan(50L << 20);
       // Rewriting chunks lost nothing.
