@@ -323,10 +323,14 @@ public final class ReliabilityRun {
    */
   private void killAtRandom() {
     Random random = new Random(options.seed());
+    long[] planned = new long[options.kills()];
+    for (int k = 0; k < planned.length; k++) {
+      planned[k] = (long) ((0.1 + 0.8 * (k + random.nextDouble()) / options.kills()) * options.seconds() * 1000);
+    }
     long start = System.currentTimeMillis();
     try {
       for (int k = 0; k < options.kills(); k++) {
-        long at = (long) ((0.1 + 0.8 * (k + random.nextDouble()) / options.kills()) * options.seconds() * 1000);
+        long at = planned[k];
         long wait = start + at - System.currentTimeMillis();
         if (wait > 0) {
           Thread.sleep(wait);
@@ -344,15 +348,24 @@ public final class ReliabilityRun {
             .filter(o -> o.ackNanos >= 0 && o.ackNanos < killedAt && o.alertedAt == null
                 && !o.timerDue.isBefore(killedInstant) && o.timerDue.isBefore(ready)).toList();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        boolean nextKillFirst = false;
+        if (k + 1 < planned.length) {
+          long untilNext = System.nanoTime()
+              + TimeUnit.MILLISECONDS.toNanos(start + planned[k + 1] - System.currentTimeMillis());
+          nextKillFirst = untilNext < until;
+          until = Math.min(until, untilNext);
+        }
         while ((unconfirmed.stream().anyMatch(o -> o.confirmedAt == null) || overdue.stream().anyMatch(o -> o.alertedAt == null))
             && System.nanoTime() < until) {
           Thread.sleep(100);
         }
-        String line = ("kill %d at %.1f s: restart took %.1f s; %d orders acknowledged but unconfirmed at the kill, "
-            + "all confirmed %s; %d timers fell due while down, all fired %s")
-            .formatted(k + 1, at / 1000.0, restartSeconds, unconfirmed.size(),
-                after(unconfirmed, o -> o.confirmedAt, ready, "the restart", "2 min after the restart"),
-                overdue.size(), after(overdue, o -> o.alertedAt, ready, "the restart", "2 min after the restart"));
+        String deadline = nextKillFirst ? "by the next kill" : "2 min after the restart";
+        // A kill comes when planned, unless the restart after the previous one took longer.
+        String line = ("kill %d at %.1f s into the load (planned at %.1f s): restart took %.1f s; %d orders "
+            + "acknowledged but unconfirmed at the kill, all confirmed %s; %d timers fell due while down, all fired %s")
+            .formatted(k + 1, loadSeconds(killedAt), at / 1000.0, restartSeconds, unconfirmed.size(),
+                after(unconfirmed, o -> o.confirmedAt, ready, "the restart", deadline),
+                overdue.size(), after(overdue, o -> o.alertedAt, ready, "the restart", deadline));
         restarts.add(line);
         System.out.println(line);
       }
