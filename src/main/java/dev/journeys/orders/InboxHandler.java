@@ -13,4 +13,13 @@ interface InboxHandler {
    * @throws UnprocessableEventException to park the event
    */
   String handle(InboxEntry entry);
+
+  /**
+   * Like {@link #handle(InboxEntry)}, for a handler that can mark the event done in the transaction of
+   * its last effect ({@link InboxCompletion#completeWithin}); the returned outcome is then only
+   * logged. By default the inbox marks it done after the handler returns.
+   */
+  default String handle(InboxEntry entry, InboxCompletion completion) {
+    return handle(entry);
+  }
 }

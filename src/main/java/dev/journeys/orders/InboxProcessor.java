@@ -50,8 +50,11 @@ class InboxProcessor {
       return;
     }
     try {
-      String outcome = handler.handle(entry);
-      store.complete(entry.id(), outcome, clock.instant());
+      InboxCompletion completion = new InboxCompletion(store, entry.id(), clock);
+      String outcome = handler.handle(entry, completion);
+      if (!completion.committed()) {
+        store.complete(entry.id(), outcome, clock.instant());
+      }
       log.info("Inbox event {} ({} {}): {}", entry.id(), entry.source(), entry.topic(), outcome);
     } catch (UnprocessableEventException e) {
       park(entry, e.code(), e.getMessage());

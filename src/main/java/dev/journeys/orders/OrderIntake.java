@@ -6,6 +6,7 @@ import dev.journeys.journey.Journeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -63,6 +64,14 @@ class OrderIntake {
   record Accepted(String orderId, long journeyKey, boolean created) {}
 
   Accepted accept(NewOrder placed) {
+    return accept(placed, recorded -> { });
+  }
+
+  /**
+   * @param whenRecorded runs inside the transaction that records a journey this call started or
+   *     adopted (not when an earlier request had recorded it), and commits or rolls back with it
+   */
+  Accepted accept(NewOrder placed, Consumer<Accepted> whenRecorded) {
     Order order = placed.order();
     String orderId = order.orderId();
     // The customer before the journey starts, so its first message finds them; one commit for
@@ -75,7 +84,7 @@ class OrderIntake {
       return store.claim(order, first);
     });
     if (claimed) {
-      return start(order);
+      return start(order, whenRecorded);
     }
     Instant giveUpAt = first.plus(properties.duplicateWait());
     while (true) {
@@ -91,10 +100,10 @@ class OrderIntake {
         if (started.isPresent()) {
           log.warn("Order {} was claimed and its journey {} started, but the order never recorded it; "
               + "recording it now", orderId, started.get());
-          return record(order, started.get());
+          return record(order, started.get(), whenRecorded);
         }
         log.warn("Order {} was claimed but its journey never started; starting it now", orderId);
-        return start(order);
+        return start(order, whenRecorded);
       }
       // Otherwise another request is starting the journey, or has just given the order up.
       if (now.isAfter(giveUpAt)) {
@@ -102,12 +111,12 @@ class OrderIntake {
       }
       pause();
       if (store.claim(order, clock.instant())) {
-        return start(order);
+        return start(order, whenRecorded);
       }
     }
   }
 
-  private Accepted start(Order order) {
+  private Accepted start(Order order, Consumer<Accepted> whenRecorded) {
     String orderId = order.orderId();
     long journeyKey;
     try {
@@ -119,14 +128,18 @@ class OrderIntake {
       throw e;
     }
     CrashPoints.reached(CrashPoints.Point.AFTER_JOURNEY_START);
-    return record(order, journeyKey);
+    return record(order, journeyKey, whenRecorded);
   }
 
   /** Records the order's journey, started by this request or adopted after a crash. */
-  private Accepted record(Order order, long journeyKey) {
+  private Accepted record(Order order, long journeyKey, Consumer<Accepted> whenRecorded) {
     String orderId = order.orderId();
+    Accepted accepted = new Accepted(orderId, journeyKey, true);
     try {
-      transaction.executeWithoutResult(status -> recordJourney(order, journeyKey));
+      transaction.executeWithoutResult(status -> {
+        recordJourney(order, journeyKey);
+        whenRecorded.accept(accepted);
+      });
     } catch (RuntimeException e) {
       // Unrecorded, the journey would be invisible to the shop's retry, which would start another.
       journeys.cancelQuietly(journeyKey);
@@ -135,7 +148,7 @@ class OrderIntake {
     }
     log.info("Accepted order {}: journey {}", orderId, journeyKey);
     inbox.orderArrived(orderId);
-    return new Accepted(orderId, journeyKey, true);
+    return accepted;
   }
 
   private void recordJourney(Order order, long journeyKey) {

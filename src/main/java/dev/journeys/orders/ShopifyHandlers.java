@@ -41,9 +41,14 @@ class ShopifyHandlers implements InboxHandler {
 
   @Override
   public String handle(InboxEntry entry) {
+    return handle(entry, null);
+  }
+
+  @Override
+  public String handle(InboxEntry entry, InboxCompletion completion) {
     JsonNode body = read(entry);
     return switch (ShopifyTopic.of(entry.topic()).orElseThrow()) {
-      case ORDERS_CREATE -> placed(entry, body);
+      case ORDERS_CREATE -> placed(entry, body, completion);
       case ORDERS_CANCELLED -> events.cancel(body.path("id").asText(), body.path("cancel_reason").asText(null));
       case FULFILLMENTS_CREATE, FULFILLMENTS_UPDATE ->
           events.reportShipment(ShopifyShipments.fromFulfillment(body));
@@ -55,9 +60,16 @@ class ShopifyHandlers implements InboxHandler {
     };
   }
 
-  private String placed(InboxEntry entry, JsonNode body) {
+  /** A new journey's key and the event's "done" commit together, when the inbox lets them. */
+  private String placed(InboxEntry entry, JsonNode body, InboxCompletion completion) {
     NewOrder order = ShopifyOrders.toNewOrder(body, entry.receivedAt(), entry.apiVersion(), properties);
-    OrderIntake.Accepted accepted = intake.accept(order);
+    OrderIntake.Accepted accepted = completion == null
+        ? intake.accept(order)
+        : intake.accept(order, recorded -> completion.completeWithin(outcome(recorded)));
+    return outcome(accepted);
+  }
+
+  private static String outcome(OrderIntake.Accepted accepted) {
     return (accepted.created() ? "journey %d started" : "already accepted: journey %d")
         .formatted(accepted.journeyKey());
   }
