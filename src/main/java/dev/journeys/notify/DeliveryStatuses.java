@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.storage.TransactionBatcher;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Applies the provider's delivery status callbacks to outbox rows, forward only. */
 @Repository
@@ -18,9 +18,9 @@ class DeliveryStatuses {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate transactions;
+  private final TransactionBatcher transactions;
 
-  DeliveryStatuses(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
+  DeliveryStatuses(JdbcClient jdbc, Clock clock, TransactionBatcher transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.transactions = transactions;
@@ -30,10 +30,11 @@ class DeliveryStatuses {
    * Applies a status callback and keeps a record of it, in one commit: a provider sends several
    * callbacks for every message, so what each costs the database is much of what an SMS costs. An
    * applied one is recorded as the message's {@code delivery} decision; one that changed nothing
-   * (stale, for an unknown message or with an unknown status) in sms_event.
+   * (stale, for an unknown message or with an unknown status) in sms_event. Callbacks arriving
+   * together share a commit.
    */
   Applied applyAndRecord(String providerId, String reported, String errorCode) {
-    return transactions.execute(tx -> {
+    return transactions.execute(() -> {
       Applied applied = apply(providerId, reported, errorCode);
       if (applied != Applied.APPLIED) {
         record("status", providerId, reported, null, applied.name().toLowerCase(java.util.Locale.ROOT));
