@@ -1,6 +1,7 @@
 package dev.journeys.orders;
 
 import dev.journeys.faults.CrashPoints;
+import dev.journeys.storage.TransactionBatcher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +25,13 @@ class Inbox {
   private final InboxProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final TransactionBatcher batcher;
 
   Inbox(InboxStore store, InboxSlots slots, InboxProperties properties, ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock, TransactionBatcher batcher) {
     this.clock = clock;
     this.store = store;
+    this.batcher = batcher;
     this.slots = slots;
     this.properties = properties;
     this.events = events;
@@ -52,7 +55,9 @@ class Inbox {
     boolean slot = slots.tryTakeForNew();
     InboxEntry.Stored stored;
     try {
-      stored = store.insert(event, now, slot ? now.plus(properties.lease()) : null);
+      // Webhooks arriving together share a commit (inside a caller's transaction: that one).
+      Instant leaseUntil = slot ? now.plus(properties.lease()) : null;
+      stored = batcher.execute(() -> store.insert(event, now, leaseUntil));
     } catch (RuntimeException e) {
       slots.give(slot ? 1 : 0);
       throw e;

@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs small units of database work from many threads in shared transactions: one thread takes
@@ -47,12 +48,18 @@ public final class TransactionBatcher implements SmartLifecycle {
 
   /**
    * Runs the work in a shared transaction and returns its result once that transaction committed.
-   * Before {@link #start()} or after {@link #stop()}, runs it in a transaction of its own on the
-   * calling thread.
+   * Inside a transaction of the caller's, runs it there, on the calling thread. Before
+   * {@link #start()} or after {@link #stop()}, runs it in a transaction of its own on the calling
+   * thread.
    *
    * @throws RuntimeException what the work threw, or what the commit threw
    */
   public <T> T execute(Supplier<T> work) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      // Part of the caller's transaction: it commits with the caller's other work, and does not
+      // wait for a batch that might wait for the caller's locks.
+      return work.get();
+    }
     if (!running) {
       return alone(work);
     }

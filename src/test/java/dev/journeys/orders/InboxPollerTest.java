@@ -92,7 +92,8 @@ class InboxPollerTest {
           Duration.ofMinutes(10), 1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
       InboxSlots slots = new InboxSlots(properties);
       InboxStore store = new InboxStore(database.jdbc(), database.transactions());
-      Inbox inbox = new Inbox(store, slots, properties, event -> { }, Clock.systemUTC());
+      Inbox inbox = new Inbox(store, slots, properties, event -> { }, Clock.systemUTC(),
+          new dev.journeys.storage.TransactionBatcher("test-writer", database.transactions().getTransactionManager()));
       java.util.concurrent.BlockingQueue<String> processed = new java.util.concurrent.LinkedBlockingQueue<>();
       InboxHandler recorder = new InboxHandler() {
         @Override

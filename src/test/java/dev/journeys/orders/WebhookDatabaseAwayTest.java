@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.UnreachableDatabase;
 import java.nio.charset.StandardCharsets;
+import dev.journeys.storage.TransactionBatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ class WebhookDatabaseAwayTest {
 
   private final UnreachableDatabase database = new UnreachableDatabase();
   private MockMvc mvc;
+  private TransactionBatcher batcher;
 
   @BeforeEach
   void open() {
@@ -38,8 +40,11 @@ class WebhookDatabaseAwayTest {
         Duration.ofMillis(500), 8, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
     InboxSlots slots = new InboxSlots(properties);
     slots.open();
+    // Webhooks share commits through the batcher, as in the app: its refused transaction is the 503.
+    batcher = new TransactionBatcher("test-writer", database.transactions().getTransactionManager());
+    batcher.start();
     Inbox inbox = new Inbox(new InboxStore(database.jdbc(), database.transactions()),
-        slots, properties, event -> { }, Clock.systemUTC());
+        slots, properties, event -> { }, Clock.systemUTC(), batcher);
     ShopifySignature signature = new ShopifySignature(new ShopifyProperties(List.of(ShopifyWebhooks.SECRET)));
     mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper()))
         .setControllerAdvice(new OrderApiErrors())
@@ -48,6 +53,7 @@ class WebhookDatabaseAwayTest {
 
   @AfterEach
   void close() {
+    batcher.stop();
     database.close();
   }
 

@@ -133,6 +133,23 @@ class TransactionBatcherTest {
     assertThat(jdbc.sql("SELECT id FROM batch_test").query(Integer.class).list()).containsExactly(7);
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void insideACallersTransactionAUnitIsPartOfIt(String kind) {
+    open(kind);
+    org.springframework.transaction.support.TransactionTemplate caller =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+    assertThatThrownBy(() -> caller.executeWithoutResult(status -> {
+      batcher.execute(() -> insert(1));
+      throw new IllegalStateException("the caller fails after the unit");
+    })).hasMessage("the caller fails after the unit");
+    caller.executeWithoutResult(status -> batcher.execute(() -> insert(2)));
+
+    assertThat(jdbc.sql("SELECT id FROM batch_test").query(Integer.class).list()).containsExactly(2);
+    assertThat(transactions.begun.get()).isEqualTo(2); // the callers' own: none on the writer
+  }
+
   private int insert(int id) {
     jdbc.sql("INSERT INTO batch_test (id) VALUES (?)").param(id).update();
     return id;
