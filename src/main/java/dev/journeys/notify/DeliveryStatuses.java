@@ -18,12 +18,12 @@ class DeliveryStatuses {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionBatcher transactions;
+  private final TransactionBatcher batcher;
 
-  DeliveryStatuses(JdbcClient jdbc, Clock clock, TransactionBatcher transactions) {
+  DeliveryStatuses(JdbcClient jdbc, Clock clock, TransactionBatcher batcher) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.transactions = transactions;
+    this.batcher = batcher;
   }
 
   /**
@@ -34,7 +34,7 @@ class DeliveryStatuses {
    * together share a commit.
    */
   Applied applyAndRecord(String providerId, String reported, String errorCode) {
-    return transactions.execute(() -> {
+    return batcher.execute(() -> {
       Applied applied = apply(providerId, reported, errorCode);
       if (applied != Applied.APPLIED) {
         record("status", providerId, reported, null, applied.name().toLowerCase(java.util.Locale.ROOT));

@@ -3,7 +3,7 @@ package dev.journeys.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -72,16 +73,7 @@ public final class TransactionBatcher implements SmartLifecycle {
   }
 
   private <T> T alone(Supplier<T> work) {
-    TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
-    T result;
-    try {
-      result = work.get();
-    } catch (RuntimeException | Error e) {
-      transactions.rollback(status);
-      throw e;
-    }
-    transactions.commit(status);
-    return result;
+    return new TransactionTemplate(transactions).execute(status -> work.get());
   }
 
   private void loop() {
@@ -175,11 +167,11 @@ public final class TransactionBatcher implements SmartLifecycle {
     return Integer.MIN_VALUE + 1000;
   }
 
+  /** One caller's work; its future completes once, with its own failure or the batch's outcome. */
   private static final class Unit<T> {
     private final Supplier<T> work;
     private final CompletableFuture<T> done = new CompletableFuture<>();
     private T result;
-    private Throwable failure;
 
     Unit(Supplier<T> work) {
       this.work = work;
@@ -189,43 +181,27 @@ public final class TransactionBatcher implements SmartLifecycle {
       result = work.get();
     }
 
+    /** No effect on a unit that already failed on its own. */
     void fail(Throwable e) {
-      if (failure == null) {
-        failure = e;
-      }
-      done.completeExceptionally(failure);
+      done.completeExceptionally(e);
     }
 
     void succeed() {
-      if (failure == null) {
-        done.complete(result);
-      }
+      done.complete(result);
     }
 
+    /** Not interruptible: the work may be committed already, so the caller waits for the outcome. */
     T await() {
-      boolean interrupted = false;
       try {
-        while (true) {
-          try {
-            return done.get();
-          } catch (InterruptedException e) {
-            // The work may already be committed: wait for its outcome, then keep the interrupt.
-            interrupted = true;
-          } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-              throw runtime;
-            }
-            if (cause instanceof Error error) {
-              throw error;
-            }
-            throw new IllegalStateException(cause);
-          }
+        return done.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
         }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
+        if (e.getCause() instanceof Error error) {
+          throw error;
         }
+        throw e;
       }
     }
   }

@@ -58,12 +58,7 @@ class TransactionBatcherTest {
   void unitsQueuedTogetherShareOneCommitAndEachGetsItsOwnResult(String kind) throws Exception {
     open(kind);
     CountDownLatch queued = new CountDownLatch(1);
-    // The first unit holds the writer until the others are queued, so they form the next batch.
-    CompletableFuture<Integer> first = call(() -> {
-      hold(queued);
-      return insert(0);
-    });
-    await().atMost(Duration.ofSeconds(10)).until(() -> transactions.begun.get() == 1);
+    CompletableFuture<Integer> first = holdingTheWriter(queued, 0);
     List<CompletableFuture<Integer>> others = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {
       int id = i;
@@ -85,11 +80,7 @@ class TransactionBatcherTest {
   void aFailingUnitIsRolledBackAloneAndItsCallerGetsItsException(String kind) throws Exception {
     open(kind);
     CountDownLatch queued = new CountDownLatch(1);
-    CompletableFuture<Integer> first = call(() -> {
-      hold(queued);
-      return insert(1);
-    });
-    await().atMost(Duration.ofSeconds(10)).until(() -> transactions.begun.get() == 1);
+    CompletableFuture<Integer> first = holdingTheWriter(queued, 1);
     CompletableFuture<Integer> duplicate = call(() -> {
       insert(2);
       return insert(1); // a primary key violation: on PostgreSQL the transaction is aborted until rolled back
@@ -148,6 +139,19 @@ class TransactionBatcherTest {
 
     assertThat(jdbc.sql("SELECT id FROM batch_test").query(Integer.class).list()).containsExactly(2);
     assertThat(transactions.begun.get()).isEqualTo(2); // the callers' own: none on the writer
+  }
+
+  /**
+   * A first unit that inserts {@code id} once {@code released}, holding the writer meanwhile: the
+   * units queued until then form the next batch.
+   */
+  private CompletableFuture<Integer> holdingTheWriter(CountDownLatch released, int id) {
+    CompletableFuture<Integer> first = call(() -> {
+      hold(released);
+      return insert(id);
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> transactions.begun.get() == 1);
+    return first;
   }
 
   private int insert(int id) {
