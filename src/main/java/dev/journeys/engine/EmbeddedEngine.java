@@ -8,6 +8,9 @@ import dev.journeys.engine.processing.CommandWriter;
 import dev.journeys.engine.processing.EngineListener;
 import dev.journeys.engine.processing.ProcessModels;
 import dev.journeys.engine.rest.RestServer;
+import dev.journeys.engine.state.WriterLease;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +30,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
   private final EngineSettings settings;
+  private final WriterLease lease;
   private final CommandWriter writer;
   private final GatewayServer gateway;
   private final RestServer rest;
@@ -34,12 +38,25 @@ public final class EmbeddedEngine implements AutoCloseable {
   private EmbeddedEngine(EngineSettings settings, EngineListener listener) {
     this.settings = settings;
     migrate(settings);
+    CommandWriter[] writerRef = new CommandWriter[1];
+    this.lease = WriterLease.acquire(settings.dataSource(), settings.leaseDuration(), describe(settings),
+        () -> {
+          if (writerRef[0] != null) {
+            writerRef[0].stopWriting();
+          }
+        });
     FeelExpressions feel = new FeelExpressions();
     ProcessModels models = new ProcessModels(new BpmnTransformer(feel));
     GatewayServer[] gatewayRef = new GatewayServer[1];
-    this.writer = new CommandWriter(
-        settings.dataSource(), settings.clock(), feel, models, settings.maxBatchSize(),
-        (Set<String> types) -> gatewayRef[0].jobsAvailable(types), listener);
+    try {
+      this.writer = new CommandWriter(
+          settings.dataSource(), settings.clock(), feel, models, settings.maxBatchSize(),
+          (Set<String> types) -> gatewayRef[0].jobsAvailable(types), listener, lease);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+    writerRef[0] = writer;
     this.gateway = new GatewayServer(writer, settings.host(), settings.port(), settings.defaultLongPollTimeout());
     gatewayRef[0] = gateway;
     this.rest = new RestServer(writer, settings.dataSource(), settings.host(), settings.restPort(), gateway::port);
@@ -64,6 +81,18 @@ public final class EmbeddedEngine implements AutoCloseable {
     LOG.info("Embedded engine listening for Zeebe gRPC on {}:{} and for REST on {}:{}",
         settings.host(), engine.port(), settings.host(), engine.restPort());
     return engine;
+  }
+
+  /** Who holds the lease, for the message of an engine that is refused: host, process and addresses. */
+  private static String describe(EngineSettings settings) {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "an unknown host";
+    }
+    return "on " + host + " (pid " + ProcessHandle.current().pid() + ", gRPC " + settings.host() + ":"
+        + (settings.port() == 0 ? "any free port" : settings.port()) + ")";
   }
 
   private static void migrate(EngineSettings settings) {
@@ -115,6 +144,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     rest.close();
     gateway.close();
     writer.close();
+    lease.close(); // after the writer's last commit: the next engine may take over at once
     LOG.info("Embedded engine stopped");
   }
 }

@@ -3,6 +3,7 @@ package dev.journeys.engine;
 import dev.journeys.engine.clock.ControlledClock;
 import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.engine.processing.EngineListener;
+import dev.journeys.engine.state.WriterLeaseHeldException;
 import io.camunda.client.CamundaClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,11 +58,13 @@ public class EmbeddedEngineConfiguration {
    * @param longPollTimeout how long ActivateJobs waits for jobs when the request sets no timeout
    * @param restPort port of the engine's Camunda REST v2 subset (camunda.client.rest-address); 0 picks a free one
    * @param clockStart where a controlled clock starts (default: now); simulations start at their scenario's date
+   * @param leaseDuration how long the writer lease outlives its last renewal (default 5s): a killed
+   *     engine's lease lapses after it, and a second engine on the same database is refused
    */
   @ConfigurationProperties("journeys.engine")
   public record EngineProperties(
       String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout,
-      Integer restPort, Instant clockStart) {
+      Integer restPort, Instant clockStart, Duration leaseDuration) {
 
     public EngineProperties {
       mode = mode == null ? "embedded" : mode;
@@ -68,6 +73,7 @@ public class EmbeddedEngineConfiguration {
       maxBatchSize = maxBatchSize == null ? 256 : maxBatchSize;
       longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(10) : longPollTimeout;
       restPort = restPort == null ? 8088 : restPort;
+      leaseDuration = leaseDuration == null ? EngineSettings.DEFAULT_LEASE_DURATION : leaseDuration;
     }
   }
 
@@ -134,7 +140,7 @@ public class EmbeddedEngineConfiguration {
     EngineMeters engineMeters = meters == null ? null : new EngineMeters(meters);
     EmbeddedEngine engine = EmbeddedEngine.start(new EngineSettings(
         dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
-        properties.longPollTimeout(), properties.restPort()),
+        properties.longPollTimeout(), properties.restPort(), properties.leaseDuration()),
         engineMeters == null ? EngineListener.NONE : engineMeters);
     if (engineMeters != null) {
       engineMeters.bind(engine::openIncidents);
@@ -206,6 +212,24 @@ public class EmbeddedEngineConfiguration {
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
       }
       return now();
+    }
+  }
+
+  /**
+   * Turns a refused second engine into Spring Boot's "APPLICATION FAILED TO START" report, with what
+   * to do instead (registered in META-INF/spring.factories).
+   */
+  static class WriterLeaseHeldFailureAnalyzer extends AbstractFailureAnalyzer<WriterLeaseHeldException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, WriterLeaseHeldException cause) {
+      return new FailureAnalysis(
+          cause.getMessage(),
+          "Only one embedded engine may write a database. To run more app instances on this database, start"
+              + " them with journeys.engine.mode=camunda and camunda.client.grpc-address / rest-address pointing"
+              + " at the running engine's gateway. To replace the running engine, stop it first: its lease is"
+              + " freed on a clean stop, or lapses journeys.engine.lease-duration (5s by default) after a kill.",
+          cause);
     }
   }
 

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
  * @param maxBatchSize how many commands the writer applies in one database transaction
  * @param defaultLongPollTimeout how long ActivateJobs waits when the request sets no timeout
  * @param restPort the port of the Camunda REST v2 subset; 0 picks a free one (see {@link EmbeddedEngine#restPort()})
+ * @param leaseDuration how long the writer lease outlives its last renewal: a killed engine's lease
+ *     lapses after it, and a second engine on the same database waits that long before it refuses
  */
 public record EngineSettings(
     DataSource dataSource,
@@ -22,7 +24,18 @@ public record EngineSettings(
     EngineClock clock,
     int maxBatchSize,
     Duration defaultLongPollTimeout,
-    int restPort) {
+    int restPort,
+    Duration leaseDuration) {
+
+  /** The writer lease's default: a killed engine's lease lapses within seconds. */
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(5);
+
+  /** Settings with the default lease duration. */
+  public EngineSettings(
+      DataSource dataSource, String host, int port, EngineClock clock, int maxBatchSize,
+      Duration defaultLongPollTimeout, int restPort) {
+    this(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort, DEFAULT_LEASE_DURATION);
+  }
 
   /** Settings with the REST API on a free port, for callers that only speak gRPC (tests, benchmarks). */
   public EngineSettings(
@@ -37,6 +50,13 @@ public record EngineSettings(
 
   /** These settings with the REST API on another port. */
   public EngineSettings withRestPort(int newRestPort) {
-    return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, newRestPort);
+    return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, newRestPort,
+        leaseDuration);
+  }
+
+  /** These settings with another writer lease duration. */
+  public EngineSettings withLeaseDuration(Duration newLeaseDuration) {
+    return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort,
+        newLeaseDuration);
   }
 }

@@ -4,6 +4,8 @@ import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.engine.feel.FeelExpressions;
 import dev.journeys.engine.state.EngineState;
 import dev.journeys.engine.state.TimerRecord;
+import dev.journeys.engine.state.WriterFence;
+import dev.journeys.engine.state.WriterLeaseLostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -46,6 +48,7 @@ public final class CommandWriter implements AutoCloseable {
   private final int maxBatchSize;
   private final Consumer<Set<String>> jobsAvailable;
   private final EngineListener listener;
+  private final WriterFence fence;
   private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -62,6 +65,14 @@ public final class CommandWriter implements AutoCloseable {
   public CommandWriter(
       DataSource dataSource, EngineClock clock, FeelExpressions feel, ProcessModels models, int maxBatchSize,
       Consumer<Set<String>> jobsAvailable, EngineListener listener) {
+    this(dataSource, clock, feel, models, maxBatchSize, jobsAvailable, listener, WriterFence.NONE);
+  }
+
+  /** A writer that checks {@code fence} in every batch before it commits (see WriterLease). */
+  public CommandWriter(
+      DataSource dataSource, EngineClock clock, FeelExpressions feel, ProcessModels models, int maxBatchSize,
+      Consumer<Set<String>> jobsAvailable, EngineListener listener, WriterFence fence) {
+    this.fence = fence;
     this.listener = GuardedListener.of(listener);
     this.dataSource = dataSource;
     this.clock = clock;
@@ -130,6 +141,10 @@ public final class CommandWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (WriterLeaseLostException e) {
+        batch.forEach(pending -> pending.future().completeExceptionally(e));
+        rollbackQuietly();
+        stopWriting();
       } catch (RuntimeException e) {
         LOG.error("Engine writer failed a batch; reconnecting", e);
         batch.forEach(pending -> pending.future().completeExceptionally(e));
@@ -137,6 +152,14 @@ public final class CommandWriter implements AutoCloseable {
       } finally {
         batch.clear();
       }
+    }
+    failQueued();
+  }
+
+  private void failQueued() {
+    Pending<?> pending;
+    while ((pending = queue.poll()) != null) {
+      pending.future().completeExceptionally(new IllegalStateException("Expected the engine to run, but it stopped"));
     }
   }
 
@@ -149,6 +172,7 @@ public final class CommandWriter implements AutoCloseable {
     }
     runDueWork(connection, batchEffects);
     state.flushKeys();
+    fence.check(state.sql());
     commit(connection);
     replies.forEach(Runnable::run);
     batchEffects.afterCommitActions().forEach(Runnable::run);
@@ -250,12 +274,28 @@ public final class CommandWriter implements AutoCloseable {
     }
   }
 
-  private void reconnect() {
+  /**
+   * Stops applying commands for good: another engine now writes this database (the lease was taken
+   * over), so whatever is queued is answered with an error instead of being written.
+   */
+  public void stopWriting() {
+    if (running) {
+      LOG.error("Engine writer stops: another engine holds this database's writer lease");
+    }
+    running = false;
+    wakeUp();
+  }
+
+  private void rollbackQuietly() {
     try {
       state.sql().connection().rollback();
     } catch (SQLException | RuntimeException ignored) {
       // the connection is likely gone; a new one follows
     }
+  }
+
+  private void reconnect() {
+    rollbackQuietly();
     state.close();
     while (running) {
       try {
@@ -283,10 +323,7 @@ public final class CommandWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    Pending<?> pending;
-    while ((pending = queue.poll()) != null) {
-      pending.future().completeExceptionally(new IllegalStateException("Expected the engine to run, but it stopped"));
-    }
+    failQueued();
     state.close();
   }
 }
