@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.engine.EngineMeters;
+import dev.journeys.engine.spring.EngineMeters;
 import dev.journeys.notify.NotifyMeters;
 import dev.journeys.orders.OrdersMeters;
 import io.micrometer.core.instrument.Meter;

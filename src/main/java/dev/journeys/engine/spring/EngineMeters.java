@@ -1,4 +1,4 @@
-package dev.journeys.engine;
+package dev.journeys.engine.spring;
 
 import dev.journeys.engine.processing.EngineListener;
 import io.micrometer.core.instrument.Counter;
