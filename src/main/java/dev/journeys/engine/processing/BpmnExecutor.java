@@ -91,6 +91,14 @@ public final class BpmnExecutor {
     return processors.get(kind);
   }
 
+  private ContainerProcessor container(ElementInstance scope) {
+    if (processor(modelOf(scope)) instanceof ContainerProcessor container) {
+      return container;
+    }
+    throw new IllegalStateException("Expected element '" + scope.elementId() + "' to contain elements, but its kind "
+        + scope.kind() + " has no container processor");
+  }
+
   /** Schedules the activation of an element inside a flow scope. */
   public void activate(ElementModel element, ElementInstance flowScope) {
     activateStep(element, flowScope, null);
@@ -176,12 +184,19 @@ public final class BpmnExecutor {
       return;
     }
     List<FlowModel> flows = flowsOverride != null ? flowsOverride : processor.outgoing(instance, element);
-    remove(instance, HistoryStore.State.COMPLETED);
     if (instance.isProcessInstance()) {
+      Long caller = instance.parentElementInstanceKey();
+      if (caller != null) {
+        p.state().elementInstances().find(caller)
+            .ifPresent(callActivity -> container(callActivity).onChildCompleted(callActivity, instance));
+      }
+      remove(instance, HistoryStore.State.COMPLETED);
       return;
     }
+    remove(instance, HistoryStore.State.COMPLETED);
     if (flows.isEmpty()) {
-      completeScopeIfDone(instance.flowScopeKey());
+      p.state().elementInstances().find(instance.flowScopeKey())
+          .ifPresent(scope -> container(scope).afterExecutionPathCompleted(scope, instance));
       return;
     }
     ElementInstance flowScope = p.state().elementInstances().find(instance.flowScopeKey()).orElseThrow();

@@ -3,7 +3,7 @@ package dev.journeys.engine.processing.processors;
 import dev.journeys.engine.feel.EvaluationResult;
 import dev.journeys.engine.model.CalledElement;
 import dev.journeys.engine.model.ElementModel;
-import dev.journeys.engine.processing.ElementProcessor;
+import dev.journeys.engine.processing.ContainerProcessor;
 import dev.journeys.engine.processing.Processing;
 import dev.journeys.engine.state.ElementInstance;
 import dev.journeys.engine.state.ProcessRecord;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * A call activity starts the latest version of the called process with the parent's variables (or
  * only its input mappings) and completes when that process instance completes.
  */
-final class CallActivityProcessor implements ElementProcessor {
+final class CallActivityProcessor implements ContainerProcessor {
 
   static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
 
@@ -52,10 +52,12 @@ final class CallActivityProcessor implements ElementProcessor {
     p.state().elementInstances().calledProcessInstance(instance.key()).ifPresent(p.bpmn()::terminate);
   }
 
-  /** The called process instance completed with these root variables. */
-  void calledProcessCompleted(ElementInstance callActivity, Map<String, Object> childVariables) {
-    CalledElement called = p.bpmn().modelOf(callActivity).calledElement();
+  /** The called process instance completed: its root variables come back, and the activity completes. */
+  @Override
+  public void onChildCompleted(ElementInstance callActivity, ElementInstance calledProcess) {
+    Map<String, Object> childVariables = p.variables().local(calledProcess.key());
     ElementModel element = p.bpmn().modelOf(callActivity);
+    CalledElement called = element.calledElement();
     if (!element.outputs().isEmpty() || !called.propagateAllChildVariables()) {
       p.variables().setLocal(callActivity.key(), callActivity.processInstanceKey(), childVariables);
     } else {

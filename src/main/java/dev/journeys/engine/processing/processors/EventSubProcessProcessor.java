@@ -1,7 +1,7 @@
 package dev.journeys.engine.processing.processors;
 
 import dev.journeys.engine.model.ElementModel;
-import dev.journeys.engine.processing.ElementProcessor;
+import dev.journeys.engine.processing.ContainerProcessor;
 import dev.journeys.engine.processing.Processing;
 import dev.journeys.engine.state.ElementInstance;
 
@@ -9,7 +9,7 @@ import dev.journeys.engine.state.ElementInstance;
  * An event subprocess, activated once its start event's trigger happened in the enclosing scope;
  * that scope completes only after it.
  */
-final class EventSubProcessProcessor implements ElementProcessor {
+final class EventSubProcessProcessor implements ContainerProcessor {
 
   private final Processing p;
 
@@ -21,5 +21,10 @@ final class EventSubProcessProcessor implements ElementProcessor {
   public void onActivate(ElementInstance instance, ElementModel element) {
     p.bpmn().markActivated(instance);
     p.bpmn().activate(element.eventStart(), instance.withState(ElementInstance.LifecycleState.ACTIVATED));
+  }
+
+  @Override
+  public void afterExecutionPathCompleted(ElementInstance container, ElementInstance completedChild) {
+    p.bpmn().completeScopeIfDone(container.key());
   }
 }

@@ -1,19 +1,18 @@
 package dev.journeys.engine.processing.processors;
 
-import dev.journeys.engine.model.ElementKind;
 import dev.journeys.engine.model.ElementModel;
-import dev.journeys.engine.processing.ElementProcessor;
+import dev.journeys.engine.processing.ContainerProcessor;
 import dev.journeys.engine.processing.Processing;
 import dev.journeys.engine.processing.Rejection;
 import dev.journeys.engine.processing.ResultWaiters.Waiter;
 import dev.journeys.engine.state.ElementInstance;
-import java.util.Map;
 
 /**
- * The process itself, created by BpmnExecutor#createProcessInstance; on completion
- * it hands its variables to the calling call activity, or to a caller awaiting the result.
+ * The process itself, created by BpmnExecutor#createProcessInstance. It completes once nothing inside
+ * is active; then a caller awaiting the result gets its variables (a calling call activity hears of it
+ * as that activity's container callback).
  */
-final class ProcessProcessor implements ElementProcessor {
+final class ProcessProcessor implements ContainerProcessor {
 
   private final Processing p;
 
@@ -30,12 +29,14 @@ final class ProcessProcessor implements ElementProcessor {
   }
 
   @Override
+  public void afterExecutionPathCompleted(ElementInstance container, ElementInstance completedChild) {
+    p.bpmn().completeScopeIfDone(container.key());
+  }
+
+  @Override
   public boolean onComplete(ElementInstance instance, ElementModel element) {
     if (instance.parentElementInstanceKey() != null) {
-      Map<String, Object> variables = p.variables().local(instance.key());
-      p.state().elementInstances().find(instance.parentElementInstanceKey()).ifPresent(callActivity ->
-          callActivityProcessor().calledProcessCompleted(callActivity, variables));
-      return true;
+      return true; // the call activity takes the variables (CallActivityProcessor#onChildCompleted)
     }
     Waiter waiter = p.resultWaiters().take(instance.key());
     if (waiter != null) {
@@ -52,9 +53,5 @@ final class ProcessProcessor implements ElementProcessor {
       p.effects().afterCommit(() -> waiter.result().completeExceptionally(Rejection.invalidState(
           "Expected process instance '%d' to complete, but it was terminated", instance.key())));
     }
-  }
-
-  private CallActivityProcessor callActivityProcessor() {
-    return (CallActivityProcessor) p.bpmn().processor(ElementKind.CALL_ACTIVITY);
   }
 }
