@@ -19,7 +19,7 @@ public class JourneysApplication {
     }
     // `simulate` starts its own in-memory application (no web server) and exits when done.
     if (args.length > 0 && args[0].equals(SimulateCommand.NAME)) {
-      System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      System.exit(SimulateCommand.run(JourneysApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     SpringApplication.run(JourneysApplication.class, args);
   }

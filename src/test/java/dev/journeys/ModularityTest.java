@@ -5,11 +5,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * Module boundaries from DESIGN.md: the engine is plain Java that imports nothing else of ours, with
+ * Module boundaries: every module (a direct subpackage of dev.journeys) uses only the modules its
+ * package-info allows, and only their API (Spring Modulith's verification); docs/ARCHITECTURE.md draws
+ * the modules as the code has them. And for the engine (docs/ARCHITECTURE.md): the engine is plain Java that imports nothing else of ours, with
  * one Spring edge (the package dev.journeys.engine.spring); every other module reaches the engine only through the Camunda client.
  */
 class ModularityTest {
@@ -23,6 +31,39 @@ class ModularityTest {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("dev.journeys");
+  }
+
+  @Test
+  void everyModuleUsesOnlyTheModulesItDeclaresAndOnlyTheirApi() {
+    ApplicationModules.of(JourneysApplication.class).verify();
+  }
+
+  /** The diagram in docs/ARCHITECTURE.md, between its markers, is the one the code draws. */
+  @Test
+  void theArchitectureDocumentDrawsTheModulesAsTheCodeHasThem() throws IOException {
+    String doc = Files.readString(Path.of("docs/ARCHITECTURE.md"));
+    String begin = "<!-- modules:begin (ModularityTest writes this diagram; do not edit by hand) -->\n";
+    String end = "<!-- modules:end -->";
+    String expected = moduleDiagram(ApplicationModules.of(JourneysApplication.class));
+    int from = doc.indexOf(begin);
+    int to = doc.indexOf(end);
+    if (from < 0 || to < from || !doc.substring(from + begin.length(), to).equals(expected)) {
+      throw new AssertionError("docs/ARCHITECTURE.md must hold, between its module markers, exactly:\n" + expected);
+    }
+  }
+
+  /** A Mermaid graph of the modules and their direct dependencies, sorted so it is stable. */
+  static String moduleDiagram(ApplicationModules modules) {
+    String edges = modules.stream()
+        .sorted(java.util.Comparator.comparing(ApplicationModule::getName))
+        .flatMap(module -> module.getDirectDependencies(modules).uniqueModules()
+            .map(ApplicationModule::getName).sorted().map(target -> "  " + module.getName() + " --> " + target))
+        .collect(Collectors.joining("\n"));
+    String alone = modules.stream()
+        .filter(module -> module.getDirectDependencies(modules).uniqueModules().findAny().isEmpty())
+        .map(ApplicationModule::getName).sorted().map(name -> "  " + name)
+        .collect(Collectors.joining("\n"));
+    return "```mermaid\ngraph LR\n" + edges + "\n" + alone + "\n```\n";
   }
 
   @Test
@@ -41,6 +82,8 @@ class ModularityTest {
     noClasses().that().resideInAPackage("dev.journeys.engine..")
         .and(com.tngtech.archunit.base.DescribedPredicate.describe(
             "not the edge", c -> !c.getPackageName().equals(EDGE)))
+        // a package-info carries only the module declaration that the check above reads
+        .and().doNotHaveSimpleName("package-info")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.camunda.spring..")
         .check(classes);
   }
@@ -75,7 +118,7 @@ class ModularityTest {
         .check(classes);
   }
 
-  /** The one exception: the simulator moves the engine's controlled clock, which is there for it (DESIGN.md). */
+  /** The one exception: the simulator moves the engine's controlled clock, which is there for it (docs/ARCHITECTURE.md). */
   @Test
   void theSimulatorUsesOnlyTheEnginesClock() {
     noClasses().that().resideInAPackage("dev.journeys.simulate..")

@@ -24,8 +24,12 @@ public final class SimulateCommand {
 
   private SimulateCommand() {}
 
-  /** Returns the exit code: 0 done, 1 the simulation failed, 2 bad arguments or scenario. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Returns the exit code: 0 done, 1 the simulation failed, 2 bad arguments or scenario.
+   *
+   * @param application the {@code @SpringBootApplication} class each simulation starts
+   */
+  public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
     String bpmn = null;
     String scenarioFile = null;
     String json = null;
@@ -69,7 +73,7 @@ public final class SimulateCommand {
     long began = System.nanoTime();
     try {
       Simulator.Progress progress = terminal() && !quiet ? new ProgressBar(err) : Simulator.Progress.NONE;
-      timeline = Simulator.run(scenario, new Simulator.Journey(Path.of(bpmn).getFileName().toString(), journey), progress);
+      timeline = Simulator.run(application, scenario, new Simulator.Journey(Path.of(bpmn).getFileName().toString(), journey), progress);
     } catch (ScenarioException e) {
       err.println(scenarioFile + ": " + e.getMessage());
       return 2;

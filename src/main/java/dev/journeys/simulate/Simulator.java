@@ -1,6 +1,5 @@
 package dev.journeys.simulate;
 
-import dev.journeys.JourneysApplication;
 import dev.journeys.customers.Customers;
 import dev.journeys.engine.clock.ControlledClock;
 import dev.journeys.engine.clock.EngineClock;
@@ -16,10 +15,13 @@ import java.util.UUID;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.ClassUtils;
 
 /**
  * Simulates a journey: scenario in, timeline out. Each simulation runs in an application of its own,
@@ -58,6 +60,18 @@ public class Simulator {
   }
 
   private final java.util.concurrent.Semaphore oneAtATime = new java.util.concurrent.Semaphore(1);
+  private final Class<?> application;
+
+  /**
+   * A simulator inside a running application: each simulation starts that same application (its
+   * {@code @SpringBootApplication} class) anew. Found in the context rather than named, so this module
+   * does not depend on the application's root package, which depends on it for the CLI.
+   */
+  Simulator(ApplicationContext context) {
+    this.application = context.getBeansWithAnnotation(SpringBootApplication.class).values().stream()
+        .map(ClassUtils::getUserClass).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Expected a @SpringBootApplication in the context, but found none"));
+  }
 
   /**
    * Runs the scenario with the given journey deployed over the packaged ones (it becomes the latest
@@ -73,19 +87,23 @@ public class Simulator {
     }
     try {
       // Inside a running application: its logging must stay as it is.
-      return run(scenario, journey, progress, false);
+      return run(application, scenario, journey, progress, false);
     } finally {
       oneAtATime.release();
     }
   }
 
-  /** For the CLI, which owns the JVM: the simulation's application also quiets the logs. */
-  public static Timeline run(Scenario scenario, Journey journey, Progress progress) {
-    return run(scenario, journey, progress, true);
+  /**
+   * For the CLI, which owns the JVM: the simulation starts {@code application} (the
+   * {@code @SpringBootApplication} class) and quiets its logs.
+   */
+  public static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress) {
+    return run(application, scenario, journey, progress, true);
   }
 
-  private static Timeline run(Scenario scenario, Journey journey, Progress progress, boolean ownsJvm) {
-    try (ConfigurableApplicationContext app = start(scenario.start(), ownsJvm)) {
+  private static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress,
+      boolean ownsJvm) {
+    try (ConfigurableApplicationContext app = start(application, scenario.start(), ownsJvm)) {
       if (journey != null) {
         deploy(app.getBean(CamundaClient.class), journey);
       }
@@ -98,8 +116,8 @@ public class Simulator {
   }
 
   /** The application for one simulation; the same that `java -jar journeys.jar` runs, re-configured. */
-  static ConfigurableApplicationContext start(Instant clockStart, boolean ownsJvm) {
-    SpringApplication app = new SpringApplication(JourneysApplication.class);
+  static ConfigurableApplicationContext start(Class<?> application, Instant clockStart, boolean ownsJvm) {
+    SpringApplication app = new SpringApplication(application);
     if (!ownsJvm) {
       // Logback is one per JVM: a second application's logging set-up (and its clean-up at close)
       // would reconfigure the running application's logs.

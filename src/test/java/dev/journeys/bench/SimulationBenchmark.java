@@ -1,5 +1,6 @@
 package dev.journeys.bench;
 
+import dev.journeys.JourneysApplication;
 import dev.journeys.simulate.Scenario;
 import dev.journeys.simulate.ScenarioReader;
 import dev.journeys.simulate.Simulator;
@@ -51,7 +52,7 @@ public final class SimulationBenchmark {
       for (int run = 1; run <= runs; run++) {
         long began = System.nanoTime();
         long cpu = os.getProcessCpuTime();
-        Timeline timeline = Simulator.run(scenario, journey, Simulator.Progress.NONE);
+        Timeline timeline = Simulator.run(JourneysApplication.class, scenario, journey, Simulator.Progress.NONE);
         long total = (System.nanoTime() - began) / 1_000_000;
         long cpuMillis = (os.getProcessCpuTime() - cpu) / 1_000_000;
         System.out.printf("%-28s %4d %14d %16d %13d %10d %9d%n", file.getFileName(), run, timeline.elapsedMillis(),

@@ -2,6 +2,7 @@ package dev.journeys.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.JourneysApplication;
 import dev.journeys.simulate.Timeline.Entry;
 import dev.journeys.simulate.Timeline.What;
 import java.io.IOException;
@@ -20,7 +21,7 @@ class ExampleScenariosTest {
   private static Timeline simulate(String example) throws IOException {
     Scenario scenario = ScenarioReader.read(Files.readString(Path.of("examples/scenarios", example + ".yaml")));
     byte[] bpmn = Files.readAllBytes(Path.of("bpmn/post-purchase.bpmn"));
-    return Simulator.run(scenario, new Simulator.Journey("post-purchase.bpmn", bpmn), Simulator.Progress.NONE);
+    return Simulator.run(JourneysApplication.class, scenario, new Simulator.Journey("post-purchase.bpmn", bpmn), Simulator.Progress.NONE);
   }
 
   private static List<String> rows(Timeline timeline) {
@@ -129,7 +130,7 @@ class ExampleScenariosTest {
           items: [{name: Mug, unitPrice: 5}]
         events: ["+1d delivered", "+1d1h unsubscribe email"]
         """);
-    Timeline t = Simulator.run(scenario, null, Simulator.Progress.NONE);
+    Timeline t = Simulator.run(JourneysApplication.class, scenario, null, Simulator.Progress.NONE);
 
     assertThat(t.journeyFile()).isEqualTo("(packaged journeys)");
     assertThat(t.entries()).filteredOn(e -> e.what() == What.EVENT).extracting(Entry::detail)

@@ -1,0 +1,9 @@
+/**
+ * The web UI: ops pages, the sandbox, simulations.
+ *
+ * <p>Allowed dependencies are verified by ModularityTest; docs/ARCHITECTURE.md describes the module.
+ */
+@ApplicationModule(allowedDependencies = {"notify", "orders", "simulate"})
+package dev.journeys.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

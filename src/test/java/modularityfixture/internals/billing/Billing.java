@@ -1,0 +1,4 @@
+package modularityfixture.internals.billing;
+
+/** The billing module's API. */
+public class Billing {}

@@ -1,0 +1,4 @@
+package modularityfixture.undeclared.pricing;
+
+/** The pricing module's API. */
+public class Prices {}
