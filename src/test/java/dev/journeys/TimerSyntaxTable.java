@@ -36,7 +36,9 @@ public final class TimerSyntaxTable {
         row("timeCycle", "R5/PT10S", "2026-01-01T09:00:10Z", "2026-01-01T09:00:20Z"),
         row("timeCycle", "R/PT1H", "2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z"),
         row("timeCycle", "R/P1W", "2026-01-08T09:00:00Z", "2026-01-15T09:00:00Z"),
-        row("timeCycle", "R3/2026-01-02T09:00:00Z/P1D", "2026-01-02T09:00:00Z", "2026-01-03T09:00:00Z"),
+        row("timeCycle", "R3/2026-01-01T12:00:00Z/P1D", "2026-01-01T12:00:00Z", "2026-01-02T12:00:00Z"),
+        // A start already past counts as now: Zeebe waits one interval, it does not fire at once.
+        row("timeCycle", "R2/2025-12-31T00:00:00Z/PT1H", "2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z"),
         row("timeCycle", "0 0 9 * * MON-FRI", "2026-01-02T09:00:00Z", "2026-01-05T09:00:00Z"),
         row("timeCycle", "0 0 9 * * 7", "2026-01-04T09:00:00Z", "2026-01-11T09:00:00Z"), // 7 is Sunday
         row("timeCycle", "0 0 9 * * mon", "2026-01-05T09:00:00Z", "2026-01-12T09:00:00Z"),
