@@ -10,6 +10,7 @@ import dev.journeys.engine.state.TimerRecord;
 import dev.journeys.engine.timer.TimerSpec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Timers: scheduled as rows with a due time, fired in due order by the writer. A timer never fires
@@ -129,14 +130,15 @@ public final class TimerBehavior {
   }
 
   private void reschedule(TimerRecord timer, boolean repeats) {
-    if (!repeats) {
+    OptionalLong next = repeats
+        ? TimerSpec.parse(TimerSpec.Kind.valueOf(timer.kind()), timer.spec()).nextDue(timer.dueAt())
+        : OptionalLong.empty();
+    if (next.isEmpty()) { // its last repetition, or a cron that matches no later time
       p.state().timers().delete(timer.key());
       return;
     }
-    TimerSpec spec = TimerSpec.parse(TimerSpec.Kind.valueOf(timer.kind()), timer.spec());
-    long next = spec.nextDue(timer.dueAt());
     int remaining = timer.repetitions() == TimerSpec.INFINITE ? TimerSpec.INFINITE : timer.repetitions() - 1;
-    p.state().timers().reschedule(timer.key(), next, remaining);
-    p.effects().dueAt(next);
+    p.state().timers().reschedule(timer.key(), next.getAsLong(), remaining);
+    p.effects().dueAt(next.getAsLong());
   }
 }

@@ -1,14 +1,23 @@
 package dev.journeys.engine.timer;
 
+import io.camunda.zeebe.model.bpmn.util.time.Interval;
+import io.camunda.zeebe.model.bpmn.util.time.RepeatingInterval;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
- * A parsed BPMN timer: a duration ({@code PT10S}, {@code P1Y}), a date (ISO-8601 with offset or
- * zone) or a cycle ({@code R5/PT10S}, {@code R/PT1H}, {@code R3/2026-01-01T09:00:00Z/P1D}, or a
- * six-field cron expression). Times are epoch milliseconds.
+ * A parsed BPMN timer, read with the calls Zeebe 8.8 makes so that what deploys here deploys on a
+ * cluster and the other way round: a duration with zeebe-bpmn-model's {@link Interval#parse}, a date
+ * with {@link ZonedDateTime#parse}, a cycle starting with {@code R} with
+ * {@link RepeatingInterval#parse} and any other cycle as a cron ({@link CronSchedule}). The linter
+ * ({@code journey.TimerSyntax}) makes the same calls; the module rules keep it from importing this
+ * class, and one table of expressions (TimerSyntaxTable in the tests) holds both to the same answers.
+ * Times are epoch milliseconds; calendar amounts are added in UTC.
  */
 public final class TimerSpec {
 
@@ -19,15 +28,15 @@ public final class TimerSpec {
     CYCLE
   }
 
-  /** Unlimited repetitions of a cycle. */
-  public static final int INFINITE = -1;
+  /** Unlimited repetitions of a cycle ({@code R/…}, and every cron). */
+  public static final int INFINITE = RepeatingInterval.INFINITE;
 
-  private final IsoDuration interval;
+  private final Interval interval;
   private final Instant date;
   private final CronSchedule cron;
   private final int repetitions;
 
-  private TimerSpec(IsoDuration interval, Instant date, CronSchedule cron, int repetitions) {
+  private TimerSpec(Interval interval, Instant date, CronSchedule cron, int repetitions) {
     this.interval = interval;
     this.date = date;
     this.cron = cron;
@@ -38,67 +47,80 @@ public final class TimerSpec {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("the timer expression is empty");
     }
+    String value = text.strip();
     try {
-      return switch (kind) {
-        case DURATION -> new TimerSpec(IsoDuration.parse(text), null, null, 1);
-        case DATE -> new TimerSpec(null, parseDate(text), null, 1);
-        case CYCLE -> parseCycle(text.strip());
+      TimerSpec spec = switch (kind) {
+        case DURATION -> new TimerSpec(Interval.parse(value), null, null, 1);
+        case DATE -> new TimerSpec(null, parseDate(value), null, 1);
+        case CYCLE -> parseCycle(value);
       };
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a valid timer " + kind.name().toLowerCase() + ": " + e.getMessage(), e);
+      // Zeebe computes the first due date at deployment and refuses a timer that overflows it.
+      spec.firstDue(System.currentTimeMillis());
+      return spec;
+    } catch (RuntimeException e) { // whatever the parsers throw on user text means: not such a timer
+      throw new IllegalArgumentException("'%s' is not a valid timer %s: %s"
+          .formatted(value, kind.name().toLowerCase(Locale.ROOT), e.getMessage()), e);
     }
   }
 
   private static TimerSpec parseCycle(String text) {
-    if (CronSchedule.looksLikeCron(text)) {
+    if (!text.startsWith("R")) { // Zeebe's rule: an ISO repeating interval starts with R, all else is cron
       return new TimerSpec(null, null, CronSchedule.parse(text), INFINITE);
     }
-    String[] parts = text.split("/");
-    if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("R")) {
-      throw new IllegalArgumentException("'" + text + "' is not a cycle like R5/PT10S or a cron expression");
+    RepeatingInterval cycle = RepeatingInterval.parse(text);
+    if (cycle.getRepetitions() == INFINITE && !isPositive(cycle.getInterval())) {
+      // Zeebe accepts it and fires without pause; on our single writer it would never yield (README).
+      throw new IllegalArgumentException("it repeats without end every " + cycle.getInterval()
+          + ", and an unbounded cycle needs a positive interval");
     }
-    int repetitions = parts[0].length() == 1 ? INFINITE : Integer.parseInt(parts[0].substring(1));
-    if (parts.length == 3) {
-      return new TimerSpec(IsoDuration.parse(parts[2]), parseDate(parts[1]), null, repetitions);
-    }
-    IsoDuration interval = IsoDuration.parse(parts[1]);
-    if (interval.isZero()) {
-      throw new IllegalArgumentException("'" + text + "' repeats with a zero interval");
-    }
-    return new TimerSpec(interval, null, null, repetitions);
+    return new TimerSpec(cycle.getInterval(), null, null, cycle.getRepetitions());
   }
 
-  /** A date with an offset or zone, as Zeebe requires; a local date-time is ambiguous and refused. */
-  static Instant parseDate(String text) {
-    String value = text.strip();
+  private static boolean isPositive(Interval interval) {
+    return Instant.EPOCH.atZone(ZoneOffset.UTC).plus(interval).toInstant().isAfter(Instant.EPOCH);
+  }
+
+  /** A date with an offset or zone, as Zeebe requires; a local date-time is refused with a hint. */
+  private static Instant parseDate(String text) {
     try {
-      return ZonedDateTime.parse(value).toInstant();
+      return ZonedDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      LocalDateTime.parse(value); // throws for text that is no date at all
-      throw new IllegalArgumentException("'" + text + "' has no offset or time zone, e.g. 2026-01-01T09:00:00Z");
+      LocalDateTime.parse(text); // throws for text that is no date at all
+      throw new IllegalArgumentException("it has no offset or time zone, e.g. 2026-01-01T09:00:00Z");
     }
   }
 
-  /** When the timer first falls due, counted from {@code now}. */
+  /**
+   * When the timer first falls due, counted from {@code now}. As in Zeebe: an interval's start date
+   * while it is ahead, else one interval from now; a cron's next match after now, or now for a cron
+   * that never matches (Zeebe fires it once, at once).
+   */
   public long firstDue(long now) {
-    Instant from = Instant.ofEpochMilli(now);
     if (cron != null) {
-      return cron.next(from).toEpochMilli();
+      return cron.next(Instant.ofEpochMilli(now)).map(Instant::toEpochMilli).orElse(now);
     }
     if (date != null) {
       return date.toEpochMilli();
     }
-    return interval.addTo(from).toEpochMilli();
+    long start = interval.getStart().map(s -> s.toInstant().toEpochMilli()).orElse(now);
+    return start > now ? start : plus(now, interval);
   }
 
-  /** When a cycle falls due next after having fired at {@code previousDue}. */
-  public long nextDue(long previousDue) {
-    Instant previous = Instant.ofEpochMilli(previousDue);
-    return cron != null ? cron.next(previous).toEpochMilli() : interval.addTo(previous).toEpochMilli();
+  /** When a cycle falls due next after having fired at {@code previousDue}; empty when never again. */
+  public OptionalLong nextDue(long previousDue) {
+    if (cron != null) {
+      return cron.next(Instant.ofEpochMilli(previousDue))
+          .map(next -> OptionalLong.of(next.toEpochMilli())).orElse(OptionalLong.empty());
+    }
+    return interval == null ? OptionalLong.empty() : OptionalLong.of(plus(previousDue, interval));
   }
 
   /** How often the timer fires in all: 1 for durations and dates, n or {@link #INFINITE} for cycles. */
   public int repetitions() {
     return repetitions;
+  }
+
+  private static long plus(long epochMilli, Interval interval) {
+    return Instant.ofEpochMilli(epochMilli).atZone(ZoneOffset.UTC).plus(interval).toInstant().toEpochMilli();
   }
 }
