@@ -55,8 +55,9 @@ class MessageModel {
   Map<String, Object> build(
       MessageRequest request, Recipient recipient, Order order, Locale locale, String unsubscribeUrl) {
     Map<String, Object> model = new LinkedHashMap<>();
-    // Null rather than blank, so templates can greet with ${customerName} ?: 'there'.
-    model.put("customerName", blankToNull(recipient.name()));
+    // Null rather than blank, so the greeting parts can leave the name out (Greetings).
+    model.put("customerName", Greetings.fullName(recipient));
+    model.put("greetingName", Greetings.greetingName(recipient, locale));
     model.put("purpose", request.purpose().key());
     model.put("marketing", request.purpose() == Purpose.MARKETING);
     model.put("supportEmail", properties.supportEmail());
@@ -101,9 +102,5 @@ class MessageModel {
       }
       model.put(variable.getKey(), variable.getValue());
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }
