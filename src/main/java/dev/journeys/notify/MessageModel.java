@@ -18,25 +18,37 @@ import org.springframework.stereotype.Component;
 class MessageModel {
 
   private final NotifyProperties properties;
+  private final ShopProperties shop;
   private final RecommendationSource recommendations;
   private final List<MessageVariables> contributors;
   private final PreferenceLinks preferences;
 
+  /** A model for a shop that configured nothing of its own (template tests). */
   MessageModel(
       NotifyProperties properties,
       RecommendationSource recommendations,
       List<MessageVariables> contributors) {
-    this(properties, recommendations, contributors, null);
+    this(properties, ShopProperties.defaults(), recommendations, contributors, null);
+  }
+
+  MessageModel(
+      NotifyProperties properties,
+      RecommendationSource recommendations,
+      List<MessageVariables> contributors,
+      PreferenceLinks preferences) {
+    this(properties, ShopProperties.defaults(), recommendations, contributors, preferences);
   }
 
   /** @param preferences signs preference-centre links; null leaves them out (template tests) */
   @org.springframework.beans.factory.annotation.Autowired
   MessageModel(
       NotifyProperties properties,
+      ShopProperties shop,
       RecommendationSource recommendations,
       List<MessageVariables> contributors,
       PreferenceLinks preferences) {
     this.properties = properties;
+    this.shop = shop;
     this.recommendations = recommendations;
     this.contributors = contributors;
     this.preferences = preferences;
@@ -63,6 +75,7 @@ class MessageModel {
     model.put("supportEmail", properties.supportEmail());
     model.put("supportUrl", properties.supportUrl());
     model.put("shopUrl", properties.shopUrl());
+    addShop(model);
     model.put("recommendations", recommendations(order, recipient));
     if (unsubscribeUrl != null) {
       model.put("unsubscribeUrl", unsubscribeUrl);
@@ -91,6 +104,15 @@ class MessageModel {
               return product;
             })
         .toList();
+  }
+
+  /** Always all present (logoUrl may be null), so every template may use them. */
+  private void addShop(Map<String, Object> model) {
+    model.put("shopName", shop.name());
+    model.put("senderName", shop.signature());
+    model.put("logoUrl", shop.logoUrl());
+    model.put("brandColour", shop.brandColour());
+    model.put("refund", shop.cancellationRefund().key());
   }
 
   private static void addContributed(Map<String, Object> model, Map<String, Object> variables) {
