@@ -1,6 +1,7 @@
 package dev.journeys.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -15,11 +16,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
  * What customers of a shop with its own brand settings receive, in English and Chinese, through
  * the whole app: Shopify webhooks and the JSON API in, GreenMail on loopback out. Names in each
  * language's order, the shop's logo, colour and sender on every email, and a cancellation notice
- * that states what the shop configured and sells nothing.
+ * that states what the shop configured and sells nothing, and one message per piece of news on the
+ * customer's preferred channel.
  */
 @JourneysAppTest
 @TestPropertySource(properties = {
@@ -55,6 +62,7 @@ class MessageContentScenarioTest {
   }
 
   @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
 
   private Shopify shopify;
   private Mailbox mail;
@@ -122,6 +130,33 @@ class MessageContentScenarioTest {
         .doesNotContain("You might also like");
     assertThat(notice.html()).doesNotContain("class=\"recommendations\"", "You might also like");
     assertBranded(notice, "Best wishes,");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"en, has shipped", "zh-CN, 已发货"})
+  void aShippingUpdateToACustomerWhoAlsoTakesSmsIsOneEmail(String locale, String shipped) {
+    // The journey's step lists email,sms,push: she can receive the first, so that is the one message.
+    String id = OrderJson.newOrderId();
+    String email = "sms-too-" + id.toLowerCase() + "@example.com";
+    String order = OrderJson.order(id, email, "Ada Lovelace", locale).replace("\"name\": \"Ada Lovelace\"}",
+        "\"name\": \"Ada Lovelace\", \"phone\": \"+4915112345678\", \"country\": \"DE\","
+            + " \"marketingConsent\": {\"sms\": true}}");
+    assertThat(new ShopClient(port).postOrder(order).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    mail.awaitSubject(email, locale.equals("en") ? "Your order " + id + " is confirmed" : "您的订单 " + id + " 已确认");
+
+    new Shop(port).reportShipment(id, "SHIPPED", "scan-" + id);
+
+    Mail update = awaitSecondMail(email);
+    assertThat(update.subject()).contains(shipped);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(jdbc.sql("SELECT template || ' ' || channel FROM outbox WHERE order_id = ? ORDER BY created_at")
+            .param(id).query(String.class).list())
+            .containsExactly("order-confirmation email", "shipping-update email"));
+    assertThat(mail.to(email)).hasSize(2);
+  }
+
+  private Mail awaitSecondMail(String email) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> mail.to(email), m -> m.size() > 1).get(1);
   }
 
   private static void assertBranded(Mail mail, String signOff) {
