@@ -112,7 +112,7 @@ class MessageModel {
     model.put("senderName", shop.signature());
     model.put("logoUrl", shop.logoUrl());
     model.put("brandColour", shop.brandColour());
-    model.put("refund", shop.cancellationRefund().key());
+    model.put("cancellationRefund", shop.cancellationRefund().key());
   }
 
   private static void addContributed(Map<String, Object> model, Map<String, Object> variables) {
