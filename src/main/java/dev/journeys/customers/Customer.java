@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param firstOrderAt when the first order was placed; null before the first journey started
  * @param erasedAt when the customer's data was erased: nothing may be sent; null otherwise
  * @param pushMarketing marketing consent on push (transactional push needs only a device)
+ * @param givenName the given name when the shop sent the name in parts; null otherwise
+ * @param familyName the family name when the shop sent the name in parts; null otherwise
  */
 public record Customer(
     String id,
@@ -30,7 +32,17 @@ public record Customer(
     Consent smsMarketing,
     Instant firstOrderAt,
     Instant erasedAt,
-    Consent pushMarketing) {
+    Consent pushMarketing,
+    String givenName,
+    String familyName) {
+
+  /** A customer whose name is known as one string only. */
+  public Customer(String id, String email, String phone, String name, String locale, String timeZone,
+      String country, Consent emailMarketing, Consent smsMarketing, Instant firstOrderAt, Instant erasedAt,
+      Consent pushMarketing) {
+    this(id, email, phone, name, locale, timeZone, country, emailMarketing, smsMarketing, firstOrderAt,
+        erasedAt, pushMarketing, null, null);
+  }
 
   public boolean erased() {
     return erasedAt != null;

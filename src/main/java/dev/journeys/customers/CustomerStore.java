@@ -57,6 +57,12 @@ class CustomerStore {
             utc(now),
             details.customerId())
         .update();
+    if (details.name() != null) {
+      // The parts belong to the name: a name sent whole clears parts an older order gave.
+      jdbc.sql("UPDATE customers SET given_name = ?, family_name = ? WHERE id = ?")
+          .params(details.givenName(), details.familyName(), details.customerId())
+          .update();
+    }
     if (details.phone() != null || details.country() != null) {
       phones.refresh(details.customerId());
     }
@@ -95,11 +101,13 @@ class CustomerStore {
   int erase(String id, Instant now) {
     return jdbc.sql(
             """
-            UPDATE customers SET email = NULL, phone = NULL, name = NULL, locale = NULL, time_zone = NULL,
+            UPDATE customers SET email = NULL, phone = NULL, name = NULL, given_name = NULL, family_name = NULL,
+              locale = NULL, time_zone = NULL,
               country = NULL, email_consent = NULL, email_consent_updated_at = NULL, email_consent_source = NULL,
               sms_consent = NULL, sms_consent_updated_at = NULL, sms_consent_source = NULL,
               erased_at = COALESCE(erased_at, ?), updated_at = ?
             WHERE id = ? AND (erased_at IS NULL OR email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL
+              OR given_name IS NOT NULL OR family_name IS NOT NULL
               OR email_consent IS NOT NULL OR sms_consent IS NOT NULL)""")
         .params(utc(now), utc(now), id)
         .update();
@@ -144,7 +152,9 @@ class CustomerStore {
         consent(rs, MarketingChannel.SMS),
         instant(rs, "first_order_at"),
         instant(rs, "erased_at"),
-        consent(rs, MarketingChannel.PUSH));
+        consent(rs, MarketingChannel.PUSH),
+        rs.getString("given_name"),
+        rs.getString("family_name"));
   }
 
   private static Customer.Consent consent(ResultSet rs, MarketingChannel channel)

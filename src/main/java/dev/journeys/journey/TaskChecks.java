@@ -26,6 +26,8 @@ final class TaskChecks {
 
   private static final List<String> CHANNELS = List.of("email", "sms", "push");
   private static final Set<String> PURPOSES = Set.of("transactional", "marketing");
+  /** notify's ChannelChoice.Mode; anything else would be an incident on the first order. */
+  private static final Set<String> CHANNEL_CHOICES = Set.of("first", "all");
 
   /** What notify renders an email from; SMS and push are not delivered yet, so need no file. */
   private static final List<String> EMAIL_FILES = List.of(".subject.txt", ".txt", ".html");
@@ -78,6 +80,12 @@ final class TaskChecks {
       findings.error(id, "Expected header 'channels' a comma list of " + CHANNELS
               + ", but it is " + describe(channels) + ".",
           "add a zeebe:header 'channels' with value e.g. email or email,sms");
+    }
+    String choice = headers.get("channel-choice");
+    if (choice != null && !CHANNEL_CHOICES.contains(choice.strip().toLowerCase(java.util.Locale.ROOT))) {
+      findings.error(id, "Expected header 'channel-choice' first or all, but it is '" + choice + "'.",
+          "remove it (transactional steps send on the first channel the customer can receive, marketing"
+              + " on every consented one) or set first or all");
     }
     String template = headers.get("template");
     if (template == null || template.isBlank()) {

@@ -12,16 +12,22 @@ import org.springframework.stereotype.Component;
  * channel by channel, at send time:
  *
  * <ul>
- *   <li>{@code channel-choice: all} (the default): every listed channel the customer may get it on;
- *   <li>{@code channel-choice: first}: only the first such channel in the listed order;
+ *   <li>{@code channel-choice: first}: only the first channel the customer can receive it on (the
+ *       customer's preferred channel); the default of transactional steps, so one piece of news is
+ *       one message, not an email, an SMS and a push at once;
+ *   <li>{@code channel-choice: all}: every listed channel the customer may get it on; the default
+ *       of marketing steps (each channel needs its own consent and counts against the frequency
+ *       cap), and available to any step a marketer wants loud;
  *   <li>a transactional message that reached the customer on none of its channels (no SMS opt-in,
  *       no textable number, the provider refused it) goes by email instead, even when the task did
  *       not list email: the customer must hear about their order. Marketing never falls back: each
  *       channel needs its own consent, and a channel without it is skipped with that reason.
  * </ul>
  *
- * Every outcome is final or repeatable (skips and refusals stay settled in the outbox), so a retried
- * job walks the same channels to the same choice.
+ * A channel held for quiet hours counts as reached: the message waits for the morning on the
+ * customer's preferred channel rather than going out at once on another. Every outcome is final or
+ * repeatable (skips and refusals stay settled in the outbox), so a retried job walks the same
+ * channels to the same choice.
  */
 @Component
 class ChannelChoice {
@@ -32,6 +38,11 @@ class ChannelChoice {
   enum Mode {
     ALL,
     FIRST;
+
+    /** Without a {@code channel-choice} header: one channel for news, every consented one for marketing. */
+    static Mode defaultFor(Purpose purpose) {
+      return purpose == Purpose.TRANSACTIONAL ? FIRST : ALL;
+    }
 
     static Mode fromHeader(String value) {
       return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(value.strip())).findFirst()

@@ -45,6 +45,8 @@ interface ContactDirectory {
    * @param country ISO 3166-1 alpha-2; null when unknown
    * @param zone the customer's time zone; null when unknown
    * @param smsConsent the customer opted in to SMS
+   * @param givenName null unless the shop sent the name in parts
+   * @param familyName null unless the shop sent the name in parts
    */
   record Contact(
       String customerId,
@@ -57,7 +59,15 @@ interface ContactDirectory {
       String country,
       ZoneId zone,
       boolean smsConsent,
-      boolean pushConsent) {
+      boolean pushConsent,
+      String givenName,
+      String familyName) {
+
+    Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
+        boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {
+      this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
+          pushConsent, null, null);
+    }
 
     @Override
     public String toString() {

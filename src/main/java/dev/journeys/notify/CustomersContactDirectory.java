@@ -59,7 +59,9 @@ class CustomersContactDirectory implements ContactDirectory {
         customer.country(),
         customer.zone().orElse(null),
         customer.smsMarketing() != null && customer.smsMarketing().granted(),
-        customer.pushMarketing() != null && customer.pushMarketing().granted());
+        customer.pushMarketing() != null && customer.pushMarketing().granted(),
+        customer.givenName(),
+        customer.familyName());
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {

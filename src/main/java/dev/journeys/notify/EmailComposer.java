@@ -1,6 +1,8 @@
 package dev.journeys.notify;
 
 import dev.journeys.orders.Order;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,16 +18,34 @@ class EmailComposer {
   private final MessageModel models;
   private final UnsubscribeLinks unsubscribe;
   private final NotifyProperties properties;
+  private final String from;
 
   EmailComposer(
       MessageRenderer renderer,
       MessageModel models,
       UnsubscribeLinks unsubscribe,
-      NotifyProperties properties) {
+      NotifyProperties properties,
+      ShopProperties shop) {
     this.renderer = renderer;
     this.models = models;
     this.unsubscribe = unsubscribe;
     this.properties = properties;
+    this.from = from(properties.from(), shop.senderName());
+  }
+
+  /** The From header: the configured address, under the shop's sender name when it set one. */
+  static String from(String configured, String senderName) {
+    if (senderName == null) {
+      return configured;
+    }
+    try {
+      InternetAddress address = new InternetAddress(configured, true);
+      return new InternetAddress(address.getAddress(), senderName, "UTF-8").toString();
+    } catch (AddressException | java.io.UnsupportedEncodingException e) {
+      throw new IllegalArgumentException(
+          "Expected journeys.notify.from to be an address such as Shop <orders@shop.example>, but: "
+              + e.getMessage(), e);
+    }
   }
 
   /**
@@ -40,10 +60,10 @@ class EmailComposer {
         models.build(request, recipient, order, Locale.forLanguageTag(tag), unsubscribeUrl);
     return new OutgoingEmail(
         messageId,
-        properties.from(),
+        from,
         properties.supportEmail(),
         recipient.email(),
-        recipient.name(),
+        Greetings.fullName(recipient),
         renderer.render(request.template(), tag, model),
         marketing ? unsubscribe.header(recipient.customerId(), Channel.EMAIL) : null);
   }

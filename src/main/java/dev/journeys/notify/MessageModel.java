@@ -18,25 +18,37 @@ import org.springframework.stereotype.Component;
 class MessageModel {
 
   private final NotifyProperties properties;
+  private final ShopProperties shop;
   private final RecommendationSource recommendations;
   private final List<MessageVariables> contributors;
   private final PreferenceLinks preferences;
 
+  /** A model for a shop that configured nothing of its own (template tests). */
   MessageModel(
       NotifyProperties properties,
       RecommendationSource recommendations,
       List<MessageVariables> contributors) {
-    this(properties, recommendations, contributors, null);
+    this(properties, ShopProperties.defaults(), recommendations, contributors, null);
+  }
+
+  MessageModel(
+      NotifyProperties properties,
+      RecommendationSource recommendations,
+      List<MessageVariables> contributors,
+      PreferenceLinks preferences) {
+    this(properties, ShopProperties.defaults(), recommendations, contributors, preferences);
   }
 
   /** @param preferences signs preference-centre links; null leaves them out (template tests) */
   @org.springframework.beans.factory.annotation.Autowired
   MessageModel(
       NotifyProperties properties,
+      ShopProperties shop,
       RecommendationSource recommendations,
       List<MessageVariables> contributors,
       PreferenceLinks preferences) {
     this.properties = properties;
+    this.shop = shop;
     this.recommendations = recommendations;
     this.contributors = contributors;
     this.preferences = preferences;
@@ -55,13 +67,15 @@ class MessageModel {
   Map<String, Object> build(
       MessageRequest request, Recipient recipient, Order order, Locale locale, String unsubscribeUrl) {
     Map<String, Object> model = new LinkedHashMap<>();
-    // Null rather than blank, so templates can greet with ${customerName} ?: 'there'.
-    model.put("customerName", blankToNull(recipient.name()));
+    // Null rather than blank, so the greeting parts can leave the name out (Greetings).
+    model.put("customerName", Greetings.fullName(recipient));
+    model.put("greetingName", Greetings.greetingName(recipient, locale));
     model.put("purpose", request.purpose().key());
     model.put("marketing", request.purpose() == Purpose.MARKETING);
     model.put("supportEmail", properties.supportEmail());
     model.put("supportUrl", properties.supportUrl());
     model.put("shopUrl", properties.shopUrl());
+    addShop(model);
     model.put("recommendations", recommendations(order, recipient));
     if (unsubscribeUrl != null) {
       model.put("unsubscribeUrl", unsubscribeUrl);
@@ -92,6 +106,15 @@ class MessageModel {
         .toList();
   }
 
+  /** Always all present (logoUrl may be null), so every template may use them. */
+  private void addShop(Map<String, Object> model) {
+    model.put("shopName", shop.name());
+    model.put("senderName", shop.signature());
+    model.put("logoUrl", shop.logoUrl());
+    model.put("brandColour", shop.brandColour());
+    model.put("cancellationRefund", shop.cancellationRefund().key());
+  }
+
   private static void addContributed(Map<String, Object> model, Map<String, Object> variables) {
     for (Map.Entry<String, Object> variable : variables.entrySet()) {
       if (model.containsKey(variable.getKey())) {
@@ -101,9 +124,5 @@ class MessageModel {
       }
       model.put(variable.getKey(), variable.getValue());
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

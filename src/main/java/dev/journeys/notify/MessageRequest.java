@@ -16,7 +16,8 @@ import java.util.Map;
  * @param channels where to send it, e.g. [EMAIL]
  * @param facts the journey facts templates may use (shipmentStatus, carrierIssue, delayReason,
  *     rating): only those the job carries, so a template that needs a missing one fails loudly
- * @param choice whether every allowed channel gets the message, or only the first allowed one
+ * @param choice whether every allowed channel gets the message, or only the first the customer can
+ *     receive (the default for transactional messages)
  */
 record MessageRequest(
     String orderId,
@@ -27,10 +28,10 @@ record MessageRequest(
     Map<String, Object> facts,
     ChannelChoice.Mode choice) {
 
-  /** A request for every allowed channel, the default. */
+  /** A request with the purpose's default channel choice (see {@link ChannelChoice}). */
   MessageRequest(String orderId, String customerId, String template, List<Channel> channels, Purpose purpose,
       Map<String, Object> facts) {
-    this(orderId, customerId, template, channels, purpose, facts, ChannelChoice.Mode.ALL);
+    this(orderId, customerId, template, channels, purpose, facts, ChannelChoice.Mode.defaultFor(purpose));
   }
 
   /** The job variables the worker fetches besides the ids. */
@@ -66,7 +67,9 @@ record MessageRequest(
     }
     String choice = headers.get(ChannelChoice.HEADER);
     return new MessageRequest(orderId, customerId, template, channels, purpose, facts,
-        choice == null || choice.isBlank() ? ChannelChoice.Mode.ALL : ChannelChoice.Mode.fromHeader(choice));
+        choice == null || choice.isBlank()
+            ? ChannelChoice.Mode.defaultFor(purpose)
+            : ChannelChoice.Mode.fromHeader(choice));
   }
 
   private static String text(Object value) {

@@ -12,6 +12,8 @@ import java.time.ZoneId;
  * @param zone for quiet hours; null when unknown
  * @param smsConsent the customer opted in to SMS (the one SMS consent: it covers both purposes)
  * @param pushConsent the customer agreed to marketing push (transactional push needs a device only)
+ * @param givenName null unless the shop sent the name in parts (see {@link Greetings})
+ * @param familyName null unless the shop sent the name in parts
  */
 record Recipient(
     String customerId,
@@ -24,7 +26,15 @@ record Recipient(
     String country,
     ZoneId zone,
     boolean smsConsent,
-    boolean pushConsent) {
+    boolean pushConsent,
+    String givenName,
+    String familyName) {
+
+  Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
+      boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {
+    this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
+        pushConsent, null, null);
+  }
 
   Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
       boolean erased, String phone, String country, ZoneId zone, boolean smsConsent) {

@@ -59,7 +59,9 @@ class Recipients {
         contact.country(),
         contact.zone(),
         contact.smsConsent(),
-        contact.pushConsent());
+        contact.pushConsent(),
+        contact.givenName(),
+        contact.familyName());
   }
 
   private static String localeOr(String locale) {

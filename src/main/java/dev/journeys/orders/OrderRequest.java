@@ -1,6 +1,7 @@
 package dev.journeys.orders;
 
 import dev.journeys.customers.ContactDetails;
+import dev.journeys.customers.PersonNames;
 import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
 import jakarta.validation.Valid;
@@ -46,6 +47,8 @@ record OrderRequest(
    * @param id the shop's customer id; without one, guest orders with the same address share a
    *     customer
    * @param phone international format (E.164, e.g. +4915112345678) so SMS can reach it
+   * @param givenName optional, with familyName: lets messages greet "Hello Ada," in English and
+   *     put the family name first in Chinese; {@code name} stays the name written whole
    */
   record CustomerRequest(
       @Size(max = 64) @Pattern(regexp = OrderRequest.ID, message = OrderRequest.ID_MESSAGE) String id,
@@ -55,7 +58,9 @@ record OrderRequest(
           String phone,
       @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 country code such as DE") String country,
       @TimeZoneId String timeZone,
-      @Valid MarketingConsentRequest marketingConsent) {}
+      @Valid MarketingConsentRequest marketingConsent,
+      @Size(max = 200) String givenName,
+      @Size(max = 200) String familyName) {}
 
   /** What the customer agreed to at checkout; a missing channel leaves the stored consent alone. */
   record MarketingConsentRequest(Boolean email, Boolean sms) {}
@@ -96,7 +101,9 @@ record OrderRequest(
             customer.name().trim(),
             locale,
             customer.timeZone(),
-            customer.country() == null ? null : customer.country().toUpperCase(java.util.Locale.ROOT));
+            customer.country() == null ? null : customer.country().toUpperCase(java.util.Locale.ROOT),
+            PersonNames.blankToNull(customer.givenName()),
+            PersonNames.blankToNull(customer.familyName()));
     return new NewOrder(order, contact, consents(placed));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.journeys.customers.ContactDetails;
 import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
+import dev.journeys.customers.PersonNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +37,10 @@ final class ShopifyOrders {
         orderId, new Order.Customer(email, name), items(o), total(o), currency(o), locale, null, null,
         receivedAt, customerId, placed, placed.plus(properties.defaultShipWithin()),
         placed.plus(properties.defaultDeliverWithin()), Order.Shipment.NONE, null);
+    JsonNode parts = nameParts(o, customer);
     ContactDetails contact = new ContactDetails(
-        customerId, email, phone(o, customer), name.isEmpty() ? null : name, locale, null, country(o, customer));
+        customerId, email, phone(o, customer), name.isEmpty() ? null : name, locale, null, country(o, customer),
+        part(parts, "first_name"), part(parts, "last_name"));
     List<NewOrder.Consent> consents =
         apiVersion != null && apiVersion.compareTo(CONSENT_TOPICS_SINCE) >= 0
             ? List.of()
@@ -95,12 +98,30 @@ final class ShopifyOrders {
   }
 
   private static String name(JsonNode o, JsonNode customer) {
-    String full = (customer.path("first_name").asText("") + " " + customer.path("last_name").asText("")).trim();
-    if (!full.isEmpty()) {
+    // From the parts, not the address's "name" (Shopify writes it "静 李"): family name first
+    // without a space for Chinese names (李静), given name first otherwise.
+    JsonNode parts = nameParts(o, customer);
+    String full = PersonNames.join(part(parts, "first_name"), part(parts, "last_name"));
+    if (full != null) {
       return ShopifyJson.clip(full, 200);
     }
     String address = ShopifyJson.firstText(o.path("billing_address").path("name"), o.path("shipping_address").path("name"));
     return address == null ? "" : ShopifyJson.clip(address, 200);
+  }
+
+  /** Where the name's parts come from: the customer, else the billing or shipping address. */
+  private static JsonNode nameParts(JsonNode o, JsonNode customer) {
+    for (JsonNode candidate : List.of(customer, o.path("billing_address"), o.path("shipping_address"))) {
+      if (part(candidate, "first_name") != null || part(candidate, "last_name") != null) {
+        return candidate;
+      }
+    }
+    return customer;
+  }
+
+  private static String part(JsonNode holder, String field) {
+    String value = PersonNames.blankToNull(holder.path(field).asText(null));
+    return value == null ? null : ShopifyJson.clip(value, 200);
   }
 
   private static String phone(JsonNode o, JsonNode customer) {

@@ -151,12 +151,22 @@ abstract class ChannelAppTestBase {
 
   /** Runs one send-message task with these headers for the order and customer, to its end. */
   void step(String template, String channels, String purpose) {
+    step(template, channels, purpose, null);
+  }
+
+  /** @param choice the channel-choice header; null leaves it out (the purpose's default) */
+  void step(String template, String channels, String purpose, String choice) {
     String id = "test-ch-" + UUID.randomUUID().toString().substring(0, 8);
     probe.deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("send", t -> t.zeebeJobType("send-message").zeebeJobRetries("3")
-            .zeebeTaskHeader("template", template)
-            .zeebeTaskHeader("channels", channels)
-            .zeebeTaskHeader("purpose", purpose))
+        .serviceTask("send", t -> {
+          t.zeebeJobType("send-message").zeebeJobRetries("3")
+              .zeebeTaskHeader("template", template)
+              .zeebeTaskHeader("channels", channels)
+              .zeebeTaskHeader("purpose", purpose);
+          if (choice != null) {
+            t.zeebeTaskHeader("channel-choice", choice);
+          }
+        })
         .endEvent().done());
     Map<String, Object> variables = new LinkedHashMap<>(Map.of("orderId", orderId, "customerId", customerId,
         "shipmentStatus", "SHIPPED", "delayReason", "weather"));

@@ -45,11 +45,14 @@ class MessageTemplatesTest {
     assertThat(message.subject()).isNotBlank().doesNotContain("[(", "${", "\n");
     assertThat(message.text()).isNotBlank().doesNotContain("[(", "[#", "${");
     assertThat(message.html()).contains("lang=\"" + locale + "\"").doesNotContain(" th:", "${");
-    // Recommendations footer and support contact in every message, escaped in HTML.
-    assertThat(message.html())
-        .contains("class=\"recommendations\"", "Jasmine &lt;b&gt;tea&lt;/b&gt;", "mailto:help@shop.test")
-        .doesNotContain("<b>tea</b>");
-    assertThat(message.text()).contains("Jasmine <b>tea</b>", "help@shop.test", "https://shop.test/help");
+    // Support contact in every message; recommendations, escaped in HTML, in all but those that
+    // must not sell (MessageContentTest).
+    assertThat(message.html()).contains("mailto:help@shop.test").doesNotContain("<b>tea</b>");
+    assertThat(message.text()).contains("help@shop.test", "https://shop.test/help");
+    if (!MessageContentTest.NO_RECOMMENDATIONS.contains(template)) {
+      assertThat(message.html()).contains("class=\"recommendations\"", "Jasmine &lt;b&gt;tea&lt;/b&gt;");
+      assertThat(message.text()).contains("Jasmine <b>tea</b>");
+    }
     if (!customerOnly) {
       assertThat(message.subject()).contains("#1001");
       assertThat(message.html())

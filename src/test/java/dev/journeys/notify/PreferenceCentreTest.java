@@ -64,7 +64,8 @@ class PreferenceCentreTest extends ChannelAppTestBase {
   @Test
   void transactionalMessagesCarryNoPreferenceLink() {
     customer("0151 23456789", true, true);
-    step("shipping-update", "email,sms", "transactional");
+    // Both channels, to see that neither carries the link.
+    step("shipping-update", "email,sms", "transactional", "all");
 
     assertThat(latestEmailText()).doesNotContain("/preferences/");
     assertThat(form(smsSent().getLast().getBodyAsString()).get("Body")).doesNotContain("/preferences/");

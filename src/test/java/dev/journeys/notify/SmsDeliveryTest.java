@@ -217,6 +217,8 @@ class SmsDeliveryTest {
         .serviceTask("send", t -> t.zeebeJobType("send-message").zeebeJobRetries("3")
             .zeebeTaskHeader("template", "shipping-update")
             .zeebeTaskHeader("channels", "sms,email")
+            // Both channels: each test sees what SMS and email each decided.
+            .zeebeTaskHeader("channel-choice", "all")
             .zeebeTaskHeader("purpose", "transactional"))
         .endEvent().done());
     return probe.start(id, Map.of("orderId", orderId, "customerId", customerId, "shipmentStatus", "SHIPPED"));
