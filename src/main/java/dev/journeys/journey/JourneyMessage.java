@@ -48,11 +48,18 @@ public record JourneyMessage(
         "order-cancelled", orderId, Map.of(), THIRTY_DAYS, orderId + ":cancelled");
   }
 
-  /** @param rating 1 to 5 */
-  public static JourneyMessage feedbackReceived(String orderId, int rating) {
+  /**
+   * A rating the customer confirmed, or changed.
+   *
+   * @param rating 1 to 5
+   * @param version 1 for the first rating, +1 per change: each one reaches the journey once
+   * @param changeableUntil until when the customer may still change it (the journey waits that long)
+   */
+  public static JourneyMessage feedbackReceived(String orderId, int rating, int version, Instant changeableUntil) {
     return new JourneyMessage(
-        "feedback-received", orderId, Map.of("rating", rating), THIRTY_DAYS,
-        orderId + ":feedback");
+        "feedback-received", orderId,
+        Map.of("rating", rating, "ratingChangeableUntil", changeableUntil.toString()), THIRTY_DAYS,
+        version == 1 ? orderId + ":feedback" : orderId + ":feedback:" + version);
   }
 
   public static JourneyMessage firstOrderPlaced(String customerId, Instant firstOrderAt) {

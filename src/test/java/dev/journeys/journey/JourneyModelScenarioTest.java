@@ -110,7 +110,7 @@ class JourneyModelScenarioTest {
     awaitSent(1);
     advance(Duration.ofDays(1));
     awaitSent(1);
-    publish("feedback-received", "o-2", Map.of("rating", 5));
+    publish("feedback-received", "o-2", Map.of("rating", 5, "ratingChangeableUntil", start.plus(Duration.ofDays(9)).toString()));
     assertThat(awaitSent(1)).containsExactly("photo-invitation");
   }
 

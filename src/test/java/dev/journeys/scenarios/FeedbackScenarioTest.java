@@ -1,0 +1,227 @@
+package dev.journeys.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.journeys.JourneysAppTest;
+import dev.journeys.scenarios.Mailbox.Mail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Feedback that measures the truth, through the whole app: opening a rating link (what a mail
+ * scanner does) records nothing; the confirm button does; the customer may add a comment and change
+ * the rating for journeys.feedback.change-window; a rating of 2 or less opens the support follow-up
+ * once, also when a rating is changed to it. What is asserted is what GreenMail received, the
+ * sandbox helpdesk's tickets and the order's feedback.
+ */
+@JourneysAppTest
+@TestPropertySource(properties = "journeys.engine.clock=controlled")
+class FeedbackScenarioTest {
+
+  @RegisterExtension
+  static final GreenMailExtension smtp =
+      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+          .withPerMethodLifecycle(false);
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  private Shop shop;
+  private Mailbox mail;
+  private EngineClockApi clock;
+  private Browser browser;
+  private EngineView engine;
+
+  @BeforeEach
+  void connect() {
+    shop = new Shop(port);
+    mail = new Mailbox(smtp);
+    clock = new EngineClockApi(port);
+    browser = new Browser(port);
+    engine = new EngineView(jdbc);
+  }
+
+  private record Placed(String orderId, long journeyKey, Buyer buyer) {}
+
+  @Test
+  void openingARatingLinkRecordsNothingAndTheConfirmButtonDoes() {
+    Placed order = deliveredAndAsked(Buyer.named("Scan", "en"));
+    List<String> links = request(order).ratingLinks();
+
+    // What a mail scanner does: it follows every link of the message.
+    for (String link : links) {
+      ResponseEntity<String> page = browser.open(link);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(page.getBody()).contains("Confirm my rating", "method=\"post\"");
+    }
+    assertThat(browser.open(links.get(0)).getBody()).contains("value=\"1\" checked");
+    assertThat(feedbackRow(order.orderId())).as("no rating recorded by GETs").isEmpty();
+    engine.awaitAt(order.journeyKey(), "await_feedback");
+    assertThat(ticketsOf(order.orderId())).isEmpty();
+
+    ResponseEntity<String> thanks = browser.confirmRating(links.get(4), null, "Lovely mugs");
+
+    assertThat(thanks.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(thanks.getBody()).contains("<strong class=\"rating\">5</strong> out of 5", order.orderId(),
+        "Lovely mugs", "You can change your rating");
+    mail.awaitSubject(order.buyer().email(), "Share a photo of your order " + order.orderId() + "?");
+    assertThat(feedbackRow(order.orderId())).containsEntry("RATING", 5).containsEntry("COMMENT", "Lovely mugs");
+    engine.awaitAt(order.journeyKey(), "rating_may_change");
+  }
+
+  @Test
+  void aRatingChangedWithinTheWindowToALowOneOpensTheFollowUpOnce() {
+    Placed order = deliveredAndAsked(Buyer.named("Change", "en"));
+    String id = order.orderId();
+    List<String> links = request(order).ratingLinks();
+    browser.confirmRating(links.get(3), null, null);
+    mail.awaitSubject(order.buyer().email(), "Share a photo of your order " + id + "?");
+    engine.awaitAt(order.journeyKey(), "rating_may_change");
+    clock.advance(Duration.ofDays(3));
+
+    // Second thoughts three days later: the page of any link lets them pick another rating.
+    ResponseEntity<String> changed = browser.confirmRating(links.get(3), 2, "The handle broke off");
+
+    assertThat(changed.getBody()).contains("<strong class=\"rating\">2</strong> out of 5", "The handle broke off");
+    Mail followUp = mail.awaitSubject(order.buyer().email(), "We are sorry about your order " + id);
+    assertThat(followUp.text()).contains("Thank you for rating your order " + id + " 2 out of 5.");
+    engine.awaitEnded(order.journeyKey());
+    assertThat(awaitTickets(id)).singleElement().satisfies(t -> assertThat(t).containsEntry("rating", 2));
+
+    // Lower still, and back: the follow-up was opened once, and is not opened again.
+    browser.confirmRating(links.get(0), null, null);
+    browser.confirmRating(links.get(1), null, null);
+    assertThat(feedbackRow(id)).containsEntry("RATING", 2).containsEntry("RATING_VERSION", 4);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> ticketsOf(id).size() == 1 && count(order, "We are sorry about your order " + id) == 1);
+    assertThat(mail.subjectsTo(order.buyer().email())).containsExactly(
+        "Your order " + id + " is confirmed",
+        "Your order " + id + " has been delivered",
+        "How was your order " + id + "?",
+        "Share a photo of your order " + id + "?",
+        "We are sorry about your order " + id);
+  }
+
+  @Test
+  void afterTheChangeWindowTheRatingStandsAndTheJourneyEnds() {
+    Placed order = deliveredAndAsked(Buyer.named("Late", "en"));
+    List<String> links = request(order).ratingLinks();
+    browser.confirmRating(links.get(2), null, null);
+    engine.awaitAt(order.journeyKey(), "rating_may_change");
+
+    clock.advance(Duration.ofDays(7).plusMinutes(1));
+    engine.awaitCompleted(order.journeyKey(), "rating_settled");
+    ResponseEntity<String> tooLate = browser.confirmRating(links.get(0), null, "Changed my mind");
+
+    assertThat(tooLate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(tooLate.getBody()).contains("<strong class=\"rating\">3</strong>", "can no longer be changed");
+    assertThat(browser.open(links.get(0)).getBody()).contains("can no longer be changed").doesNotContain("<form");
+    assertThat(feedbackRow(order.orderId())).containsEntry("RATING", 3).containsEntry("COMMENT", null);
+    assertThat(ticketsOf(order.orderId())).isEmpty();
+  }
+
+  @Test
+  void aZhCnCustomerConfirmsALowRatingAndGetsOneFollowUpInZhCn() {
+    Placed order = deliveredAndAsked(Buyer.named("Mei", "zh-CN"));
+    String id = order.orderId();
+    List<String> links = request(order).ratingLinks();
+
+    assertThat(browser.open(links.get(0)).getBody()).contains("确认评分", "为订单 <span>" + id + "</span> 评分");
+    assertThat(feedbackRow(id)).isEmpty();
+    browser.confirmRating(links.get(0), null, "杯子碎了");
+
+    Mail followUp = mail.awaitSubject(order.buyer().email(), "关于您的订单 " + id + "，我们深表歉意");
+    assertThat(followUp.language()).isEqualTo("zh-CN");
+    assertThat(followUp.text()).contains("感谢您为订单 " + id + " 评分（1 分，满分 5 分）");
+    engine.awaitEnded(order.journeyKey());
+    browser.confirmRating(links.get(1), null, null);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> ticketsOf(id).size() == 1);
+    assertThat(count(order, "关于您的订单 " + id + "，我们深表歉意")).isEqualTo(1);
+    assertThat(feedbackRow(id)).containsEntry("RATING", 2).containsEntry("COMMENT", "杯子碎了");
+  }
+
+  // --- steps -------------------------------------------------------------------------------
+
+  private Placed deliveredAndAsked(Buyer buyer) {
+    Instant now = clock.now();
+    String id = "F-" + UUID.randomUUID().toString().substring(0, 8);
+    Shop.Answer placed = shop.placeOrder(id, buyer, now, now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(7)));
+    assertThat(placed.status()).as("POST /api/orders: %s", placed.body()).isEqualTo(HttpStatus.CREATED);
+    Placed order = new Placed(id, Long.parseLong((String) placed.body().get("journeyKey")), buyer);
+    await().atMost(Mailbox.WAIT).until(() -> mail.to(buyer.email()).size() == 1);
+    assertThat(shop.reportShipment(id, "DELIVERED", "delivered-" + UUID.randomUUID()).status())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    await().atMost(Mailbox.WAIT).until(() -> mail.to(buyer.email()).size() == 2);
+    engine.awaitAt(order.journeyKey(), "one_day_after_delivery");
+    clock.advance(Duration.ofHours(24));
+    return order;
+  }
+
+  private Mail request(Placed order) {
+    String subject = order.buyer().locale().equals("zh-CN")
+        ? "您对订单 " + order.orderId() + " 满意吗？" : "How was your order " + order.orderId() + "?";
+    Mail request = mail.awaitSubject(order.buyer().email(), subject);
+    assertThat(request.ratingLinks()).hasSize(5);
+    return request;
+  }
+
+  private long count(Placed order, String subject) {
+    return mail.subjectsTo(order.buyer().email()).stream().filter(subject::equals).count();
+  }
+
+  private List<Map<String, Object>> ticketsOf(String orderId) {
+    return shop.tickets().stream().filter(t -> orderId.equals(t.get("orderId"))).toList();
+  }
+
+  private List<Map<String, Object>> awaitTickets(String orderId) {
+    return await("a support ticket for order " + orderId).atMost(Mailbox.WAIT)
+        .until(() -> ticketsOf(orderId), t -> !t.isEmpty());
+  }
+
+  private Map<String, Object> feedbackRow(String orderId) {
+    List<Map<String, Object>> rows = jdbc.sql("SELECT rating, comment, rating_version FROM feedback WHERE order_id = ?")
+        .param(orderId).query().listOfRows();
+    return rows.isEmpty() ? Map.of() : upperKeys(rows.get(0));
+  }
+
+  private static Map<String, Object> upperKeys(Map<String, Object> row) {
+    Map<String, Object> upper = new java.util.HashMap<>();
+    row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+    return upper;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
