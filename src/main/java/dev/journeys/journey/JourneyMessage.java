@@ -23,7 +23,8 @@ public record JourneyMessage(
   private static final Duration ONE_HOUR = Duration.ofHours(1);
 
   public JourneyMessage {
-    variables = Map.copyOf(variables);
+    // Not Map.copyOf: a variable may be null on purpose (first-order-changed without an order).
+    variables = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(variables));
   }
 
   /** @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED */
@@ -69,6 +70,20 @@ public record JourneyMessage(
         Map.of("customerId", customerId, "firstOrderAt", firstOrderAt.toString()),
         ONE_HOUR,
         customerId + ":first-order");
+  }
+
+  /**
+   * The customer's first order that was not cancelled is now another one (or none): the anniversary
+   * counts from it.
+   *
+   * @param firstOrderAt when that order was placed; null when every order was cancelled
+   * @param change what changed it (an order id and what happened to it): one message per change
+   */
+  public static JourneyMessage firstOrderChanged(String customerId, Instant firstOrderAt, String change) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("firstOrderAt", firstOrderAt == null ? null : firstOrderAt.toString());
+    return new JourneyMessage(
+        "first-order-changed", customerId, variables, ONE_HOUR, customerId + ":first-order:" + change);
   }
 
   public static JourneyMessage customerErased(String customerId) {

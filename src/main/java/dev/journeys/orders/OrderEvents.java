@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +26,12 @@ class OrderEvents {
   private final JourneyMessages messages;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  OrderEvents(ShipmentStore store, JourneyMessages messages, TransactionTemplate transaction, Clock clock) {
+  OrderEvents(ShipmentStore store, JourneyMessages messages, TransactionTemplate transaction, Clock clock,
+      ApplicationEventPublisher events) {
     this.clock = clock;
+    this.events = events;
     this.store = store;
     this.messages = messages;
     this.transaction = transaction;
@@ -47,6 +51,7 @@ class OrderEvents {
           }
           var outcome = messages.publish(JourneyMessage.orderCancelled(orderId));
           store.recordCancellation(orderId, reason, clock.instant());
+          events.publishEvent(new OrderCancelled(orderId, order.customerId()));
           return "order-cancelled " + outcome;
         });
   }

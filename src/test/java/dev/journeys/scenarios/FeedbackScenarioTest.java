@@ -167,7 +167,70 @@ class FeedbackScenarioTest {
     assertThat(feedbackRow(id)).containsEntry("RATING", 2).containsEntry("COMMENT", "杯子碎了");
   }
 
+  @Test
+  void theOneYearThankYouCountsFromTheFirstOrderThatWasNotCancelled() {
+    Buyer ida = Buyer.named("Ida", "en");
+    Instant first = clock.now();
+    String cancelled = place(ida, first);
+    clock.advance(Duration.ofDays(30));
+    Instant second = clock.now();
+    String kept = place(ida, second);
+    awaitFollowUpsDone(ida, 1);
+    assertThat(shop.cancel(cancelled, "customer changed their mind").status()).isEqualTo(HttpStatus.ACCEPTED);
+    awaitFollowUpsDone(ida, 2);
+
+    clock.moveTo(first.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant().plus(Duration.ofHours(1)));
+    await("no thank-you a year after the cancelled order").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> !mail.subjectsTo(ida.email()).contains("Thank you for a year with us"));
+    clock.moveTo(second.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant());
+
+    mail.awaitSubject(ida.email(), "Thank you for a year with us");
+    assertThat(count(ida, "Thank you for a year with us")).isEqualTo(1);
+    assertThat(kept).isNotEqualTo(cancelled);
+  }
+
+  @Test
+  void afterEveryOrderWasCancelledTheNextOrderStartsTheYear() {
+    Buyer ole = Buyer.named("Ole", "en");
+    Instant first = clock.now();
+    String cancelled = place(ole, first);
+    awaitFollowUpsDone(ole, 1);
+    assertThat(shop.cancel(cancelled, "out of stock").status()).isEqualTo(HttpStatus.ACCEPTED);
+    awaitFollowUpsDone(ole, 2);
+    clock.advance(Duration.ofDays(60));
+    Instant next = clock.now();
+    place(ole, next);
+    awaitFollowUpsDone(ole, 3);
+
+    clock.moveTo(first.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant().plus(Duration.ofHours(1)));
+    await("no thank-you a year after the cancelled order").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> !mail.subjectsTo(ole.email()).contains("Thank you for a year with us"));
+    clock.moveTo(next.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant());
+
+    mail.awaitSubject(ole.email(), "Thank you for a year with us");
+    assertThat(count(ole, "Thank you for a year with us")).isEqualTo(1);
+  }
+
   // --- steps -------------------------------------------------------------------------------
+
+  private String place(Buyer buyer, Instant placedAt) {
+    String id = "F-" + UUID.randomUUID().toString().substring(0, 8);
+    Shop.Answer placed = shop.placeOrder(id, buyer, placedAt, placedAt.plus(Duration.ofDays(3)),
+        placedAt.plus(Duration.ofDays(7)));
+    assertThat(placed.status()).as("POST /api/orders: %s", placed.body()).isEqualTo(HttpStatus.CREATED);
+    return id;
+  }
+
+  /** Waits until Journeys' first-order follow-ups of the customer are this many, all done. */
+  private void awaitFollowUpsDone(Buyer buyer, int count) {
+    await("first-order follow-ups of " + buyer.customerId()).atMost(Mailbox.WAIT)
+        .until(() -> shop.inboxWithKeyPrefix("journeys:first-order:" + buyer.customerId()),
+            events -> events.size() == count && events.stream().allMatch(e -> "DONE".equals(e.get("state"))));
+  }
+
+  private long count(Buyer buyer, String subject) {
+    return mail.subjectsTo(buyer.email()).stream().filter(subject::equals).count();
+  }
 
   private Placed deliveredAndAsked(Buyer buyer) {
     Instant now = clock.now();
