@@ -27,6 +27,16 @@ public record JourneyMessage(
     variables = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(variables));
   }
 
+  /**
+   * @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED
+   * @param occurredAt when the carrier reported it, as variable shipmentEventAt: late news is not
+   *     worth sending (notify's NewsAge); null when the sender did not say
+   */
+  public static JourneyMessage shipmentUpdated(String orderId, String status, Instant occurredAt) {
+    JourneyMessage message = shipmentUpdated(orderId, status);
+    return occurredAt == null ? message : message.with("shipmentEventAt", occurredAt);
+  }
+
   /** @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED */
   public static JourneyMessage shipmentUpdated(String orderId, String status) {
     return new JourneyMessage(
@@ -42,6 +52,19 @@ public record JourneyMessage(
     return new JourneyMessage(
         "carrier-issue-reported", orderId, Map.of("carrierIssue", issue), ONE_HOUR,
         orderId + ":" + issue + ":" + eventId);
+  }
+
+  /** @param occurredAt when the carrier reported it, as variable carrierIssueAt; null when unknown */
+  public static JourneyMessage carrierIssueReported(String orderId, String issue, String eventId, Instant occurredAt) {
+    JourneyMessage message = carrierIssueReported(orderId, issue, eventId);
+    return occurredAt == null ? message : message.with("carrierIssueAt", occurredAt);
+  }
+
+  /** This message with one more variable: an instant as its ISO-8601 text. */
+  private JourneyMessage with(String variable, Instant value) {
+    Map<String, Object> more = new java.util.HashMap<>(variables);
+    more.put(variable, value.toString());
+    return new JourneyMessage(name, correlationKey, more, timeToLive, messageId);
   }
 
   public static JourneyMessage orderCancelled(String orderId) {

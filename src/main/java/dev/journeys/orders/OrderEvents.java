@@ -69,7 +69,8 @@ class OrderEvents {
     ShipmentStatus current = order.shipment().status();
     if (report.progress() != null) {
       if (report.progress().advances(current)) {
-        var outcome = messages.publish(JourneyMessage.shipmentUpdated(orderId, report.progress().name()));
+        var outcome = messages.publish(
+            JourneyMessage.shipmentUpdated(orderId, report.progress().name(), report.occurredAt()));
         store.recordProgress(orderId, report.progress());
         done.add("shipment-updated " + report.progress() + " " + outcome);
       } else {
@@ -81,7 +82,7 @@ class OrderEvents {
         done.add("no message for %s: the order was delivered".formatted(report.issue()));
       } else {
         var outcome = messages.publish(
-            JourneyMessage.carrierIssueReported(orderId, report.issue().name(), report.eventId()));
+            JourneyMessage.carrierIssueReported(orderId, report.issue().name(), report.eventId(), report.occurredAt()));
         store.recordIssue(orderId, report.issue());
         done.add("carrier-issue-reported " + report.issue() + " " + outcome);
       }

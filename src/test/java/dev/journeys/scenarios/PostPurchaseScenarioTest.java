@@ -428,9 +428,9 @@ class PostPurchaseScenarioTest {
     awaitOutboxOfOrder(noraOrder.orderId(), new Row("feedback-request", "email", "SKIPPED", "no-consent"));
     // Uma unsubscribes with one click, then rates her order anyway.
     assertThat(browser.oneClickUnsubscribe(request.oneClickUnsubscribe()).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(browser.open(request.ratingLinks().get(4)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(browser.rate(request.ratingLinks().get(4)).getStatusCode()).isEqualTo(HttpStatus.OK);
     awaitOutboxOfOrder(umaOrder.orderId(), new Row("photo-invitation", "email", "SKIPPED", "no-consent"));
-    engine.awaitEnded(umaOrder.journeyKey());
+    engine.awaitAt(umaOrder.journeyKey(), "rating_may_change");
     awaitFirstOrderRecorded(nora);
     awaitFirstOrderRecorded(uma);
     clock.moveTo(placedAt.atZone(ZoneOffset.UTC).plusYears(1).toInstant().plus(Duration.ofMinutes(1)));
