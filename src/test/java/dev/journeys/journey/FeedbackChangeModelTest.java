@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/post-purchase.bpmn after a rating, on the embedded engine with stand-in workers: the journey
+ * bpmn/post-purchase.bpmn around feedback, on the embedded engine with stand-in workers: the journey
  * waits for a changed rating until ratingChangeableUntil, and a rating of 2 or less opens the
- * support follow-up once, whether it was the first rating or a change.
+ * support follow-up once, whether it was the first rating or a change; a shipped order whose carrier
+ * goes quiet for feedbackWithoutDeliveryAfter is asked for feedback without a delivery.
  */
 class FeedbackChangeModelTest {
 
@@ -55,12 +56,13 @@ class FeedbackChangeModelTest {
 
   @Test
   void aNeutralRatingRaisedStaysQuietAndTheJourneyEndsWhenTheWindowCloses() {
-    askForFeedback("o-2");
+    long journey = askForFeedback("o-2");
     rate("o-2", 3, 1);
     rate("o-2", 4, 2);
     assertThat(sendAfterAWhile()).as("a change upwards sends nothing").isEmpty();
 
     engine.controlledClock().advance(Duration.ofDays(8));
+    engine.awaitCompleted(journey);
     rate("o-2", 1, 3);
     assertThat(sendAfterAWhile()).as("too late: the journey stopped listening").isEmpty();
   }
@@ -75,17 +77,54 @@ class FeedbackChangeModelTest {
     assertThat(sendAfterAWhile()).isEmpty();
   }
 
-  private void askForFeedback(String orderId) {
-    engine.client().newCreateInstanceCommand().bpmnProcessId("post-purchase").latestVersion()
-        .variables(Map.of("orderId", orderId, "customerId", "c-1",
-            "promisedShipBy", start.plus(Duration.ofDays(3)).toString(),
-            "promisedDeliverBy", start.plus(Duration.ofDays(7)).toString()))
-        .send().join();
+  @Test
+  void aShippedOrderWithoutNewsForFiveDaysIsAskedForFeedbackOnceWithoutWaitingForDelivery() {
+    start("o-4", Map.of("promisedDeliverBy", start.plus(Duration.ofDays(30)).toString()));
+    publish("o-4", "shipment-updated", "o-4:SHIPPED", Map.of("shipmentStatus", "SHIPPED"));
+    assertThat(awaitSent(1)).containsExactly("shipping-update");
+    engine.controlledClock().advance(Duration.ofDays(3));
+    publish("o-4", "shipment-updated", "o-4:IN_TRANSIT", Map.of("shipmentStatus", "IN_TRANSIT"));
+    assertThat(awaitSent(1)).containsExactly("shipping-update");
+
+    engine.controlledClock().advance(Duration.ofDays(5).minusMinutes(1));
+    assertThat(sendAfterAWhile()).as("five days after the last event, not the first").isEmpty();
+    engine.controlledClock().advance(Duration.ofMinutes(1));
+    assertThat(awaitSent(1)).containsExactly("feedback-request");
+    engine.controlledClock().advance(Duration.ofDays(25));
+    assertThat(sendAfterAWhile()).as("no deliver-by alert after moving on, no second request").isEmpty();
+  }
+
+  @Test
+  void anUnshippedOrderIsNotAskedAndTheWaitIsASetting() {
+    start("o-5", Map.of("feedbackWithoutDeliveryAfter", "P2D",
+        "promisedShipBy", start.plus(Duration.ofDays(30)).toString(),
+        "promisedDeliverBy", start.plus(Duration.ofDays(40)).toString()));
+    engine.controlledClock().advance(Duration.ofDays(6));
+    assertThat(sendAfterAWhile()).as("not shipped: nothing to rate").isEmpty();
+    publish("o-5", "shipment-updated", "o-5:SHIPPED", Map.of("shipmentStatus", "SHIPPED"));
+    assertThat(awaitSent(1)).containsExactly("shipping-update");
+    engine.controlledClock().advance(Duration.ofDays(2).plusMinutes(1));
+    assertThat(awaitSent(1)).containsExactly("feedback-request");
+  }
+
+  private long start(String orderId, Map<String, Object> more) {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of("orderId", orderId, "customerId", "c-1",
+        "promisedShipBy", start.plus(Duration.ofDays(3)).toString(),
+        "promisedDeliverBy", start.plus(Duration.ofDays(7)).toString()));
+    variables.putAll(more);
+    long key = engine.client().newCreateInstanceCommand().bpmnProcessId("post-purchase").latestVersion()
+        .variables(variables).send().join().getProcessInstanceKey();
     assertThat(awaitSent(1)).containsExactly("order-confirmation");
+    return key;
+  }
+
+  private long askForFeedback(String orderId) {
+    long key = start(orderId, Map.of());
     publish(orderId, "shipment-updated", orderId + ":DELIVERED", Map.of("shipmentStatus", "DELIVERED"));
     assertThat(awaitSent(1)).containsExactly("shipping-update");
     engine.controlledClock().advance(Duration.ofDays(1));
     assertThat(awaitSent(1)).containsExactly("feedback-request");
+    return key;
   }
 
   /** As FeedbackRecorder publishes it: one message id per version of the rating. */

@@ -211,14 +211,66 @@ class FeedbackScenarioTest {
     assertThat(count(ole, "Thank you for a year with us")).isEqualTo(1);
   }
 
+  @Test
+  void aCarrierThatNeverReportsDeliveryGetsTheRequestFiveDaysAfterItsLastEventWithoutClaimingArrival() {
+    Buyer noa = Buyer.named("Noa", "en");
+    Instant now = clock.now();
+    String id = place(noa, now, now.plus(Duration.ofDays(30)));
+    long journey = shop.awaitJourneyKey(id);
+    await().atMost(Mailbox.WAIT).until(() -> mail.to(noa.email()).size() == 1);
+    ship(noa, id, journey, "SHIPPED", 2);
+    clock.advance(Duration.ofDays(3));
+    ship(noa, id, journey, "IN_TRANSIT", 3);
+
+    clock.advance(Duration.ofDays(4));
+    await("no request 4 days after the last event").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> mail.to(noa.email()).size() == 3);
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+    Mail request = mail.awaitSubject(noa.email(), "How was your order " + id + "?");
+    assertThat(request.text())
+        .contains("We have no delivery confirmation for your order " + id + " yet. If it has reached you, how did we do?")
+        .contains("Not received yet?")
+        .doesNotContain("arrived recently");
+    assertThat(request.ratingLinks()).hasSize(5);
+    engine.awaitCompleted(journey, "delivery_unconfirmed");
+    assertThat(count(noa, "How was your order " + id + "?")).isEqualTo(1);
+  }
+
+  @Test
+  void aZhCnCustomerWithoutDeliveryConfirmationIsAskedInZhCnWithoutClaimingArrival() {
+    Buyer lan = Buyer.named("Lan", "zh-CN");
+    Instant now = clock.now();
+    String id = place(lan, now, now.plus(Duration.ofDays(30)));
+    long journey = shop.awaitJourneyKey(id);
+    await().atMost(Mailbox.WAIT).until(() -> mail.to(lan.email()).size() == 1);
+    ship(lan, id, journey, "SHIPPED", 2);
+
+    clock.advance(Duration.ofDays(5).plusMinutes(1));
+
+    Mail request = mail.awaitSubject(lan.email(), "您对订单 " + id + " 满意吗？");
+    assertThat(request.language()).isEqualTo("zh-CN");
+    assertThat(request.text()).contains("我们尚未收到订单 " + id + " 的签收确认").doesNotContain("已于近日送达");
+  }
+
   // --- steps -------------------------------------------------------------------------------
 
-  private String place(Buyer buyer, Instant placedAt) {
+  private String place(Buyer buyer, Instant placedAt, Instant deliverBy) {
     String id = "F-" + UUID.randomUUID().toString().substring(0, 8);
-    Shop.Answer placed = shop.placeOrder(id, buyer, placedAt, placedAt.plus(Duration.ofDays(3)),
-        placedAt.plus(Duration.ofDays(7)));
+    Shop.Answer placed = shop.placeOrder(id, buyer, placedAt, placedAt.plus(Duration.ofDays(3)), deliverBy);
     assertThat(placed.status()).as("POST /api/orders: %s", placed.body()).isEqualTo(HttpStatus.CREATED);
     return id;
+  }
+
+  /** Reports a status, waits for its email and for the journey to wait for the next one. */
+  private void ship(Buyer buyer, String id, long journey, String status, int emails) {
+    assertThat(shop.reportShipment(id, status, status + "-" + UUID.randomUUID()).status()).isEqualTo(HttpStatus.ACCEPTED);
+    await().atMost(Mailbox.WAIT).until(() -> mail.to(buyer.email()).size() == emails);
+    engine.awaitAt(journey, "await_shipment_update");
+  }
+
+  private String place(Buyer buyer, Instant placedAt) {
+    return place(buyer, placedAt, placedAt.plus(Duration.ofDays(7)));
   }
 
   /** Waits until Journeys' first-order follow-ups of the customer are this many, all done. */
@@ -256,7 +308,7 @@ class FeedbackScenarioTest {
   }
 
   private long count(Placed order, String subject) {
-    return mail.subjectsTo(order.buyer().email()).stream().filter(subject::equals).count();
+    return count(order.buyer(), subject);
   }
 
   private List<Map<String, Object>> ticketsOf(String orderId) {
