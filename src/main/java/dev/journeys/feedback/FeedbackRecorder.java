@@ -63,6 +63,10 @@ class FeedbackRecorder {
     FeedbackStore.Feedback feedback = before == null
         ? store.record(orderId, rating, comment, now)
         : store.change(orderId, rating, comment, now);
+    if (before == null && feedback.rating() != rating) {
+      // Another confirmation was stored a moment before this one: this one, the later, counts.
+      feedback = store.change(orderId, rating, comment, now);
+    }
     Outcome outcome = before == null ? Outcome.RECORDED
         : feedback.version() > before.version() ? Outcome.CHANGED : Outcome.UNCHANGED;
     if (!feedback.published()) {
