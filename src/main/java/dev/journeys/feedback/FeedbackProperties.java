@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff wait before a failed ticket is tried again
  * @param republishInterval how often ratings whose feedback-received did not reach the engine are
  *     published again
+ * @param changeWindow how long after their first rating a customer may change it or add a comment;
+ *     the journey waits as long for a change to a low rating
  */
 @ConfigurationProperties("journeys.feedback")
 record FeedbackProperties(
     String helpdeskUrl,
     @DefaultValue("10s") Duration helpdeskTimeout,
     @DefaultValue("10s") Duration retryBackoff,
-    @DefaultValue("1m") Duration republishInterval) {
+    @DefaultValue("1m") Duration republishInterval,
+    @DefaultValue("7d") Duration changeWindow) {
 
   boolean helpdeskConfigured() {
     return helpdeskUrl != null && !helpdeskUrl.isBlank();

@@ -11,15 +11,35 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The feedback table: one rating per order, the first click wins. */
+/**
+ * The feedback table: one row per order, holding the rating the customer confirmed last (they may
+ * change it for a while), their comment, and which of their ratings reached the journey.
+ */
 @Repository
 class FeedbackStore {
 
-  /** A stored rating; publishedAt is null until feedback-received reached the engine. */
-  record Feedback(String orderId, int rating, Instant receivedAt, Instant publishedAt) {}
+  /**
+   * A stored rating.
+   *
+   * @param receivedAt when the first rating was confirmed: the change window counts from it
+   * @param changedAt when the rating last changed; null while it is the first one
+   * @param version 1 for the first rating, +1 for each change
+   * @param publishedAt when the last published version reached the engine; null before
+   * @param publishedVersion the version that last reached the engine; null before
+   */
+  record Feedback(String orderId, int rating, String comment, Instant receivedAt, Instant changedAt,
+      int version, Instant publishedAt, Integer publishedVersion) {
+
+    boolean published() {
+      return publishedVersion != null && publishedVersion >= version;
+    }
+  }
 
   /** CSAT: how many orders were rated and their average rating (null with none). */
   record Summary(long count, Double averageRating) {}
+
+  private static final String COLUMNS =
+      "order_id, rating, comment, received_at, changed_at, rating_version, published_at, published_version";
 
   private final JdbcClient jdbc;
 
@@ -28,43 +48,68 @@ class FeedbackStore {
   }
 
   /**
-   * Records the rating unless the order has one: the journey acted on the first, so a later click
-   * (a change of mind, a mail scanner) changes nothing.
+   * Records the order's first rating; an order that has one keeps it (see {@link #change}).
    *
-   * @return the rating that counts for this order
+   * @return the order's feedback as it now stands
    */
-  Feedback record(String orderId, int rating, Instant now) {
+  Feedback record(String orderId, int rating, String comment, Instant now) {
     try {
-      jdbc.sql("INSERT INTO feedback (order_id, rating, received_at) VALUES (?, ?, ?)")
-          .params(orderId, rating, utc(now))
+      jdbc.sql("INSERT INTO feedback (order_id, rating, comment, received_at) VALUES (?, ?, ?, ?)")
+          .params(orderId, rating, comment, utc(now))
           .update();
     } catch (DuplicateKeyException alreadyRated) {
-      // Keep the first rating.
+      // Rated a moment ago (a double click): the caller decides whether this is a change.
+    }
+    return find(orderId).orElseThrow();
+  }
+
+  /** The first rating only, no comment: what callers that cannot change a rating record. */
+  Feedback record(String orderId, int rating, Instant now) {
+    return record(orderId, rating, null, now);
+  }
+
+  /**
+   * Changes the rating (a new version, so the journey hears of it) and keeps the comment unless a new
+   * one is given. One statement, so two changes at once each count once.
+   */
+  Feedback change(String orderId, int rating, String comment, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE feedback SET rating = ?, changed_at = ?, rating_version = rating_version + 1
+            WHERE order_id = ? AND rating <> ?""")
+        .params(rating, utc(now), orderId, rating)
+        .update();
+    if (comment != null) {
+      jdbc.sql("UPDATE feedback SET comment = ? WHERE order_id = ?").params(comment, orderId).update();
     }
     return find(orderId).orElseThrow();
   }
 
   Optional<Feedback> find(String orderId) {
-    return jdbc.sql("SELECT order_id, rating, received_at, published_at FROM feedback WHERE order_id = ?")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM feedback WHERE order_id = ?")
         .param(orderId)
         .query(FeedbackStore::feedback)
         .optional();
   }
 
-  void markPublished(String orderId, Instant now) {
-    jdbc.sql("UPDATE feedback SET published_at = ? WHERE order_id = ? AND published_at IS NULL")
-        .params(utc(now), orderId)
+  /** Marks a version as having reached the engine; an older one never overwrites a newer one. */
+  void markPublished(String orderId, int version, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE feedback SET published_at = ?, published_version = ?
+            WHERE order_id = ? AND (published_version IS NULL OR published_version < ?)""")
+        .params(utc(now), version, orderId, version)
         .update();
   }
 
-  /** Ratings received before this instant whose message has not reached the engine yet. */
-  List<Feedback> unpublished(Instant receivedBefore, int limit) {
+  /** Ratings given before this instant whose latest version has not reached the engine yet. */
+  List<Feedback> unpublished(Instant givenBefore, int limit) {
     return jdbc.sql(
-            """
-            SELECT order_id, rating, received_at, published_at FROM feedback
-            WHERE published_at IS NULL AND received_at < ?
-            ORDER BY received_at FETCH FIRST ? ROWS ONLY""")
-        .params(utc(receivedBefore), limit)
+            "SELECT " + COLUMNS + " FROM feedback"
+                + " WHERE (published_version IS NULL OR published_version < rating_version)"
+                + " AND COALESCE(changed_at, received_at) < ?"
+                + " ORDER BY received_at FETCH FIRST ? ROWS ONLY")
+        .params(utc(givenBefore), limit)
         .query(FeedbackStore::feedback)
         .list();
   }
@@ -81,12 +126,20 @@ class FeedbackStore {
   }
 
   private static Feedback feedback(ResultSet rs, int row) throws SQLException {
-    OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
     return new Feedback(
         rs.getString("order_id"),
         rs.getInt("rating"),
-        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-        published == null ? null : published.toInstant());
+        rs.getString("comment"),
+        instant(rs, "received_at"),
+        instant(rs, "changed_at"),
+        rs.getInt("rating_version"),
+        instant(rs, "published_at"),
+        rs.getObject("published_version", Integer.class));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -3,8 +3,8 @@ package dev.journeys.feedback;
 import org.springframework.stereotype.Service;
 
 /**
- * Ratings for callers in the same process (the journey simulator): what a click on a rating link
- * does once its signature is checked, through the same recorder as GET /api/feedback/{token}.
+ * Ratings for callers in the same process (the journey simulator): what confirming a rating does
+ * once its link's signature is checked, through the same recorder as POST /api/feedback/{token}.
  */
 @Service
 public class Ratings {
@@ -18,12 +18,12 @@ public class Ratings {
   /**
    * Records the customer's rating of an order and tells its journey.
    *
-   * @return the rating that counts (the first one given for the order)
+   * @return the rating that counts: this one, or the earlier one when it can no longer change
    */
   public int rate(String orderId, int rating) {
     if (rating < 1 || rating > 5) {
       throw new IllegalArgumentException("Expected a rating from 1 to 5, but got " + rating);
     }
-    return recorder.record(orderId, rating).rating();
+    return recorder.confirm(orderId, rating, null).feedback().rating();
   }
 }

@@ -23,7 +23,18 @@ public record JourneyMessage(
   private static final Duration ONE_HOUR = Duration.ofHours(1);
 
   public JourneyMessage {
-    variables = Map.copyOf(variables);
+    // Not Map.copyOf: a variable may be null on purpose (first-order-changed without an order).
+    variables = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(variables));
+  }
+
+  /**
+   * @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED
+   * @param occurredAt when the carrier reported it, as variable shipmentEventAt: late news is not
+   *     worth sending (notify's NewsAge); null when the sender did not say
+   */
+  public static JourneyMessage shipmentUpdated(String orderId, String status, Instant occurredAt) {
+    JourneyMessage message = shipmentUpdated(orderId, status);
+    return occurredAt == null ? message : message.with("shipmentEventAt", occurredAt);
   }
 
   /** @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED */
@@ -43,16 +54,36 @@ public record JourneyMessage(
         orderId + ":" + issue + ":" + eventId);
   }
 
+  /** @param occurredAt when the carrier reported it, as variable carrierIssueAt; null when unknown */
+  public static JourneyMessage carrierIssueReported(String orderId, String issue, String eventId, Instant occurredAt) {
+    JourneyMessage message = carrierIssueReported(orderId, issue, eventId);
+    return occurredAt == null ? message : message.with("carrierIssueAt", occurredAt);
+  }
+
+  /** This message with one more variable: an instant as its ISO-8601 text. */
+  private JourneyMessage with(String variable, Instant value) {
+    Map<String, Object> more = new java.util.HashMap<>(variables);
+    more.put(variable, value.toString());
+    return new JourneyMessage(name, correlationKey, more, timeToLive, messageId);
+  }
+
   public static JourneyMessage orderCancelled(String orderId) {
     return new JourneyMessage(
         "order-cancelled", orderId, Map.of(), THIRTY_DAYS, orderId + ":cancelled");
   }
 
-  /** @param rating 1 to 5 */
-  public static JourneyMessage feedbackReceived(String orderId, int rating) {
+  /**
+   * A rating the customer confirmed, or changed.
+   *
+   * @param rating 1 to 5
+   * @param version 1 for the first rating, +1 per change: each one reaches the journey once
+   * @param changeableUntil until when the customer may still change it (the journey waits that long)
+   */
+  public static JourneyMessage feedbackReceived(String orderId, int rating, int version, Instant changeableUntil) {
     return new JourneyMessage(
-        "feedback-received", orderId, Map.of("rating", rating), THIRTY_DAYS,
-        orderId + ":feedback");
+        "feedback-received", orderId,
+        Map.of("rating", rating, "ratingChangeableUntil", changeableUntil.toString()), THIRTY_DAYS,
+        version == 1 ? orderId + ":feedback" : orderId + ":feedback:" + version);
   }
 
   public static JourneyMessage firstOrderPlaced(String customerId, Instant firstOrderAt) {
@@ -62,6 +93,20 @@ public record JourneyMessage(
         Map.of("customerId", customerId, "firstOrderAt", firstOrderAt.toString()),
         ONE_HOUR,
         customerId + ":first-order");
+  }
+
+  /**
+   * The customer's first order that was not cancelled is now another one (or none): the anniversary
+   * counts from it.
+   *
+   * @param firstOrderAt when that order was placed; null when every order was cancelled
+   * @param change what changed it (an order id and what happened to it): one message per change
+   */
+  public static JourneyMessage firstOrderChanged(String customerId, Instant firstOrderAt, String change) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("firstOrderAt", firstOrderAt == null ? null : firstOrderAt.toString());
+    return new JourneyMessage(
+        "first-order-changed", customerId, variables, ONE_HOUR, customerId + ":first-order:" + change);
   }
 
   public static JourneyMessage customerErased(String customerId) {

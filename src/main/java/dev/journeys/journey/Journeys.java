@@ -26,14 +26,16 @@ public class Journeys {
   private static final Logger log = LoggerFactory.getLogger(Journeys.class);
 
   private final CamundaClient client;
+  private final PostPurchaseProperties postPurchase;
 
-  Journeys(CamundaClient client) {
+  Journeys(CamundaClient client, PostPurchaseProperties postPurchase) {
     this.client = client;
+    this.postPurchase = postPurchase;
   }
 
   /**
    * Starts the post-purchase journey for an order with the start variables of docs/JOURNEYS.md:
-   * ids and promised dates only. Contact details are looked up when a message is sent, so erasure
+   * ids, promised dates and the journey's settings only. Contact details are looked up when a message is sent, so erasure
    * works and variables stay clean.
    *
    * @param promisedShipBy when the shop promised to ship; the delay alert fires when it passes
@@ -55,7 +57,8 @@ public class Journeys {
                       "customerId", customerId,
                       // ISO-8601 strings: what a FEEL timer date and a Modeler user expect.
                       "promisedShipBy", promisedShipBy.toString(),
-                      "promisedDeliverBy", promisedDeliverBy.toString()))
+                      "promisedDeliverBy", promisedDeliverBy.toString(),
+                      "feedbackWithoutDeliveryAfter", postPurchase.feedbackWithoutDeliveryAfter().toString()))
               .send()
               .join()
               .getProcessInstanceKey();

@@ -37,6 +37,7 @@ class MessageDispatcher {
   private final NotifyMeters meters;
   private final PushDispatcher push;
   private final Clock clock;
+  private final NewsAge newsAge;
 
   MessageDispatcher(
       Orders orders,
@@ -51,7 +52,9 @@ class MessageDispatcher {
       QuietHours quietHours,
       NotifyMeters meters,
       PushDispatcher push,
-      Clock clock) {
+      Clock clock,
+      NewsAge newsAge) {
+    this.newsAge = newsAge;
     this.meters = meters;
     this.push = push;
     this.clock = clock;
@@ -91,6 +94,11 @@ class MessageDispatcher {
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
             recipient.customerId(), request.template(), messageId, request.purpose());
+    // Late news is no news on any channel: checked before each channel's own rules.
+    Optional<String> stale = newsAge.reasonToSkip(request, order);
+    if (stale.isPresent()) {
+      return decisions.skip(entry, stale.get());
+    }
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
     }

@@ -35,7 +35,8 @@ record MessageRequest(
   }
 
   /** The job variables the worker fetches besides the ids. */
-  static final List<String> FACTS = List.of("shipmentStatus", "carrierIssue", "delayReason", "rating");
+  static final List<String> FACTS = List.of("shipmentStatus", "carrierIssue", "delayReason", "rating",
+      "shipmentEventAt", "carrierIssueAt");
 
   MessageRequest {
     facts = Map.copyOf(facts);

@@ -35,7 +35,8 @@ public class SendMessageWorker {
       type = TYPE,
       autoComplete = false,
       fetchVariables = {
-        "orderId", "customerId", "shipmentStatus", "carrierIssue", "delayReason", "rating"
+        "orderId", "customerId", "shipmentStatus", "carrierIssue", "delayReason", "rating",
+        "shipmentEventAt", "carrierIssueAt"
       })
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {

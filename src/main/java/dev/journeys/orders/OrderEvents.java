@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +26,12 @@ class OrderEvents {
   private final JourneyMessages messages;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  OrderEvents(ShipmentStore store, JourneyMessages messages, TransactionTemplate transaction, Clock clock) {
+  OrderEvents(ShipmentStore store, JourneyMessages messages, TransactionTemplate transaction, Clock clock,
+      ApplicationEventPublisher events) {
     this.clock = clock;
+    this.events = events;
     this.store = store;
     this.messages = messages;
     this.transaction = transaction;
@@ -47,6 +51,7 @@ class OrderEvents {
           }
           var outcome = messages.publish(JourneyMessage.orderCancelled(orderId));
           store.recordCancellation(orderId, reason, clock.instant());
+          events.publishEvent(new OrderCancelled(orderId, order.customerId()));
           return "order-cancelled " + outcome;
         });
   }
@@ -64,7 +69,8 @@ class OrderEvents {
     ShipmentStatus current = order.shipment().status();
     if (report.progress() != null) {
       if (report.progress().advances(current)) {
-        var outcome = messages.publish(JourneyMessage.shipmentUpdated(orderId, report.progress().name()));
+        var outcome = messages.publish(
+            JourneyMessage.shipmentUpdated(orderId, report.progress().name(), report.occurredAt()));
         store.recordProgress(orderId, report.progress());
         done.add("shipment-updated " + report.progress() + " " + outcome);
       } else {
@@ -76,7 +82,7 @@ class OrderEvents {
         done.add("no message for %s: the order was delivered".formatted(report.issue()));
       } else {
         var outcome = messages.publish(
-            JourneyMessage.carrierIssueReported(orderId, report.issue().name(), report.eventId()));
+            JourneyMessage.carrierIssueReported(orderId, report.issue().name(), report.eventId(), report.occurredAt()));
         store.recordIssue(orderId, report.issue());
         done.add("carrier-issue-reported " + report.issue() + " " + outcome);
       }

@@ -42,6 +42,7 @@ class OrderIntake {
   private final TransactionTemplate transaction;
   private final OrdersProperties properties;
   private final Clock clock;
+  private final FirstOrderFollowUps firstOrders;
 
   OrderIntake(
       OrderStore store,
@@ -50,8 +51,10 @@ class OrderIntake {
       Inbox inbox,
       TransactionTemplate transaction,
       OrdersProperties properties,
-      Clock clock) {
+      Clock clock,
+      FirstOrderFollowUps firstOrders) {
     this.clock = clock;
+    this.firstOrders = firstOrders;
     this.store = store;
     this.journeys = journeys;
     this.customers = customers;
@@ -155,6 +158,8 @@ class OrderIntake {
     store.attachJourney(order.orderId(), journeyKey);
     if (order.customerId() != null && customers.recordFirstOrder(order.customerId(), order.placedAt())) {
       inbox.accept(FirstOrderHandler.event(order.customerId(), order.placedAt()));
+    } else {
+      firstOrders.repeatOrderRecorded(order);
     }
   }
 

@@ -37,7 +37,8 @@ final class EngineProbe {
   Optional<Instant> nextDue() {
     Long timer = min("SELECT MIN(due_at) FROM engine_timer");
     Long backoff = min("SELECT MIN(due_at) FROM engine_job WHERE state = 'BACKOFF'");
-    Long next = timer == null ? backoff : backoff == null ? timer : Math.min(timer, backoff);
+    // Boxed throughout: a mixed Long/long conditional unboxes a null backoff when there is no timer.
+    Long next = timer == null ? backoff : backoff == null ? timer : Long.valueOf(Math.min(timer, backoff));
     return Optional.ofNullable(next).map(Instant::ofEpochMilli);
   }
 

@@ -119,7 +119,7 @@ final class SimulationRun {
       case RATING -> {
         int counted = ratings.rate(orderId, Integer.parseInt(event.argument()));
         yield new Applied("the customer rated the order " + event.argument()
-            + (counted == Integer.parseInt(event.argument()) ? "" : " (the first rating, " + counted + ", counts)"), 0);
+            + (counted == Integer.parseInt(event.argument()) ? "" : " (too late to change: the earlier rating, " + counted + ", stands)"), 0);
       }
       case UNSUBSCRIBE -> {
         MarketingChannel channel = event.argument().equals("sms") ? MarketingChannel.SMS : MarketingChannel.EMAIL;

@@ -41,6 +41,44 @@ class FeedbackStoreTest {
 
   @ParameterizedTest
   @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aChangeIsANewVersionAndKeepsTheCommentUnlessANewOneIsGiven(String kind) {
+    open(kind);
+    store.record("A-1", 4, "Nice mug", NOW);
+
+    FeedbackStore.Feedback same = store.change("A-1", 4, null, NOW.plusSeconds(30));
+    FeedbackStore.Feedback changed = store.change("A-1", 1, null, NOW.plusSeconds(60));
+    FeedbackStore.Feedback commented = store.change("A-1", 1, "It broke", NOW.plusSeconds(90));
+
+    assertThat(same.version()).isEqualTo(1);
+    assertThat(same.changedAt()).isNull();
+    assertThat(changed.rating()).isEqualTo(1);
+    assertThat(changed.version()).isEqualTo(2);
+    assertThat(changed.comment()).isEqualTo("Nice mug");
+    assertThat(changed.changedAt()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(changed.receivedAt()).as("the change window counts from the first").isEqualTo(NOW);
+    assertThat(commented.version()).isEqualTo(2);
+    assertThat(commented.comment()).isEqualTo("It broke");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aChangedRatingIsOwedToTheJourneyUntilItsVersionIsPublished(String kind) {
+    open(kind);
+    store.record("A-1", 5, NOW);
+    store.markPublished("A-1", 1, NOW);
+    store.change("A-1", 2, null, NOW.plusSeconds(60));
+
+    assertThat(store.unpublished(NOW.plusSeconds(61), 10)).extracting(FeedbackStore.Feedback::version)
+        .containsExactly(2);
+    store.markPublished("A-1", 1, NOW.plusSeconds(70));
+    assertThat(store.unpublished(NOW.plusSeconds(71), 10)).as("an older version marks nothing").hasSize(1);
+    store.markPublished("A-1", 2, NOW.plusSeconds(80));
+    assertThat(store.unpublished(NOW.plusSeconds(81), 10)).isEmpty();
+    assertThat(store.find("A-1").orElseThrow().published()).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
   void theSummaryCountsOrdersAndAveragesTheirRatings(String kind) {
     open(kind);
     assertThat(store.summary()).isEqualTo(new FeedbackStore.Summary(0, null));
@@ -61,7 +99,7 @@ class FeedbackStoreTest {
 
     assertThat(store.unpublished(NOW.plusSeconds(1), 10)).extracting(FeedbackStore.Feedback::orderId)
         .containsExactly("A-1");
-    store.markPublished("A-1", NOW);
+    store.markPublished("A-1", 1, NOW);
     assertThat(store.unpublished(NOW.plus(Duration.ofHours(1)), 10)).extracting(FeedbackStore.Feedback::orderId)
         .containsExactly("A-2");
   }

@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /**
- * Rating links end to end: the feedback request in the mail sandbox, a click, the thank-you page,
- * and feedback-received reaching a waiting process. Also CSAT and support tickets in the sandbox.
+ * Rating links end to end: the feedback request in the mail sandbox, a click that only shows the
+ * choice, the confirmation, the thank-you page, and feedback-received reaching a waiting process. Also CSAT and support tickets in the sandbox.
  */
 @JourneysAppTest
 class FeedbackTest {
@@ -80,10 +80,15 @@ class FeedbackTest {
 
     List<String> links = ratingLinksIn(awaitSandboxHtml(email));
     assertThat(links).hasSize(5);
-    ResponseEntity<String> page = get(links.get(1));
+    ResponseEntity<String> choice = get(links.get(1));
+    assertThat(choice.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(choice.getBody()).contains("Confirm my rating", "value=\"2\" checked");
+    assertThat(get(local(ratingLinks.viewUrl(orderId))).getStatusCode()).as("GET records nothing")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> page = post(links.get(1));
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("You rated your order <strong class=\"rating\">2</strong> out of 5");
+    assertThat(page.getBody()).contains("<strong class=\"rating\">2</strong> out of 5");
     ActivatedJob seen = await().atMost(Duration.ofSeconds(30)).until(
         () -> camunda.newActivateJobsCommand().jobType("test-feedback-seen").maxJobsToActivate(1)
             .fetchVariables("rating").send().join().getJobs(),
@@ -92,9 +97,9 @@ class FeedbackTest {
     camunda.newCompleteCommand(seen).send().join();
     probe.awaitCompleted(instance);
 
-    // A second click changes nothing: the journey acted on the first.
-    assertThat(get(links.get(4)).getBody()).contains("<strong class=\"rating\">2</strong>");
-    assertThat(feedbackOf(orderId)).containsEntry("rating", 2);
+    // Opening another link changes nothing; it offers to change the recorded rating.
+    assertThat(get(links.get(4)).getBody()).contains("You rated this order <strong>2</strong>", "value=\"5\" checked");
+    assertThat(feedbackOf(orderId)).containsEntry("rating", 2).containsEntry("orderId", orderId);
   }
 
   @Test
@@ -119,16 +124,18 @@ class FeedbackTest {
     String other = OrderJson.newOrderId();
     Map<String, Object> before = summary();
 
-    get(link(orderId, 4));
-    get(link(orderId, 1));
-    get(link(other, 1));
+    post(link(orderId, 4));
+    post(link(orderId, 1));
+    post(link(other, 1));
+    get(link(other, 5));
 
     Map<String, Object> after = summary();
     long count = ((Number) before.get("count")).longValue();
     double sum = before.get("averageRating") == null ? 0 : ((Number) before.get("averageRating")).doubleValue() * count;
     assertThat(((Number) after.get("count")).longValue()).isEqualTo(count + 2);
+    // One rating per order: the last confirmed (a change); an unconfirmed click counts for nothing.
     assertThat(((Number) after.get("averageRating")).doubleValue())
-        .isCloseTo((sum + 4 + 1) / (count + 2), org.assertj.core.data.Offset.offset(0.01));
+        .isCloseTo((sum + 1 + 1) / (count + 2), org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
@@ -188,6 +195,12 @@ class FeedbackTest {
   private Map<String, Object> feedbackOf(String order) {
     return http().get().uri(local(ratingLinks.viewUrl(order))).retrieve()
         .body(new ParameterizedTypeReference<Map<String, Object>>() {});
+  }
+
+  private ResponseEntity<String> post(String path) {
+    return http().post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+        .body(new org.springframework.util.LinkedMultiValueMap<String, String>()).retrieve()
+        .onStatus(s -> true, (request, response) -> {}).toEntity(String.class);
   }
 
   private ResponseEntity<String> get(String path) {

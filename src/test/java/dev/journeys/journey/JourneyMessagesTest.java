@@ -22,10 +22,24 @@ class JourneyMessagesTest {
         "shipment-updated", "1001", Map.of("shipmentStatus", "IN_TRANSIT"), Duration.ofDays(30), "1001:IN_TRANSIT"));
     assertThat(JourneyMessage.carrierIssueReported("1001", "DELAYED", "e-7")).isEqualTo(new JourneyMessage(
         "carrier-issue-reported", "1001", Map.of("carrierIssue", "DELAYED"), Duration.ofHours(1), "1001:DELAYED:e-7"));
+    Instant at = Instant.parse("2030-01-02T08:00:00Z");
+    assertThat(JourneyMessage.shipmentUpdated("1001", "DELIVERED", at).variables())
+        .isEqualTo(Map.of("shipmentStatus", "DELIVERED", "shipmentEventAt", "2030-01-02T08:00:00Z"));
+    assertThat(JourneyMessage.carrierIssueReported("1001", "DELAYED", "e-7", at).variables())
+        .isEqualTo(Map.of("carrierIssue", "DELAYED", "carrierIssueAt", "2030-01-02T08:00:00Z"));
+    assertThat(JourneyMessage.shipmentUpdated("1001", "DELIVERED", null))
+        .isEqualTo(JourneyMessage.shipmentUpdated("1001", "DELIVERED"));
+    assertThat(JourneyMessage.firstOrderChanged("c-1", null, "1001:cancelled")).satisfies(m -> {
+      assertThat(m.messageId()).isEqualTo("c-1:first-order:1001:cancelled");
+      assertThat(m.variables()).containsEntry("firstOrderAt", null);
+    });
     assertThat(JourneyMessage.orderCancelled("1001")).isEqualTo(new JourneyMessage(
         "order-cancelled", "1001", Map.of(), Duration.ofDays(30), "1001:cancelled"));
-    assertThat(JourneyMessage.feedbackReceived("1001", 4)).isEqualTo(new JourneyMessage(
-        "feedback-received", "1001", Map.of("rating", 4), Duration.ofDays(30), "1001:feedback"));
+    Instant until = Instant.parse("2030-01-08T10:00:00Z");
+    assertThat(JourneyMessage.feedbackReceived("1001", 4, 1, until)).isEqualTo(new JourneyMessage(
+        "feedback-received", "1001", Map.of("rating", 4, "ratingChangeableUntil", "2030-01-08T10:00:00Z"),
+        Duration.ofDays(30), "1001:feedback"));
+    assertThat(JourneyMessage.feedbackReceived("1001", 1, 2, until).messageId()).isEqualTo("1001:feedback:2");
     assertThat(JourneyMessage.firstOrderPlaced("c-1", Instant.parse("2030-01-01T10:00:00Z"))).isEqualTo(new JourneyMessage(
         "first-order-placed", "c-1", Map.of("customerId", "c-1", "firstOrderAt", "2030-01-01T10:00:00Z"),
         Duration.ofHours(1), "c-1:first-order"));

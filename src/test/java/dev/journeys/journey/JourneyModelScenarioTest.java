@@ -110,7 +110,7 @@ class JourneyModelScenarioTest {
     awaitSent(1);
     advance(Duration.ofDays(1));
     awaitSent(1);
-    publish("feedback-received", "o-2", Map.of("rating", 5));
+    publish("feedback-received", "o-2", Map.of("rating", 5, "ratingChangeableUntil", start.plus(Duration.ofDays(9)).toString()));
     assertThat(awaitSent(1)).containsExactly("photo-invitation");
   }
 
@@ -131,6 +131,9 @@ class JourneyModelScenarioTest {
     publish("shipment-updated", "o-4", Map.of("shipmentStatus", "SHIPPED"));
     awaitSent(1);
     advance(Duration.ofDays(3));
+    // News within feedbackWithoutDeliveryAfter (5 days), so the journey still waits for delivery.
+    publish("shipment-updated", "o-4", Map.of("shipmentStatus", "IN_TRANSIT"));
+    assertThat(awaitSent(1)).containsExactly("shipping-update:IN_TRANSIT");
     advance(Duration.ofDays(4));
     assertThat(awaitSent(1)).containsExactly("delay-alert:DELIVER_BY_PASSED");
   }

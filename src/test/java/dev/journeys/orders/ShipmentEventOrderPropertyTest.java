@@ -79,7 +79,7 @@ class ShipmentEventOrderPropertyTest {
     messages = new RecordingJourneyMessages(engine.client());
     orders = new OrderStore(database.jdbc(), database.transactions());
     events = new OrderEvents(new ShipmentStore(database.jdbc()), messages, database.transactions(),
-        java.time.Clock.systemUTC());
+        java.time.Clock.systemUTC(), event -> { });
   }
 
   @AfterContainer

@@ -95,7 +95,9 @@ class HostileInputTest {
     String orderId = ShopifyWebhooks.newId();
     String email = "replayed-" + orderId + "@example.com";
     Delivery delivery = Delivery.of("orders/create", ShopifyWebhooks.payload("orders-create.json",
-        Map.of("5830174523581", orderId, "7391024578237", ShopifyWebhooks.newId(), "mei.lin@example.com", email)));
+        Map.of("5830174523581", orderId, "7391024578237", ShopifyWebhooks.newId(),
+            // placed now: an order from the fixture's date is too old to confirm (stale-after)
+            "2025-03-14T09:26:53+01:00", java.time.Instant.now().toString(), "mei.lin@example.com", email)));
     ShopifyWebhooks shopify = new ShopifyWebhooks(port);
 
     List<Integer> statuses = new ArrayList<>();
@@ -120,6 +122,8 @@ class HostileInputTest {
     String orderId = ShopifyWebhooks.newId();
     String body = ShopifyWebhooks.payload("orders-create.json",
         Map.of("5830174523581", orderId, "7391024578237", ShopifyWebhooks.newId(),
+            // placed now: an order from the fixture's date is too old to confirm (stale-after)
+            "2025-03-14T09:26:53+01:00", java.time.Instant.now().toString(),
             "mei.lin@example.com", "mei.lin@example.com\\r\\nBcc: mallory@example.com"));
 
     int status = new ShopifyWebhooks(port).send("orders/create", body).status();

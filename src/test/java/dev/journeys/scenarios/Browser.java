@@ -21,6 +21,25 @@ final class Browser {
         .toEntity(String.class);
   }
 
+  /** The confirm button of a rating page (POST to the link it was opened from), with a comment. */
+  ResponseEntity<String> confirmRating(String path, Integer rating, String comment) {
+    org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    if (rating != null) {
+      form.add("rating", rating.toString());
+    }
+    if (comment != null) {
+      form.add("comment", comment);
+    }
+    return http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve()
+        .onStatus(s -> true, (request, response) -> {}).toEntity(String.class);
+  }
+
+  /** A click on a rating link, then on the confirm button of the page it opens. */
+  ResponseEntity<String> rate(String path) {
+    open(path);
+    return confirmRating(path, null, null);
+  }
+
   /** What a mail client does for List-Unsubscribe-Post: List-Unsubscribe=One-Click (RFC 8058). */
   ResponseEntity<String> oneClickUnsubscribe(String path) {
     return http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)

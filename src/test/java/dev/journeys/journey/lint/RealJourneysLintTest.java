@@ -37,6 +37,6 @@ class RealJourneysLintTest {
     assertThat(rules.workerTypes()).contains("send-message", "open-support-ticket");
     assertThat(rules.messageNames()).containsExactlyInAnyOrder(
         "shipment-updated", "carrier-issue-reported", "order-cancelled", "feedback-received",
-        "first-order-placed", "customer-erased");
+        "first-order-placed", "first-order-changed", "customer-erased");
   }
 }
