@@ -105,14 +105,19 @@ class ExampleScenariosTest {
     assertThat(t.sent()).contains("email feedback-request", "email photo-invitation");
   }
 
+  /** Email always, and SMS to a customer who opted in (the steps' channel-choice: all), held for quiet hours. */
   @Test
-  void aMissedShipByDateSendsOneDelayAlertOnThePreferredChannel() throws IOException {
+  void aMissedShipByDateSendsTheDelayAlertAndHoldsItsSmsUntilMorning() throws IOException {
     Timeline t = simulate("delay-alert");
     Entry email = message(t, "delay-alert", "email");
     assertThat(email.local()).isEqualTo("Wed 2026-03-04 23:00");
     assertThat(email.subject()).isEqualTo("Your order A-6006 is taking longer to ship");
-    // The step lists email first: the email is the one message (channel-choice all would add SMS).
-    assertThat(sms(t)).isEmpty();
+    Entry sms = message(t, "delay-alert", "sms");
+    assertThat(sms.status()).isEqualTo("SENT");
+    assertThat(sms.local()).isEqualTo("Thu 2026-03-05 08:00");
+    assertThat(sms.detail()).isEqualTo("held from Wed 2026-03-04 23:00 (quiet-hours)");
+    assertThat(sms.text()).contains("A-6006");
+    assertThat(sms(t)).hasSize(1);
   }
 
   private static List<Entry> sms(Timeline timeline) {
