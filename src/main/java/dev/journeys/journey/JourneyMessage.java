@@ -34,6 +34,33 @@ public record JourneyMessage(
   }
 
   /**
+   * A status with the key of its news (orders' ShipmentNews), which the shipping update's
+   * send-message job carries as {@code newsKey}: a message tells one piece of news once.
+   */
+  public static JourneyMessage shipmentUpdated(String orderId, String status, String newsKey) {
+    return new JourneyMessage(
+        "shipment-updated", orderId, Map.of("shipmentStatus", status, "shipmentNews", newsKey), THIRTY_DAYS,
+        orderId + ":" + status);
+  }
+
+  /**
+   * The status the order already has, told again because its news changed (a parcel ready for
+   * pickup elsewhere, or held longer): its own message id, so the engine does not drop it.
+   */
+  public static JourneyMessage shipmentRetold(String orderId, String status, String newsKey) {
+    return new JourneyMessage(
+        "shipment-updated", orderId, Map.of("shipmentStatus", status, "shipmentNews", newsKey), THIRTY_DAYS,
+        orderId + ":" + status + ":" + newsKey);
+  }
+
+  /** A carrier issue with the key of its news, which the delay alert's job carries as {@code newsKey}. */
+  public static JourneyMessage carrierIssueReported(String orderId, String issue, String eventId, String newsKey) {
+    return new JourneyMessage(
+        "carrier-issue-reported", orderId, Map.of("carrierIssue", issue, "carrierNews", newsKey), ONE_HOUR,
+        orderId + ":" + issue + ":" + eventId);
+  }
+
+  /**
    * @param issue DELAYED, FAILED_ATTEMPT or EXCEPTION
    * @param eventId the carrier's or shop's id of this report: the same issue may recur
    */
