@@ -37,6 +37,7 @@ class MessageDispatcher {
   private final NotifyMeters meters;
   private final PushDispatcher push;
   private final Clock clock;
+  private final OutboxNews news;
 
   MessageDispatcher(
       Orders orders,
@@ -51,7 +52,9 @@ class MessageDispatcher {
       QuietHours quietHours,
       NotifyMeters meters,
       PushDispatcher push,
-      Clock clock) {
+      Clock clock,
+      OutboxNews news) {
+    this.news = news;
     this.meters = meters;
     this.push = push;
     this.clock = clock;
@@ -91,6 +94,9 @@ class MessageDispatcher {
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
             recipient.customerId(), request.template(), messageId, request.purpose());
+    if (!news.tells(elementInstanceKey, request)) {
+      return decisions.skip(entry, OutboxNews.SAME_NEWS);
+    }
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);
     }

@@ -35,7 +35,7 @@ public class SendMessageWorker {
       type = TYPE,
       autoComplete = false,
       fetchVariables = {
-        "orderId", "customerId", "shipmentStatus", "carrierIssue", "delayReason", "rating"
+        "orderId", "customerId", "shipmentStatus", "carrierIssue", "delayReason", "rating", "newsKey"
       })
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {
