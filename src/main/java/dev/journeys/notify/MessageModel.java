@@ -1,6 +1,8 @@
 package dev.journeys.notify;
 
 import dev.journeys.orders.Order;
+import dev.journeys.orders.Orders;
+import dev.journeys.orders.ShipmentNews;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,21 +23,35 @@ class MessageModel {
   private final RecommendationSource recommendations;
   private final List<MessageVariables> contributors;
   private final PreferenceLinks preferences;
+  private final Orders orders;
 
   MessageModel(
       NotifyProperties properties,
       RecommendationSource recommendations,
       List<MessageVariables> contributors) {
-    this(properties, recommendations, contributors, null);
+    this(properties, recommendations, contributors, null, null);
   }
 
-  /** @param preferences signs preference-centre links; null leaves them out (template tests) */
-  @org.springframework.beans.factory.annotation.Autowired
   MessageModel(
       NotifyProperties properties,
       RecommendationSource recommendations,
       List<MessageVariables> contributors,
       PreferenceLinks preferences) {
+    this(properties, recommendations, contributors, preferences, null);
+  }
+
+  /**
+   * @param preferences signs preference-centre links; null leaves them out (template tests)
+   * @param orders finds the shipping news a message tells; null leaves it out (template tests)
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  MessageModel(
+      NotifyProperties properties,
+      RecommendationSource recommendations,
+      List<MessageVariables> contributors,
+      PreferenceLinks preferences,
+      Orders orders) {
+    this.orders = orders;
     this.properties = properties;
     this.recommendations = recommendations;
     this.contributors = contributors;
@@ -69,13 +85,18 @@ class MessageModel {
     // Always present (null when there is none), so footers can test it under strict rendering.
     model.put("preferencesUrl", preferencesUrl(request, recipient));
     if (order != null) {
-      OrderVariables.addTo(model, order, locale, properties);
+      OrderVariables.addTo(model, order, news(request), recipient.zone(), locale, properties);
     }
     model.putAll(request.facts());
     for (MessageVariables contributor : contributors) {
       addContributed(model, contributor.variables(request.template(), request.orderId(), request.customerId()));
     }
     return model;
+  }
+
+  private ShipmentNews news(MessageRequest request) {
+    return orders == null || request.newsKey() == null ? null
+        : orders.news(request.orderId(), request.newsKey()).orElse(null);
   }
 
   private List<Map<String, Object>> recommendations(Order order, Recipient recipient) {

@@ -65,8 +65,7 @@ class MessageTemplatesTest {
   @ParameterizedTest
   @CsvSource({
     "order-confirmation, en", "order-confirmation, zh-CN",
-    "shipping-update, en", "shipping-update, zh-CN",
-    "delay-alert, en", "delay-alert, zh-CN"
+    "shipping-update, en", "shipping-update, zh-CN"
   })
   void deliveryMessagesShowTheEstimatedDateAndTrackingLink(String template, String locale) {
     RenderedMessage message = messages.render(
@@ -75,6 +74,20 @@ class MessageTemplatesTest {
     String date = locale.equals("en") ? "December 24, 2030" : "2030年12月24日";
     assertThat(message.text()).contains(date, "https://shop.test/track/%231001");
     assertThat(message.html()).contains(date, "href=\"https://shop.test/track/%231001\"");
+  }
+
+  /** The estimate a delay overtook is no news: the alert says there is no new date instead. */
+  @ParameterizedTest
+  @CsvSource({
+    "en, There is no new delivery date yet", "zh-CN, 目前还没有新的送达日期"
+  })
+  void delayAlertsSayThereIsNoNewDateWithoutRepeatingTheOldEstimate(String locale, String noNewDate) {
+    RenderedMessage message = messages.render(
+        "delay-alert", Purpose.TRANSACTIONAL, TestMessages.order(locale, "Jane"), locale, FACTS);
+
+    String date = locale.equals("en") ? "December 24, 2030" : "2030年12月24日";
+    assertThat(message.text()).contains(noNewDate, "https://shop.test/track/%231001").doesNotContain(date);
+    assertThat(message.html()).contains(noNewDate, "href=\"https://shop.test/track/%231001\"").doesNotContain(date);
   }
 
   @ParameterizedTest
