@@ -28,3 +28,10 @@ CREATE TABLE outbox_news (
   created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (order_id, news_key)
 );
+
+-- Whether the shop sent the order's ship-by and deliver-by dates (a promise it made) or Journeys
+-- assumed them from default-ship-within / default-deliver-within (only an expectation). Messages
+-- say "the date we promised" only for the former. Null for orders taken before: not known to be
+-- promises, so they are called expected.
+ALTER TABLE orders ADD COLUMN ship_by_promised BOOLEAN;
+ALTER TABLE orders ADD COLUMN deliver_by_promised BOOLEAN;

@@ -2,6 +2,7 @@ package dev.journeys.notify;
 
 import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
+import dev.journeys.orders.Promises;
 import dev.journeys.orders.ShipmentNews;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,6 +87,10 @@ class MessageModel {
     model.put("preferencesUrl", preferencesUrl(request, recipient));
     if (order != null) {
       OrderVariables.addTo(model, order, news(request), recipient.zone(), locale, properties);
+      // "The date we promised" only for dates the shop sent; assumed ones are expected.
+      Promises promises = orders == null ? Promises.NONE : orders.promises(order.orderId());
+      model.put("shipByPromised", promises.shipBy());
+      model.put("deliverByPromised", promises.deliverBy());
     }
     model.putAll(request.facts());
     for (MessageVariables contributor : contributors) {
@@ -94,9 +99,18 @@ class MessageModel {
     return model;
   }
 
+  /**
+   * The news this message tells. The journey hears of it just before the report's transaction
+   * commits, so a job can run before the news (and the tracking that came with it) is visible:
+   * then the job tries again in a moment rather than telling less than the news said.
+   */
   private ShipmentNews news(MessageRequest request) {
-    return orders == null || request.newsKey() == null ? null
-        : orders.news(request.orderId(), request.newsKey()).orElse(null);
+    if (orders == null || request.newsKey() == null) {
+      return null;
+    }
+    return orders.news(request.orderId(), request.newsKey()).orElseThrow(() -> SendFailure.retryable(
+        "Expected news %s of order %s to be recorded, but it is not (yet)".formatted(request.newsKey(), request.orderId()),
+        properties.retryBackoff()));
   }
 
   private List<Map<String, Object>> recommendations(Order order, Recipient recipient) {

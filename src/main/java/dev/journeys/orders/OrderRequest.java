@@ -97,7 +97,8 @@ record OrderRequest(
             locale,
             customer.timeZone(),
             customer.country() == null ? null : customer.country().toUpperCase(java.util.Locale.ROOT));
-    return new NewOrder(order, contact, consents(placed));
+    return new NewOrder(order, contact, consents(placed),
+        new Promises(promisedShipBy != null, promisedDeliverBy != null));
   }
 
   private List<NewOrder.Consent> consents(Instant placed) {

@@ -21,6 +21,11 @@ public class Orders {
     this.jdbc = jdbc;
   }
 
+  /** Which of the order's dates the shop promised, rather than Journeys assumed. */
+  public Promises promises(String orderId) {
+    return store.promises(orderId);
+  }
+
   /**
    * A piece of shipping news about the order, by the key its journey message carried; empty for
    * an unknown key.

@@ -108,8 +108,8 @@ class MessageTemplatesTest {
 
   @ParameterizedTest
   @CsvSource({
-    "SHIP_BY_PASSED, , Your order #1001 is taking longer to ship, 未能在承诺日期前发货",
-    "DELIVER_BY_PASSED, , Your order #1001 is running late, 未能在承诺日期前送达",
+    "SHIP_BY_PASSED, , Your order #1001 is taking longer to ship, 未能在预计日期前发货",
+    "DELIVER_BY_PASSED, , Your order #1001 is running late, 未能在预计日期前送达",
     "CARRIER, DELAYED, Delivery of your order #1001 is delayed, 配送延迟",
     "CARRIER, FAILED_ATTEMPT, 'We missed you: delivery of your order #1001', 尝试派送",
     "CARRIER, EXCEPTION, A problem with the delivery of your order #1001, 配送异常"

@@ -235,6 +235,23 @@ class ShippingNewsScenarioTest {
         "We missed you: delivery of your order " + order);
   }
 
+  @Test
+  void datesJourneysAssumedAreExpectedNotPromised() {
+    Buyer ada = Buyer.named("Expect", "en");
+    Buyer li = Buyer.named("Yuji", "zh-CN");
+    String adaOrder = apiOrderWithoutPromises(ada);
+    String liOrder = apiOrderWithoutPromises(li);
+    mail.awaitSubject(li.email(), "您的订单 " + liOrder + " 已确认");
+
+    // Past default-ship-within (3 days): the date was Journeys' assumption, not the shop's promise.
+    clock.advance(Duration.ofDays(3).plusHours(1));
+
+    assertThat(mail.awaitSubject(ada.email(), "Your order " + adaOrder + " is taking longer to ship").text())
+        .contains("has not shipped by the date we expected").doesNotContain("promised");
+    assertThat(mail.awaitSubject(li.email(), "您的订单 " + liOrder + " 发货延迟").text())
+        .contains("未能在预计日期前发货").doesNotContain("承诺");
+  }
+
   // --- the shop's side ---------------------------------------------------------------------------
 
   private final Map<String, String> fulfillments = new LinkedHashMap<>();
@@ -280,6 +297,21 @@ class ShippingNewsScenarioTest {
     Instant now = clock.now();
     shop.placeOrder(id, buyer, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(40)));
     mail.awaitSubject(buyer.email(), "Your order " + id + " is confirmed");
+    return id;
+  }
+
+  /** POST /api/orders without promisedShipBy and promisedDeliverBy: Journeys assumes them. */
+  private String apiOrderWithoutPromises(Buyer buyer) {
+    String id = "X-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("orderId", id);
+    order.put("customer", Map.of("id", buyer.customerId(), "email", buyer.email(), "name", buyer.name()));
+    order.put("items", List.of(Map.of("sku", "MUG-01", "name", "Blue mug", "quantity", 1, "unitPrice", 12.50)));
+    order.put("total", 12.50);
+    order.put("currency", "EUR");
+    order.put("locale", buyer.locale());
+    order.put("placedAt", clock.now().toString());
+    assertThat(api.postOrder(Shop.json(order)).getStatusCode().is2xxSuccessful()).isTrue();
     return id;
   }
 
