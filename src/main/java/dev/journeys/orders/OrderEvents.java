@@ -78,7 +78,7 @@ class OrderEvents {
     String orderId = order.orderId();
     ShipmentStatus status = report.progress();
     ShipmentStatus current = order.shipment().status();
-    ShipmentNews news = news(report, status);
+    ShipmentNews news = news(report, status, now);
     boolean isNew = store.recordNews(orderId, news, now);
     if (status.advances(current)) {
       var outcome = messages.publish(JourneyMessage.shipmentUpdated(orderId, status.name(), news.key()));
@@ -100,7 +100,7 @@ class OrderEvents {
     if (order.shipment().status() == ShipmentStatus.DELIVERED) {
       return "no message for %s: the order was delivered".formatted(report.issue());
     }
-    ShipmentNews news = news(report, report.issue());
+    ShipmentNews news = news(report, report.issue(), now);
     boolean isNew = store.recordNews(order.orderId(), news, now);
     var outcome = messages.publish(JourneyMessage.carrierIssueReported(
         order.orderId(), report.issue().name(), report.eventId(), news.key()));
@@ -108,8 +108,11 @@ class OrderEvents {
     return "carrier-issue-reported " + report.issue() + " " + outcome + (isNew ? "" : " (same news as before)");
   }
 
-  private ShipmentNews news(ShipmentReport report, ShipmentStatus kind) {
-    return ShipmentNews.of(report, kind, store.latestNews(report.orderId(), kind).orElse(null));
+  /** Without the carrier's time, the time we heard of it is the best there is (when it was delivered). */
+  private ShipmentNews news(ShipmentReport report, ShipmentStatus kind, Instant now) {
+    ShipmentNews news = ShipmentNews.of(report, kind, store.latestNews(report.orderId(), kind).orElse(null));
+    return news.occurredAt() != null ? news : new ShipmentNews(news.key(), news.kind(), news.expectedDelivery(),
+        news.pickupPlace(), news.pickupUntil(), now);
   }
 
   private Order locked(String orderId) {
