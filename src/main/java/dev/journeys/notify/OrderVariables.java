@@ -21,6 +21,9 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  */
 final class OrderVariables {
 
+  /** True when an SMS must leave the carrier's details out to fit (SmsComposer). */
+  static final String COMPACT = "compact";
+
   private static final DefaultUriBuilderFactory URIS = new DefaultUriBuilderFactory();
 
   private OrderVariables() {}
@@ -55,7 +58,10 @@ final class OrderVariables {
     Order.Shipment shipment = order.shipment();
     String carrierUrl = shipment.trackingUrl();
     boolean usable = carrierUrl != null && carrierUrl.matches("(?i)https?://\\S+");
-    model.put("trackingUrl", usable ? carrierUrl : expand(properties.trackingUrl(), order));
+    String shopPage = expand(properties.trackingUrl(), order);
+    model.put("trackingUrl", usable ? carrierUrl : shopPage);
+    model.put("shopTrackingUrl", shopPage);
+    model.put(COMPACT, false);
     model.put("carrier", blankToNull(shipment.carrier()));
     model.put("trackingNumber", blankToNull(shipment.trackingNumber()));
     // Carrier and number on one line, for the short channels (SMS, push).

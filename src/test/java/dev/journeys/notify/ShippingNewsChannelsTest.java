@@ -65,6 +65,26 @@ class ShippingNewsChannelsTest extends ChannelAppTestBase {
     assertThat(awaitPush(order, 2).getLast().path("data").path("link").asText()).isEqualTo(UPS);
   }
 
+  /** A Chinese text has 67 characters a segment: a long carrier link would make it three. */
+  @Test
+  void aTextTooLongWithTheCarriersDetailsLinksTheShopsPageInstead() {
+    String order = OrderJson.newOrderId();
+    String customer = "c-news-" + order;
+    ShopClient shop = new ShopClient(port);
+    shop.postOrder("""
+        {"orderId": "%s", "customer": {"id": "%s", "email": "zh-%s@example.com", "name": "李静",
+          "phone": "+4915112345679", "timeZone": "Europe/Berlin"},
+         "items": [{"sku": "MUG-01", "name": "Blue mug", "quantity": 1, "unitPrice": 12.50}],
+         "total": 12.50, "currency": "EUR", "locale": "zh-CN"}""".formatted(order, customer, order.toLowerCase()));
+    customers.recordConsent(customer, MarketingChannel.SMS, true, Instant.parse("2030-01-01T00:00:00Z"), "api");
+    String longLink = "https://www.dhl.com/de-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=JD014600006281230704";
+
+    shipment(shop, order, "SHIPPED", "\"carrier\": \"DHL Express\", \"trackingNumber\": \"JD014600006281230704\", \"trackingUrl\": \"" + longLink + "\"");
+
+    assertThat(awaitSms(order, "已发货")).isEqualTo(
+        "您的订单 " + order + " 已发货。物流：https://shop.example.com/orders/" + order + "/tracking");
+  }
+
   private void shipment(ShopClient shop, String order, String status, String fields) {
     String body = "{\"status\": \"%s\", \"eventId\": \"e-%s\", %s}".formatted(status, status, fields);
     assertThat(shop.post("/api/orders/" + order + "/shipments", body).getStatusCode().value()).isEqualTo(202);
