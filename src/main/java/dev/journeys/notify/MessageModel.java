@@ -4,11 +4,13 @@ import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import dev.journeys.orders.Promises;
 import dev.journeys.orders.ShipmentNews;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageModel {
+
+  private static final Duration NEWS_COMMIT_WAIT = Duration.ofSeconds(2);
+  private static final Duration NEWS_POLL = Duration.ofMillis(20);
 
   private final NotifyProperties properties;
   private final RecommendationSource recommendations;
@@ -86,7 +91,11 @@ class MessageModel {
     // Always present (null when there is none), so footers can test it under strict rendering.
     model.put("preferencesUrl", preferencesUrl(request, recipient));
     if (order != null) {
-      OrderVariables.addTo(model, order, news(request), recipient.zone(), locale, properties);
+      ShipmentNews news = news(request);
+      // The order as the news left it: read before the news was visible, it may lack the tracking
+      // the same report brought.
+      Order current = news == null ? order : orders.find(order.orderId()).orElse(order);
+      OrderVariables.addTo(model, current, news, recipient.zone(), locale, properties);
       // "The date we promised" only for dates the shop sent; assumed ones are expected.
       Promises promises = orders == null ? Promises.NONE : orders.promises(order.orderId());
       model.put("shipByPromised", promises.shipBy());
@@ -102,15 +111,34 @@ class MessageModel {
   /**
    * The news this message tells. The journey hears of it just before the report's transaction
    * commits, so a job can run before the news (and the tracking that came with it) is visible:
-   * then the job tries again in a moment rather than telling less than the news said.
+   * the commit follows within moments, so the lookup waits a little, and only then does the job
+   * fail to try again later rather than tell less than the news said.
    */
   private ShipmentNews news(MessageRequest request) {
     if (orders == null || request.newsKey() == null) {
       return null;
     }
-    return orders.news(request.orderId(), request.newsKey()).orElseThrow(() -> SendFailure.retryable(
-        "Expected news %s of order %s to be recorded, but it is not (yet)".formatted(request.newsKey(), request.orderId()),
-        properties.retryBackoff()));
+    long giveUpAt = System.nanoTime() + NEWS_COMMIT_WAIT.toNanos();
+    while (true) {
+      Optional<ShipmentNews> news = orders.news(request.orderId(), request.newsKey());
+      if (news.isPresent()) {
+        return news.get();
+      }
+      if (System.nanoTime() > giveUpAt || !pause()) {
+        throw SendFailure.retryable("Expected news %s of order %s to be recorded, but it is not (yet)"
+            .formatted(request.newsKey(), request.orderId()), properties.retryBackoff());
+      }
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(NEWS_POLL.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private List<Map<String, Object>> recommendations(Order order, Recipient recipient) {
