@@ -27,21 +27,38 @@ public record JourneyMessage(
     variables = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(variables));
   }
 
-  /**
-   * @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED
-   * @param occurredAt when the carrier reported it, as variable shipmentEventAt: late news is not
-   *     worth sending (notify's NewsAge); null when the sender did not say
-   */
-  public static JourneyMessage shipmentUpdated(String orderId, String status, Instant occurredAt) {
-    JourneyMessage message = shipmentUpdated(orderId, status);
-    return occurredAt == null ? message : message.with("shipmentEventAt", occurredAt);
-  }
-
   /** @param status SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, READY_FOR_PICKUP or DELIVERED */
   public static JourneyMessage shipmentUpdated(String orderId, String status) {
     return new JourneyMessage(
         "shipment-updated", orderId, Map.of("shipmentStatus", status), THIRTY_DAYS,
         orderId + ":" + status);
+  }
+
+  /**
+   * A status with the key of its news (orders' ShipmentNews), which the shipping update's
+   * send-message job carries as {@code newsKey}: a message tells one piece of news once.
+   */
+  public static JourneyMessage shipmentUpdated(String orderId, String status, String newsKey) {
+    return new JourneyMessage(
+        "shipment-updated", orderId, Map.of("shipmentStatus", status, "shipmentNews", newsKey), THIRTY_DAYS,
+        orderId + ":" + status);
+  }
+
+  /**
+   * The status the order already has, told again because its news changed (a parcel ready for
+   * pickup elsewhere, or held longer): its own message id, so the engine does not drop it.
+   */
+  public static JourneyMessage shipmentRetold(String orderId, String status, String newsKey) {
+    return new JourneyMessage(
+        "shipment-updated", orderId, Map.of("shipmentStatus", status, "shipmentNews", newsKey), THIRTY_DAYS,
+        orderId + ":" + status + ":" + newsKey);
+  }
+
+  /** A carrier issue with the key of its news, which the delay alert's job carries as {@code newsKey}. */
+  public static JourneyMessage carrierIssueReported(String orderId, String issue, String eventId, String newsKey) {
+    return new JourneyMessage(
+        "carrier-issue-reported", orderId, Map.of("carrierIssue", issue, "carrierNews", newsKey), ONE_HOUR,
+        orderId + ":" + issue + ":" + eventId);
   }
 
   /**
@@ -54,16 +71,23 @@ public record JourneyMessage(
         orderId + ":" + issue + ":" + eventId);
   }
 
-  /** @param occurredAt when the carrier reported it, as variable carrierIssueAt; null when unknown */
-  public static JourneyMessage carrierIssueReported(String orderId, String issue, String eventId, Instant occurredAt) {
-    JourneyMessage message = carrierIssueReported(orderId, issue, eventId);
-    return occurredAt == null ? message : message.with("carrierIssueAt", occurredAt);
-  }
-
-  /** This message with one more variable: an instant as its ISO-8601 text. */
-  private JourneyMessage with(String variable, Instant value) {
+  /**
+   * This shipment or carrier message with when the carrier reported it, as variable
+   * {@code shipmentEventAt} or {@code carrierIssueAt}: late news is not worth sending (notify's
+   * NewsAge). Unchanged when {@code occurredAt} is null (the sender did not say).
+   */
+  public JourneyMessage reportedAt(Instant occurredAt) {
+    if (occurredAt == null) {
+      return this;
+    }
+    String variable = switch (name) {
+      case "shipment-updated" -> "shipmentEventAt";
+      case "carrier-issue-reported" -> "carrierIssueAt";
+      default -> throw new IllegalArgumentException(
+          "Expected a shipment-updated or carrier-issue-reported message, but got " + name);
+    };
     Map<String, Object> more = new java.util.HashMap<>(variables);
-    more.put(variable, value.toString());
+    more.put(variable, occurredAt.toString());
     return new JourneyMessage(name, correlationKey, more, timeToLive, messageId);
   }
 

@@ -76,7 +76,8 @@ class FcmPushTransport implements PushTransport {
     return json.writeValueAsString(Map.of("message", Map.of(
         "token", deviceToken,
         "notification", Map.of("title", push.title(), "body", push.body()),
-        "data", Map.of("messageId", push.messageId()))));
+        "data", push.link() == null ? Map.of("messageId", push.messageId())
+            : Map.of("messageId", push.messageId(), "link", push.link()))));
   }
 
   /** FCM's error code: error.details[].errorCode (UNREGISTERED, ...), else error.status. */

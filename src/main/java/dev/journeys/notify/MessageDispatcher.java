@@ -38,6 +38,7 @@ class MessageDispatcher {
   private final PushDispatcher push;
   private final Clock clock;
   private final NewsAge newsAge;
+  private final OutboxNews news;
 
   MessageDispatcher(
       Orders orders,
@@ -53,8 +54,9 @@ class MessageDispatcher {
       NotifyMeters meters,
       PushDispatcher push,
       Clock clock,
-      NewsAge newsAge) {
+      NewsAge newsAge, OutboxNews news) {
     this.newsAge = newsAge;
+    this.news = news;
     this.meters = meters;
     this.push = push;
     this.clock = clock;
@@ -98,6 +100,9 @@ class MessageDispatcher {
     Optional<String> stale = newsAge.reasonToSkip(request, order);
     if (stale.isPresent()) {
       return decisions.skip(entry, stale.get());
+    }
+    if (!news.tells(elementInstanceKey, request)) {
+      return decisions.skip(entry, OutboxNews.SAME_NEWS);
     }
     if (channel == Channel.SMS) {
       return sms.dispatch(entry, request, recipient, order);

@@ -1,11 +1,16 @@
 package dev.journeys.notify;
 
 import dev.journeys.orders.Order;
+import dev.journeys.orders.Orders;
+import dev.journeys.orders.Promises;
+import dev.journeys.orders.ShipmentNews;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,18 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageModel {
 
+  private static final Duration NEWS_COMMIT_WAIT = Duration.ofSeconds(2);
+  private static final Duration NEWS_POLL = Duration.ofMillis(20);
+
   private final NotifyProperties properties;
   private final ShopProperties shop;
   private final RecommendationSource recommendations;
   private final List<MessageVariables> contributors;
   private final PreferenceLinks preferences;
+  private final Orders orders;
 
   /** A model for a shop that configured nothing of its own (template tests). */
   MessageModel(
       NotifyProperties properties,
       RecommendationSource recommendations,
       List<MessageVariables> contributors) {
-    this(properties, ShopProperties.defaults(), recommendations, contributors, null);
+    this(properties, ShopProperties.defaults(), recommendations, contributors, null, null);
   }
 
   MessageModel(
@@ -36,17 +45,22 @@ class MessageModel {
       RecommendationSource recommendations,
       List<MessageVariables> contributors,
       PreferenceLinks preferences) {
-    this(properties, ShopProperties.defaults(), recommendations, contributors, preferences);
+    this(properties, ShopProperties.defaults(), recommendations, contributors, preferences, null);
   }
 
-  /** @param preferences signs preference-centre links; null leaves them out (template tests) */
+  /**
+   * @param preferences signs preference-centre links; null leaves them out (template tests)
+   * @param orders finds the shipping news a message tells; null leaves it out (template tests)
+   */
   @org.springframework.beans.factory.annotation.Autowired
   MessageModel(
       NotifyProperties properties,
       ShopProperties shop,
       RecommendationSource recommendations,
       List<MessageVariables> contributors,
-      PreferenceLinks preferences) {
+      PreferenceLinks preferences,
+      Orders orders) {
+    this.orders = orders;
     this.properties = properties;
     this.shop = shop;
     this.recommendations = recommendations;
@@ -83,13 +97,54 @@ class MessageModel {
     // Always present (null when there is none), so footers can test it under strict rendering.
     model.put("preferencesUrl", preferencesUrl(request, recipient));
     if (order != null) {
-      OrderVariables.addTo(model, order, locale, properties);
+      ShipmentNews news = news(request);
+      // The order as the news left it: read before the news was visible, it may lack the tracking
+      // the same report brought.
+      Order current = news == null ? order : orders.find(order.orderId()).orElse(order);
+      OrderVariables.addTo(model, current, news, recipient.zone(), locale, properties);
+      // "The date we promised" only for dates the shop sent; assumed ones are expected.
+      Promises promises = orders == null ? Promises.NONE : orders.promises(order.orderId());
+      model.put("shipByPromised", promises.shipBy());
+      model.put("deliverByPromised", promises.deliverBy());
     }
     model.putAll(request.facts());
     for (MessageVariables contributor : contributors) {
       addContributed(model, contributor.variables(request.template(), request.orderId(), request.customerId()));
     }
     return model;
+  }
+
+  /**
+   * The news this message tells. The journey hears of it just before the report's transaction
+   * commits, so a job can run before the news (and the tracking that came with it) is visible:
+   * the commit follows within moments, so the lookup waits a little, and only then does the job
+   * fail to try again later rather than tell less than the news said.
+   */
+  private ShipmentNews news(MessageRequest request) {
+    if (orders == null || request.newsKey() == null) {
+      return null;
+    }
+    long giveUpAt = System.nanoTime() + NEWS_COMMIT_WAIT.toNanos();
+    while (true) {
+      Optional<ShipmentNews> news = orders.news(request.orderId(), request.newsKey());
+      if (news.isPresent()) {
+        return news.get();
+      }
+      if (System.nanoTime() > giveUpAt || !pause()) {
+        throw SendFailure.retryable("Expected news %s of order %s to be recorded, but it is not (yet)"
+            .formatted(request.newsKey(), request.orderId()), properties.retryBackoff());
+      }
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(NEWS_POLL.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private List<Map<String, Object>> recommendations(Order order, Recipient recipient) {

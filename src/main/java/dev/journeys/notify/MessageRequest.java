@@ -15,7 +15,8 @@ import java.util.Map;
  * @param template a folder under templates/messages/, e.g. order-confirmation
  * @param channels where to send it, e.g. [EMAIL]
  * @param facts the journey facts templates may use (shipmentStatus, carrierIssue, delayReason,
- *     rating): only those the job carries, so a template that needs a missing one fails loudly
+ *     rating, newsKey, shipmentEventAt, carrierIssueAt): only those the job carries, so a template
+ *     that needs a missing one fails loudly
  * @param choice whether every allowed channel gets the message, or only the first the customer can
  *     receive (the default for transactional messages)
  */
@@ -36,10 +37,16 @@ record MessageRequest(
 
   /** The job variables the worker fetches besides the ids. */
   static final List<String> FACTS = List.of("shipmentStatus", "carrierIssue", "delayReason", "rating",
-      "shipmentEventAt", "carrierIssueAt");
+      "shipmentEventAt", "carrierIssueAt", "newsKey");
 
   MessageRequest {
     facts = Map.copyOf(facts);
+  }
+
+  /** The key of the shipping news this message tells (orders' ShipmentNews); null for other messages. */
+  String newsKey() {
+    Object key = facts.get("newsKey");
+    return key == null || key.toString().isBlank() ? null : key.toString();
   }
 
   static MessageRequest of(ActivatedJob job) {

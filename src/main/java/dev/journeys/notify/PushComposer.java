@@ -29,6 +29,7 @@ class PushComposer {
           "Expected push template %s to render a title of 1..%d and a body of at most %d characters (journeys.push.max-title, max-body), but got %d and %d"
               .formatted(file, properties.maxTitle(), properties.maxBody(), text[0].length(), text[1].length()));
     }
-    return new OutgoingPush(messageId, text[0], text[1], tag);
+    return new OutgoingPush(messageId, text[0], text[1], tag,
+        model.get("trackingUrl") instanceof String link ? link : null);
   }
 }

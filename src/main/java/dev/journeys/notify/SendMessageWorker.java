@@ -36,7 +36,7 @@ public class SendMessageWorker {
       autoComplete = false,
       fetchVariables = {
         "orderId", "customerId", "shipmentStatus", "carrierIssue", "delayReason", "rating",
-        "shipmentEventAt", "carrierIssueAt"
+        "shipmentEventAt", "carrierIssueAt", "newsKey"
       })
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {

@@ -27,6 +27,12 @@ class SmsComposer {
     String tag = renderer.smsLocaleFor(request.template(), recipient.locale());
     Map<String, Object> model = models.build(request, recipient, order, Locale.forLanguageTag(tag), null);
     String body = renderer.renderSms(request.template(), tag, model);
+    if (SmsSegments.count(body).segments() > properties.maxSegments() && model.containsKey(OrderVariables.COMPACT)) {
+      // The carrier's details are worth a text only when they fit: a long carrier link gives way
+      // to the shop's tracking page, carrier and pickup names to nothing, rather than no text at all.
+      model.put(OrderVariables.COMPACT, true);
+      body = renderer.renderSms(request.template(), tag, model);
+    }
     if (model.get("preferencesUrl") != null) {
       // Every marketing text carries the preference centre link, whatever its template says.
       body = body.strip() + (tag.startsWith("zh") ? "\n管理消息：" : "\nPreferences: ") + model.get("preferencesUrl");

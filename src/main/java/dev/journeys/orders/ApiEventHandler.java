@@ -39,7 +39,12 @@ class ApiEventHandler implements InboxHandler {
         : shipment.occurredAt() != null ? shipment.occurredAt().toString() : "inbox-" + entry.id();
     return events.reportShipment(
         ShipmentReport.of(orderId, shipment.status(), shipment.carrier(), shipment.trackingNumber(),
-            shipment.trackingUrl(), shipment.estimatedDelivery(), shipment.occurredAt(), eventId));
+            shipment.trackingUrl(), shipment.estimatedDelivery(), shipment.occurredAt(), eventId)
+            .withPickup(blankToNull(shipment.pickupPlace()), shipment.pickupUntil()));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 
   private JsonNode read(InboxEntry entry) {

@@ -39,6 +39,10 @@ class OrderErasure implements ErasureStep {
             WHERE customer_id = ? AND (customer_email <> '' OR customer_name <> '')""")
         .param(customerId)
         .update();
+    // A carrier's message can name more than a pickup point: it goes with the customer's data.
+    jdbc.sql("UPDATE shipment_news SET pickup_place = NULL WHERE order_id IN (SELECT order_id FROM orders WHERE customer_id = ?)")
+        .param(customerId)
+        .update();
     return Map.of("journeysCancelled", cancelled, "orderContacts", orders, "inboxBodies", wipeInbox(customerId));
   }
 

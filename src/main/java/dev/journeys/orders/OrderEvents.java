@@ -66,28 +66,60 @@ class OrderEvents {
       return "tracking recorded; no message: the order was cancelled";
     }
     List<String> done = new ArrayList<>();
-    ShipmentStatus current = order.shipment().status();
     if (report.progress() != null) {
-      if (report.progress().advances(current)) {
-        var outcome = messages.publish(
-            JourneyMessage.shipmentUpdated(orderId, report.progress().name(), report.occurredAt()));
-        store.recordProgress(orderId, report.progress());
-        done.add("shipment-updated " + report.progress() + " " + outcome);
-      } else {
-        done.add("no message for %s: the order is already %s".formatted(report.progress(), current));
-      }
+      done.add(progress(order, report, now));
     }
     if (report.issue() != null) {
-      if (current == ShipmentStatus.DELIVERED) {
-        done.add("no message for %s: the order was delivered".formatted(report.issue()));
-      } else {
-        var outcome = messages.publish(
-            JourneyMessage.carrierIssueReported(orderId, report.issue().name(), report.eventId(), report.occurredAt()));
-        store.recordIssue(orderId, report.issue());
-        done.add("carrier-issue-reported " + report.issue() + " " + outcome);
-      }
+      done.add(issue(order, report, now));
     }
     return done.isEmpty() ? "tracking recorded" : String.join("; ", done);
+  }
+
+  /**
+   * Forward only, once per status; a parcel ready for pickup is told again when where or until
+   * when to collect it changed.
+   */
+  private String progress(Order order, ShipmentReport report, Instant now) {
+    String orderId = order.orderId();
+    ShipmentStatus status = report.progress();
+    ShipmentStatus current = order.shipment().status();
+    ShipmentNews news = news(report, status, now);
+    boolean isNew = store.recordNews(orderId, news, now);
+    if (status.advances(current)) {
+      var outcome = messages.publish(
+          JourneyMessage.shipmentUpdated(orderId, status.name(), news.key()).reportedAt(report.occurredAt()));
+      store.recordProgress(orderId, status);
+      return "shipment-updated " + status + " " + outcome;
+    }
+    if (status == current && status == ShipmentStatus.READY_FOR_PICKUP && isNew) {
+      var outcome = messages.publish(
+          JourneyMessage.shipmentRetold(orderId, status.name(), news.key()).reportedAt(report.occurredAt()));
+      return "shipment-updated " + status + " (new pickup details) " + outcome;
+    }
+    return "no message for %s: the order is already %s".formatted(status, current);
+  }
+
+  /**
+   * Every report reaches the journey; one that repeats earlier news is then skipped by the
+   * outbox (same-news), where the other reasons a message was not sent are recorded too.
+   */
+  private String issue(Order order, ShipmentReport report, Instant now) {
+    if (order.shipment().status() == ShipmentStatus.DELIVERED) {
+      return "no message for %s: the order was delivered".formatted(report.issue());
+    }
+    ShipmentNews news = news(report, report.issue(), now);
+    boolean isNew = store.recordNews(order.orderId(), news, now);
+    var outcome = messages.publish(JourneyMessage.carrierIssueReported(
+        order.orderId(), report.issue().name(), report.eventId(), news.key()).reportedAt(report.occurredAt()));
+    store.recordIssue(order.orderId(), report.issue());
+    return "carrier-issue-reported " + report.issue() + " " + outcome + (isNew ? "" : " (same news as before)");
+  }
+
+  /** Without the carrier's time, the time we heard of it is the best there is (when it was delivered). */
+  private ShipmentNews news(ShipmentReport report, ShipmentStatus kind, Instant now) {
+    ShipmentNews news = ShipmentNews.of(report, kind, store.latestNews(report.orderId(), kind).orElse(null));
+    return news.occurredAt() != null ? news : new ShipmentNews(news.key(), news.kind(), news.expectedDelivery(),
+        news.pickupPlace(), news.pickupUntil(), now);
   }
 
   private Order locked(String orderId) {

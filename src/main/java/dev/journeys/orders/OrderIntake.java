@@ -84,7 +84,11 @@ class OrderIntake {
       customers.recordContact(placed.contact());
       placed.consents().forEach(c ->
           customers.recordConsent(order.customerId(), c.channel(), c.granted(), c.at(), c.source()));
-      return store.claim(order, first);
+      boolean mine = store.claim(order, first);
+      if (mine) {
+        store.recordPromises(orderId, placed.promises());
+      }
+      return mine;
     });
     if (claimed) {
       return start(order, whenRecorded);

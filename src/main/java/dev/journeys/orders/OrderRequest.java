@@ -104,7 +104,8 @@ record OrderRequest(
             customer.country() == null ? null : customer.country().toUpperCase(java.util.Locale.ROOT),
             PersonNames.blankToNull(customer.givenName()),
             PersonNames.blankToNull(customer.familyName()));
-    return new NewOrder(order, contact, consents(placed));
+    return new NewOrder(order, contact, consents(placed),
+        new Promises(promisedShipBy != null, promisedDeliverBy != null));
   }
 
   private List<NewOrder.Consent> consents(Instant placed) {

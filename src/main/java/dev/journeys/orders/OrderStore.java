@@ -94,6 +94,22 @@ class OrderStore {
         .optional();
   }
 
+  /** Which dates the shop promised; recorded with the order's first claim. */
+  void recordPromises(String orderId, Promises promises) {
+    jdbc.sql("UPDATE orders SET ship_by_promised = ?, deliver_by_promised = ? WHERE order_id = ?")
+        .params(promises.shipBy(), promises.deliverBy(), orderId)
+        .update();
+  }
+
+  /** Which dates the shop promised; none for an unknown order or one taken before this was kept. */
+  Promises promises(String orderId) {
+    return jdbc.sql("SELECT ship_by_promised, deliver_by_promised FROM orders WHERE order_id = ?")
+        .param(orderId)
+        .query((rs, n) -> new Promises(rs.getBoolean(1), rs.getBoolean(2)))
+        .optional()
+        .orElse(Promises.NONE);
+  }
+
   private void insert(Order order, Instant now) {
     jdbc.sql(
             """

@@ -12,11 +12,26 @@ import org.springframework.stereotype.Service;
 public class Orders {
 
   private final OrderStore store;
+  private final ShipmentStore shipments;
   private final JdbcClient jdbc;
 
-  Orders(OrderStore store, JdbcClient jdbc) {
+  Orders(OrderStore store, ShipmentStore shipments, JdbcClient jdbc) {
     this.store = store;
+    this.shipments = shipments;
     this.jdbc = jdbc;
+  }
+
+  /** Which of the order's dates the shop promised, rather than Journeys assumed. */
+  public Promises promises(String orderId) {
+    return store.promises(orderId);
+  }
+
+  /**
+   * A piece of shipping news about the order, by the key its journey message carried; empty for
+   * an unknown key.
+   */
+  public Optional<ShipmentNews> news(String orderId, String newsKey) {
+    return shipments.news(orderId, newsKey);
   }
 
   /**

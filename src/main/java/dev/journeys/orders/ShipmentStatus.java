@@ -2,7 +2,9 @@ package dev.journeys.orders;
 
 /**
  * Where a shipment is. Progress statuses are ranked, and an order's status only ever moves up:
- * SHIPPED &lt; IN_TRANSIT &lt; OUT_FOR_DELIVERY = READY_FOR_PICKUP &lt; DELIVERED (docs/JOURNEYS.md).
+ * SHIPPED &lt; IN_TRANSIT &lt; OUT_FOR_DELIVERY = READY_FOR_PICKUP &lt; DELIVERED (docs/JOURNEYS.md),
+ * except that READY_FOR_PICKUP after OUT_FOR_DELIVERY moves on: a delivery that failed ends at a
+ * pickup point, and where to collect it is what the customer needs to hear next.
  * Carrier issues have no rank: they are reported whenever they happen, while the order's status
  * stays where it was.
  */
@@ -32,6 +34,7 @@ public enum ShipmentStatus {
     if (isCarrierIssue()) {
       return false;
     }
-    return current == null || rank > current.rank;
+    return current == null || rank > current.rank
+        || (this == READY_FOR_PICKUP && current == OUT_FOR_DELIVERY);
   }
 }

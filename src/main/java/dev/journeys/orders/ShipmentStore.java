@@ -64,4 +64,50 @@ class ShipmentStore {
         .params(OrderRows.utc(at), reason, orderId)
         .update();
   }
+
+  /**
+   * Stores a piece of news about the order unless it is known already. Callers hold the order's
+   * lock, so checking first cannot race with another report about it.
+   *
+   * @return true when the news is new
+   */
+  boolean recordNews(String orderId, ShipmentNews news, Instant now) {
+    if (news(orderId, news.key()).isPresent()) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO shipment_news (order_id, news_key, kind, expected_delivery, pickup_place, pickup_until,
+                                       occurred_at, reported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(orderId, news.key(), news.kind().name(), news.expectedDelivery(), news.pickupPlace(),
+            news.pickupUntil(), OrderRows.utc(news.occurredAt()), OrderRows.utc(now))
+        .update();
+    return true;
+  }
+
+  Optional<ShipmentNews> news(String orderId, String key) {
+    return jdbc.sql("SELECT * FROM shipment_news WHERE order_id = ? AND news_key = ?")
+        .params(orderId, key)
+        .query((rs, n) -> news(rs))
+        .optional();
+  }
+
+  /** The latest news of this kind about the order: what a repeat that leaves details out repeats. */
+  Optional<ShipmentNews> latestNews(String orderId, ShipmentStatus kind) {
+    return jdbc.sql("SELECT * FROM shipment_news WHERE order_id = ? AND kind = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+        .params(orderId, kind.name())
+        .query((rs, n) -> news(rs))
+        .optional();
+  }
+
+  private static ShipmentNews news(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new ShipmentNews(
+        rs.getString("news_key"),
+        ShipmentStatus.valueOf(rs.getString("kind")),
+        rs.getObject("expected_delivery", java.time.LocalDate.class),
+        rs.getString("pickup_place"),
+        rs.getObject("pickup_until", java.time.LocalDate.class),
+        OrderRows.instant(rs, "occurred_at"));
+  }
 }

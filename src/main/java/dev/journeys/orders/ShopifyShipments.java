@@ -1,6 +1,9 @@
 package dev.journeys.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,10 +36,14 @@ final class ShopifyShipments {
         "fulfillment-" + f.path("id").asText() + "-" + f.path("updated_at").asText());
   }
 
-  /** A fulfillment event (fulfillment_events/create): one carrier scan. */
+  /**
+   * A fulfillment event (fulfillment_events/create): one carrier scan. For ready_for_pickup, the
+   * event's message and address name the pickup place; Shopify has no field for until when it is
+   * held, which carriers put in the message.
+   */
   static ShipmentReport fromEvent(JsonNode e) {
     ShipmentStatus status = map(e.path("status").asText(null));
-    return new ShipmentReport(
+    ShipmentReport report = new ShipmentReport(
         e.path("order_id").asText(),
         status.isCarrierIssue() ? null : status,
         status.isCarrierIssue() ? status : null,
@@ -46,6 +53,27 @@ final class ShopifyShipments {
         ShopifyJson.date(e.path("estimated_delivery_at")),
         ShopifyJson.instant(e.path("happened_at"), null),
         "fulfillment-event-" + e.path("id").asText());
+    return status == ShipmentStatus.READY_FOR_PICKUP ? report.withPickup(pickupPlace(e), null) : report;
+  }
+
+  /** The carrier's message, then the parts of the address it does not already name; null if none. */
+  static String pickupPlace(JsonNode e) {
+    String message = ShopifyJson.firstText(e.path("message"));
+    String town = String.join(" ", present(ShopifyJson.firstText(e.path("zip")), ShopifyJson.firstText(e.path("city"))));
+    List<String> parts = new ArrayList<>();
+    if (message != null) {
+      parts.add(message);
+    }
+    for (String part : present(ShopifyJson.firstText(e.path("address1")), town, ShopifyJson.firstText(e.path("province")))) {
+      if (message == null || !message.contains(part)) {
+        parts.add(part);
+      }
+    }
+    return parts.isEmpty() ? null : ShopifyJson.clip(String.join(", ", parts), 500);
+  }
+
+  private static List<String> present(String... texts) {
+    return Arrays.stream(texts).filter(t -> t != null && !t.isBlank()).toList();
   }
 
   /** A Shopify shipment status (REST lower case or GraphQL upper case) as ours. */

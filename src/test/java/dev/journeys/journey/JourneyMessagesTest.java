@@ -23,11 +23,11 @@ class JourneyMessagesTest {
     assertThat(JourneyMessage.carrierIssueReported("1001", "DELAYED", "e-7")).isEqualTo(new JourneyMessage(
         "carrier-issue-reported", "1001", Map.of("carrierIssue", "DELAYED"), Duration.ofHours(1), "1001:DELAYED:e-7"));
     Instant at = Instant.parse("2030-01-02T08:00:00Z");
-    assertThat(JourneyMessage.shipmentUpdated("1001", "DELIVERED", at).variables())
-        .isEqualTo(Map.of("shipmentStatus", "DELIVERED", "shipmentEventAt", "2030-01-02T08:00:00Z"));
-    assertThat(JourneyMessage.carrierIssueReported("1001", "DELAYED", "e-7", at).variables())
-        .isEqualTo(Map.of("carrierIssue", "DELAYED", "carrierIssueAt", "2030-01-02T08:00:00Z"));
-    assertThat(JourneyMessage.shipmentUpdated("1001", "DELIVERED", null))
+    assertThat(JourneyMessage.shipmentUpdated("1001", "DELIVERED", "n-1").reportedAt(at).variables())
+        .isEqualTo(Map.of("shipmentStatus", "DELIVERED", "shipmentNews", "n-1", "shipmentEventAt", "2030-01-02T08:00:00Z"));
+    assertThat(JourneyMessage.carrierIssueReported("1001", "DELAYED", "e-7", "n-2").reportedAt(at).variables())
+        .isEqualTo(Map.of("carrierIssue", "DELAYED", "carrierNews", "n-2", "carrierIssueAt", "2030-01-02T08:00:00Z"));
+    assertThat(JourneyMessage.shipmentUpdated("1001", "DELIVERED").reportedAt(null))
         .isEqualTo(JourneyMessage.shipmentUpdated("1001", "DELIVERED"));
     assertThat(JourneyMessage.firstOrderChanged("c-1", null, "1001:cancelled")).satisfies(m -> {
       assertThat(m.messageId()).isEqualTo("c-1:first-order:1001:cancelled");

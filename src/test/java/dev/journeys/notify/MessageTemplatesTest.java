@@ -68,8 +68,7 @@ class MessageTemplatesTest {
   @ParameterizedTest
   @CsvSource({
     "order-confirmation, en", "order-confirmation, zh-CN",
-    "shipping-update, en", "shipping-update, zh-CN",
-    "delay-alert, en", "delay-alert, zh-CN"
+    "shipping-update, en", "shipping-update, zh-CN"
   })
   void deliveryMessagesShowTheEstimatedDateAndTrackingLink(String template, String locale) {
     RenderedMessage message = messages.render(
@@ -78,6 +77,20 @@ class MessageTemplatesTest {
     String date = locale.equals("en") ? "December 24, 2030" : "2030年12月24日";
     assertThat(message.text()).contains(date, "https://shop.test/track/%231001");
     assertThat(message.html()).contains(date, "href=\"https://shop.test/track/%231001\"");
+  }
+
+  /** The estimate a delay overtook is no news: the alert says there is no new date instead. */
+  @ParameterizedTest
+  @CsvSource({
+    "en, There is no new delivery date yet", "zh-CN, 目前还没有新的送达日期"
+  })
+  void delayAlertsSayThereIsNoNewDateWithoutRepeatingTheOldEstimate(String locale, String noNewDate) {
+    RenderedMessage message = messages.render(
+        "delay-alert", Purpose.TRANSACTIONAL, TestMessages.order(locale, "Jane"), locale, FACTS);
+
+    String date = locale.equals("en") ? "December 24, 2030" : "2030年12月24日";
+    assertThat(message.text()).contains(noNewDate, "https://shop.test/track/%231001").doesNotContain(date);
+    assertThat(message.html()).contains(noNewDate, "href=\"https://shop.test/track/%231001\"").doesNotContain(date);
   }
 
   @ParameterizedTest
@@ -98,8 +111,8 @@ class MessageTemplatesTest {
 
   @ParameterizedTest
   @CsvSource({
-    "SHIP_BY_PASSED, , Your order #1001 is taking longer to ship, 未能在承诺日期前发货",
-    "DELIVER_BY_PASSED, , Your order #1001 is running late, 未能在承诺日期前送达",
+    "SHIP_BY_PASSED, , Your order #1001 is taking longer to ship, 未能在预计日期前发货",
+    "DELIVER_BY_PASSED, , Your order #1001 is running late, 已过预计送达日期",
     "CARRIER, DELAYED, Delivery of your order #1001 is delayed, 配送延迟",
     "CARRIER, FAILED_ATTEMPT, 'We missed you: delivery of your order #1001', 尝试派送",
     "CARRIER, EXCEPTION, A problem with the delivery of your order #1001, 配送异常"
