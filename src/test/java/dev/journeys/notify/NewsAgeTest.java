@@ -39,9 +39,13 @@ class NewsAgeTest {
         Map.of("shipmentStatus", "DELIVERED", "shipmentEventAt", days(4).toString()))).contains("stale-news");
     assertThat(skip("shipping-update", delivered,
         Map.of("shipmentStatus", "DELIVERED", "shipmentEventAt", days(1).toString()))).isEmpty();
+    // a failed delivery ends at a pickup point: ready for pickup has passed out for delivery
     Order pickup = order(days(5), null, null, ShipmentStatus.READY_FOR_PICKUP);
     assertThat(skip("shipping-update", pickup, Map.of("shipmentStatus", "OUT_FOR_DELIVERY")))
-        .as("same rank: not passed").isEmpty();
+        .as("out for delivery once ready for pickup: passed").contains("stale-news");
+    Order outForDelivery = order(days(5), null, null, ShipmentStatus.OUT_FOR_DELIVERY);
+    assertThat(skip("shipping-update", outForDelivery, Map.of("shipmentStatus", "READY_FOR_PICKUP")))
+        .as("ready for pickup after out for delivery: news").isEmpty();
   }
 
   @Test
