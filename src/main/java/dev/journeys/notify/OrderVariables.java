@@ -41,10 +41,12 @@ final class OrderVariables {
     model.put("orderId", order.orderId());
     model.put("items", order.items().stream().map(i -> line(i, order, locale)).toList());
     model.put("total", money(order.total(), order.currency(), locale));
-    boolean delivered = order.shipment().status() == ShipmentStatus.DELIVERED;
+    ShipmentStatus status = order.shipment().status();
+    boolean arrived = status == ShipmentStatus.DELIVERED || status == ShipmentStatus.READY_FOR_PICKUP;
     // Null (not absent) when the shop promised no date: templates test it with th:if. Once the
-    // parcel is delivered an estimate is no news, so it is gone.
-    model.put("estimatedDelivery", delivered ? null : date(order.estimatedDelivery(), locale));
+    // parcel is delivered, or waits at a pickup point, an estimate of when it arrives is no news
+    // but a contradiction ("waiting for you" and "estimated delivery: in three days"), so it is gone.
+    model.put("estimatedDelivery", arrived ? null : date(order.estimatedDelivery(), locale));
     addTracking(model, order, properties);
     NewsVariables.addTo(model, order, news, zone, locale);
     model.put("reviewUrl", expand(properties.reviewUrl(), order));
