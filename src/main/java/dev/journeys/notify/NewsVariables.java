@@ -27,10 +27,18 @@ final class NewsVariables {
     model.put("pickupUntil", pickup ? OrderVariables.date(news.pickupUntil(), locale) : null);
     model.put("newExpectedDelivery", OrderVariables.date(newDate(order, news), locale));
     boolean delivered = news != null && news.kind() == ShipmentStatus.DELIVERED && news.occurredAt() != null;
-    model.put("deliveredOn", delivered
-        ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
-            .format(news.occurredAt().atZone(zone == null ? ZoneOffset.UTC : zone))
-        : null);
+    model.put("deliveredOn", delivered ? deliveredOn(news, zone, locale) : null);
+  }
+
+  /**
+   * When it was delivered, in the customer's time zone. Without one (Shopify sends none) only the
+   * date: a clock time in a zone the customer does not live in would tell them a wrong hour.
+   */
+  private static String deliveredOn(ShipmentNews news, ZoneId zone, Locale locale) {
+    DateTimeFormatter format = zone == null
+        ? DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+        : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT);
+    return format.withLocale(locale).format(news.occurredAt().atZone(zone == null ? ZoneOffset.UTC : zone));
   }
 
   /**
