@@ -65,9 +65,11 @@ class PushTest extends ChannelAppTestBase {
     assertThat(decisions()).containsExactly("shipping-update push SENT null");
     assertThat(customers.devices(customerId)).containsExactly(goodDevice);
 
-    // A second message reuses the cached access token and goes to the remaining device only.
+    // A second message reuses the cached access token and goes to the remaining device only. (The
+    // first may have used a token an earlier test of this shared context cached: count, not 1.)
+    int exchanges = provider.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     step("shipping-update", "push", "transactional");
-    assertThat(provider.findAll(postRequestedFor(urlEqualTo("/token")))).hasSize(1);
+    assertThat(provider.findAll(postRequestedFor(urlEqualTo("/token")))).as("no new token exchange").hasSize(exchanges);
     assertThat(provider.findAll(postRequestedFor(urlEqualTo(FCM_SEND)))).hasSize(3);
   }
 
