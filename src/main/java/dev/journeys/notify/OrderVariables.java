@@ -47,6 +47,9 @@ final class OrderVariables {
     // parcel is delivered, or waits at a pickup point, an estimate of when it arrives is no news
     // but a contradiction ("waiting for you" and "estimated delivery: in three days"), so it is gone.
     model.put("estimatedDelivery", arrived ? null : date(order.estimatedDelivery(), locale));
+    // Whether the carrier reported delivery: some never do, and the feedback request, sent anyway
+    // after a while, must not say the order "arrived" when nobody confirmed it.
+    model.put("deliveryConfirmed", status == ShipmentStatus.DELIVERED);
     addTracking(model, order, properties);
     NewsVariables.addTo(model, order, news, zone, locale);
     model.put("reviewUrl", expand(properties.reviewUrl(), order));

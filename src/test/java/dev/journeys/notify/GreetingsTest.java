@@ -86,7 +86,7 @@ class GreetingsTest {
   }
 
   private static MessageVariables ratingLinks() {
-    return (template, orderId, customerId) -> orderId == null ? Map.of() : Map.of("deliveryConfirmed", true, "ratingLinks",
+    return (template, orderId, customerId) -> orderId == null ? Map.of() : Map.of("ratingLinks",
         List.of(Map.of("rating", 1, "stars", "★", "url", "https://shop.test/rate/1")));
   }
 }

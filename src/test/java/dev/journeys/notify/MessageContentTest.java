@@ -151,7 +151,7 @@ class MessageContentTest {
     MessageModel model = new MessageModel(TestMessages.PROPERTIES, shop,
         (order, customerId, limit) -> List.of(
             new RecommendationSource.Recommendation("TEA-9", "Jasmine tea", "https://shop.test/p/TEA-9")),
-        List.of((t, orderId, customerId) -> orderId == null ? Map.of() : Map.of("deliveryConfirmed", true, "ratingLinks",
+        List.of((t, orderId, customerId) -> orderId == null ? Map.of() : Map.of("ratingLinks",
             List.of(Map.of("rating", 1, "stars", "★", "url", "https://shop.test/rate/1")))),
         null, null);
     MessageRenderer renderer = new MessageRenderer();

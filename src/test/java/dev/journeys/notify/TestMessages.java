@@ -46,8 +46,6 @@ final class TestMessages {
             orderId == null
                 ? Map.of()
                 : Map.of(
-                    // as feedback's FeedbackRequestVariables: the carrier reported delivery
-                    "deliveryConfirmed", true,
                     "ratingLinks",
                     IntStream.rangeClosed(1, 5)
                         .mapToObj(r -> Map.<String, Object>of(
