@@ -39,6 +39,7 @@ class MessageDispatcher {
   private final Clock clock;
   private final NewsAge newsAge;
   private final OutboxNews news;
+  private final NewsSettling newsSettling;
 
   MessageDispatcher(
       Orders orders,
@@ -54,8 +55,9 @@ class MessageDispatcher {
       NotifyMeters meters,
       PushDispatcher push,
       Clock clock,
-      NewsAge newsAge, OutboxNews news) {
+      NewsAge newsAge, OutboxNews news, NewsSettling newsSettling) {
     this.newsAge = newsAge;
+    this.newsSettling = newsSettling;
     this.news = news;
     this.meters = meters;
     this.push = push;
@@ -101,6 +103,12 @@ class MessageDispatcher {
     if (stale.isPresent()) {
       return decisions.skip(entry, stale.get());
     }
+    Optional<NewsSettling.Decision> settling = newsSettling.decide(request);
+    if (settling.isPresent()) {
+      return settling.get().holdUntil() != null
+          ? decisions.holdWithinCap(entry, request, settling.get().holdUntil(), NewsSettling.SETTLING)
+          : decisions.skip(entry, settling.get().skipReason());
+    }
     if (!news.tells(elementInstanceKey, request)) {
       return decisions.skip(entry, OutboxNews.SAME_NEWS);
     }
@@ -119,7 +127,7 @@ class MessageDispatcher {
     // Transactional email is exempt, and email quiet hours are off unless configured.
     Optional<Instant> hold = quietHours.holdUntil(channel, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
-      return decisions.holdWithinCap(entry, request, hold.get());
+      return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(messageId, request, recipient, order);

@@ -4,13 +4,11 @@ import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
 import dev.journeys.orders.Promises;
 import dev.journeys.orders.ShipmentNews;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageModel {
 
-  private static final Duration NEWS_COMMIT_WAIT = Duration.ofSeconds(2);
-  private static final Duration NEWS_POLL = Duration.ofMillis(20);
 
   private final NotifyProperties properties;
   private final ShopProperties shop;
@@ -114,37 +110,8 @@ class MessageModel {
     return model;
   }
 
-  /**
-   * The news this message tells. The journey hears of it just before the report's transaction
-   * commits, so a job can run before the news (and the tracking that came with it) is visible:
-   * the commit follows within moments, so the lookup waits a little, and only then does the job
-   * fail to try again later rather than tell less than the news said.
-   */
   private ShipmentNews news(MessageRequest request) {
-    if (orders == null || request.newsKey() == null) {
-      return null;
-    }
-    long giveUpAt = System.nanoTime() + NEWS_COMMIT_WAIT.toNanos();
-    while (true) {
-      Optional<ShipmentNews> news = orders.news(request.orderId(), request.newsKey());
-      if (news.isPresent()) {
-        return news.get();
-      }
-      if (System.nanoTime() > giveUpAt || !pause()) {
-        throw SendFailure.retryable("Expected news %s of order %s to be recorded, but it is not (yet)"
-            .formatted(request.newsKey(), request.orderId()), properties.retryBackoff());
-      }
-    }
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(NEWS_POLL.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return orders == null ? null : RecordedNews.of(orders, request, properties.retryBackoff());
   }
 
   private List<Map<String, Object>> recommendations(Order order, Recipient recipient) {

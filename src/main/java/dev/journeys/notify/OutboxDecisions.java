@@ -44,12 +44,14 @@ class OutboxDecisions {
   }
 
   /**
-   * Holds the message for quiet hours if the frequency cap admits it (the hold counts against the
-   * cap), and skips it if not.
+   * Holds the message if the frequency cap admits it (the hold counts against the cap), and skips
+   * it if not.
+   *
+   * @param reason why it waits: {@link #QUIET_HOURS} or {@link NewsSettling#SETTLING}
    */
-  MessageDispatcher.Outcome holdWithinCap(Outbox.Entry entry, MessageRequest request, Instant until) {
+  MessageDispatcher.Outcome holdWithinCap(Outbox.Entry entry, MessageRequest request, Instant until, String reason) {
     FrequencyCap.Admission<MessageDispatcher.Outcome> held =
-        cap.admit(entry, request.purpose(), () -> hold(entry, request, until));
+        cap.admit(entry, request.purpose(), () -> hold(entry, request, until, reason));
     return held.capped() ? skip(entry, held.cappedBy()) : held.recorded();
   }
 
@@ -82,16 +84,16 @@ class OutboxDecisions {
     };
   }
 
-  /** Holds the message for quiet hours; the job completes and {@link HeldMessages} sends it. */
-  MessageDispatcher.Outcome hold(Outbox.Entry entry, MessageRequest request, Instant until) {
+  /** Holds the message; the job completes and {@link HeldMessages} sends it when it falls due. */
+  MessageDispatcher.Outcome hold(Outbox.Entry entry, MessageRequest request, Instant until, String reason) {
     OffsetDateTime at = until.atOffset(ZoneOffset.UTC);
-    return switch (outbox.hold(entry, at, toJson(request), QUIET_HOURS)) {
+    return switch (outbox.hold(entry, at, toJson(request), reason)) {
       case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
       case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
       case BUSY, CLAIMED -> throw busy(entry);
       case HELD -> {
-        log.info("Held {} {} for {} ({}) until {}: quiet hours", entry.template(),
-            entry.channel().key(), subject(entry), entry.messageId(), at);
+        log.info("Held {} {} for {} ({}) until {}: {}", entry.template(),
+            entry.channel().key(), subject(entry), entry.messageId(), at, reason);
         yield MessageDispatcher.Outcome.HELD;
       }
     };

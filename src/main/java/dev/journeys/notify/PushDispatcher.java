@@ -58,7 +58,7 @@ class PushDispatcher {
     }
     Optional<Instant> hold = quietHours.holdUntil(Channel.PUSH, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
-      return decisions.holdWithinCap(entry, request, hold.get());
+      return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
     }
     OutgoingPush push = composer.compose(entry.messageId(), request, recipient, order);
     return switch (decisions.claimWithinCap(entry, request.purpose())) {

@@ -57,7 +57,7 @@ class SmsDispatcher {
     }
     Optional<Instant> hold = quietHours.holdUntil(Channel.SMS, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
-      return decisions.holdWithinCap(entry, request, hold.get());
+      return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingSms sms = composer.compose(entry.messageId(), number.e164(), request, recipient, order);

@@ -115,11 +115,8 @@ class OrderEvents {
     return "carrier-issue-reported " + report.issue() + " " + outcome + (isNew ? "" : " (same news as before)");
   }
 
-  /** Without the carrier's time, the time we heard of it is the best there is (when it was delivered). */
   private ShipmentNews news(ShipmentReport report, ShipmentStatus kind, Instant now) {
-    ShipmentNews news = ShipmentNews.of(report, kind, store.latestNews(report.orderId(), kind).orElse(null));
-    return news.occurredAt() != null ? news : new ShipmentNews(news.key(), news.kind(), news.expectedDelivery(),
-        news.pickupPlace(), news.pickupUntil(), now);
+    return ShipmentNews.of(report, kind, store.latestNews(report.orderId(), kind).orElse(null), now);
   }
 
   private Order locked(String orderId) {

@@ -35,6 +35,14 @@ public class Orders {
   }
 
   /**
+   * Whether later news of the same kind about the order replaced this one, e.g. a carrier delay
+   * reported again with its new date.
+   */
+  public boolean superseded(String orderId, ShipmentNews news) {
+    return shipments.latestNews(orderId, news.kind()).filter(latest -> !latest.key().equals(news.key())).isPresent();
+  }
+
+  /**
    * The order with this id. Its journeyKey is null for the moment between the order being stored
    * and its journey being started.
    */

@@ -19,7 +19,9 @@ import java.util.Locale;
  * @param expectedDelivery the date the carrier or shop gave with this news; null when none
  * @param pickupPlace where a parcel ready for pickup waits; null for other news or when not given
  * @param pickupUntil until when the pickup place holds it; null when not given
- * @param occurredAt when it happened at the carrier (for DELIVERED: when it was delivered)
+ * @param occurredAt when it happened at the carrier (for DELIVERED: when it was delivered); when
+ *     the report did not say, when we heard of it
+ * @param reportedAt when we heard of it first
  */
 public record ShipmentNews(
     String key,
@@ -27,7 +29,8 @@ public record ShipmentNews(
     LocalDate expectedDelivery,
     String pickupPlace,
     LocalDate pickupUntil,
-    Instant occurredAt) {
+    Instant occurredAt,
+    Instant reportedAt) {
 
   /**
    * The news a report tells about one kind. What the report leaves out, the previous news of the
@@ -35,8 +38,9 @@ public record ShipmentNews(
    * place, and that is not news.
    *
    * @param previous the latest news of this kind about the order; null when there is none
+   * @param now when we hear of it
    */
-  static ShipmentNews of(ShipmentReport report, ShipmentStatus kind, ShipmentNews previous) {
+  static ShipmentNews of(ShipmentReport report, ShipmentStatus kind, ShipmentNews previous, Instant now) {
     boolean pickup = kind == ShipmentStatus.READY_FOR_PICKUP;
     LocalDate expected = kind == ShipmentStatus.DELIVERED ? null
         : firstNonNull(report.estimatedDelivery(), previous == null ? null : previous.expectedDelivery());
@@ -44,7 +48,16 @@ public record ShipmentNews(
     LocalDate until = !pickup ? null : firstNonNull(report.pickupUntil(), previous == null ? null : previous.pickupUntil());
     String fingerprint = String.join("|", kind.name(), String.valueOf(expected), String.valueOf(place), String.valueOf(until));
     String key = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + sha256(fingerprint);
-    return new ShipmentNews(key, kind, expected, place, until, report.occurredAt());
+    return new ShipmentNews(key, kind, expected, place, until, firstNonNull(report.occurredAt(), now), now);
+  }
+
+  /**
+   * News that a second report of the same event may complete: a carrier problem without a new
+   * date, a parcel ready for pickup without its place. Shopify reports one carrier event through
+   * two topics within moments, the first often without those facts ({@code fulfillments/update}).
+   */
+  public boolean incomplete() {
+    return kind.isCarrierIssue() ? expectedDelivery == null : kind == ShipmentStatus.READY_FOR_PICKUP && pickupPlace == null;
   }
 
   private static <T> T firstNonNull(T first, T second) {

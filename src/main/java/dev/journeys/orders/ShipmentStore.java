@@ -108,6 +108,7 @@ class ShipmentStore {
         rs.getObject("expected_delivery", java.time.LocalDate.class),
         rs.getString("pickup_place"),
         rs.getObject("pickup_until", java.time.LocalDate.class),
-        OrderRows.instant(rs, "occurred_at"));
+        OrderRows.instant(rs, "occurred_at"),
+        OrderRows.instant(rs, "reported_at"));
   }
 }

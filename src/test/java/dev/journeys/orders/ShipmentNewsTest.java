@@ -54,6 +54,24 @@ class ShipmentNewsTest {
   }
 
   @Test
+  void aCarrierProblemWithoutADateOrAPickupWithoutItsPlaceMayBeCompletedByARepeat() {
+    assertThat(news(report(ShipmentStatus.DELAYED, null, "u"), null).incomplete()).isTrue();
+    assertThat(news(report(ShipmentStatus.FAILED_ATTEMPT, null, "u"), null).incomplete()).isTrue();
+    assertThat(news(report(ShipmentStatus.DELAYED, MARCH_20, "e"), null).incomplete()).isFalse();
+    assertThat(news(pickup(null, null), null).incomplete()).isTrue();
+    assertThat(news(pickup("Locker 7", null), null).incomplete()).isFalse();
+    assertThat(news(report(ShipmentStatus.IN_TRANSIT, null, "t"), null).incomplete()).isFalse();
+  }
+
+  @Test
+  void newsWithoutTheCarriersTimeHappenedWhenWeHeardOfIt() {
+    ShipmentReport undated = ShipmentReport.of("A-1", ShipmentStatus.DELIVERED, "DHL", "JD1", null, null, null, "d");
+    ShipmentNews news = ShipmentNews.of(undated, ShipmentStatus.DELIVERED, null, T0.plusSeconds(60));
+
+    assertThat(news.occurredAt()).isEqualTo(T0.plusSeconds(60)).isEqualTo(news.reportedAt());
+  }
+
+  @Test
   void shopifyNamesThePickupPlaceByTheCarriersMessageAndTheAddressItDoesNotRepeat() throws Exception {
     var event = new ObjectMapper().readTree("""
         {"id": 1, "order_id": 5, "fulfillment_id": 9, "status": "ready_for_pickup",
@@ -68,7 +86,7 @@ class ShipmentNewsTest {
 
   private static ShipmentNews news(ShipmentReport report, ShipmentNews previous) {
     ShipmentStatus kind = report.progress() != null ? report.progress() : report.issue();
-    return ShipmentNews.of(report, kind, previous);
+    return ShipmentNews.of(report, kind, previous, Instant.parse("2026-03-02T10:00:00Z"));
   }
 
   private static ShipmentReport report(ShipmentStatus status, LocalDate expected, String eventId) {

@@ -15,6 +15,12 @@ import org.springframework.web.client.RestClient;
  */
 public final class EngineClockApi {
 
+  /**
+   * Just past journeys.notify.news-settle (1m): a message with news that a second report may
+   * complete (a carrier problem without a date) waits that long after the news, on this clock.
+   */
+  public static final Duration NEWS_SETTLE = Duration.ofMinutes(1).plusSeconds(1);
+
   private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
 
   private final RestClient http;

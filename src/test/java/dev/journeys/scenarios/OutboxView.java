@@ -26,6 +26,18 @@ final class OutboxView {
         .param(orderId).query(OutboxView::row).list();
   }
 
+  /**
+   * Waits until this many email messages of the order wait for their news to settle (carrier news
+   * without a date); a test then moves the clock past {@link EngineClockApi#NEWS_SETTLE}.
+   */
+  void awaitSettling(String orderId, int count) {
+    org.awaitility.Awaitility.await("%d messages of order %s waiting for their news to settle".formatted(count, orderId))
+        .atMost(Mailbox.WAIT)
+        .until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE order_id = ? AND channel = 'email'"
+                + " AND status = 'HELD' AND reason = 'news-settling'")
+            .param(orderId).query(Integer.class).single() == count);
+  }
+
   /** The email rows of customer-only messages (the anniversary thank-you). */
   List<Row> emailsOfCustomer(String customerId) {
     return jdbc.sql("""
