@@ -102,6 +102,11 @@ class MessageModel {
       Promises promises = orders == null ? Promises.NONE : orders.promises(order.orderId());
       model.put("shipByPromised", promises.shipBy());
       model.put("deliverByPromised", promises.deliverBy());
+      // The shop's own delivery promise, in the customer's calendar; never a date Journeys assumed.
+      model.put("promisedDelivery", promises.deliverBy() && order.promisedDeliverBy() != null
+          ? OrderVariables.date(java.time.LocalDate.ofInstant(order.promisedDeliverBy(),
+              recipient.zone() == null ? java.time.ZoneOffset.UTC : recipient.zone()), locale)
+          : null);
     }
     model.putAll(request.facts());
     for (MessageVariables contributor : contributors) {

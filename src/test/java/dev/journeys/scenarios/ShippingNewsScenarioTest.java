@@ -265,12 +265,35 @@ class ShippingNewsScenarioTest {
   }
 
   @Test
+  void theConfirmationNamesTheDeliveryDateTheShopPromisedInTheCustomersCalendar() {
+    Buyer ada = Buyer.named("Promise", "en");
+    Buyer li = Buyer.named("Nuo", "zh-CN");
+    // 23:30 UTC on the 14th is the 15th for a customer in Shanghai, and the 14th in UTC.
+    java.time.LocalDate day = java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(40);
+    Instant promised = day.atTime(23, 30).toInstant(java.time.ZoneOffset.UTC);
+    String adaOrder = apiOrderWithoutEstimate(ada, Map.of("promisedDeliverBy", promised.toString()));
+    String liOrder = apiOrderWithoutEstimate(li, Map.of("promisedDeliverBy", promised.toString(), "timeZone", "Asia/Shanghai"));
+
+    Mail en = mail.awaitSubject(ada.email(), "Your order " + adaOrder + " is confirmed");
+    String enDay = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+        .withLocale(java.util.Locale.ENGLISH).format(day);
+    assertThat(en.text()).contains("Delivery by: " + enDay).doesNotContain("Estimated delivery");
+    assertThat(en.html()).contains("Delivery by: <strong>" + enDay + "</strong>");
+    Mail zh = mail.awaitSubject(li.email(), "您的订单 " + liOrder + " 已确认");
+    assertThat(zh.text()).contains("承诺送达日期：" + day.plusDays(1).getYear() + "年"
+        + day.plusDays(1).getMonthValue() + "月" + day.plusDays(1).getDayOfMonth() + "日");
+  }
+
+  @Test
   void datesJourneysAssumedAreExpectedNotPromised() {
     Buyer ada = Buyer.named("Expect", "en");
     Buyer li = Buyer.named("Yuji", "zh-CN");
     String adaOrder = apiOrderWithoutPromises(ada);
     String liOrder = apiOrderWithoutPromises(li);
-    mail.awaitSubject(li.email(), "您的订单 " + liOrder + " 已确认");
+    assertThat(mail.awaitSubject(li.email(), "您的订单 " + liOrder + " 已确认").text())
+        .as("no promise to name: the shop sent no date").doesNotContain("承诺");
+    assertThat(mail.awaitSubject(ada.email(), "Your order " + adaOrder + " is confirmed").text())
+        .doesNotContain("Delivery by");
 
     // Past default-ship-within (3 days): the date was Journeys' assumption, not the shop's promise.
     clock.advance(Duration.ofDays(3).plusHours(1));
@@ -331,10 +354,20 @@ class ShippingNewsScenarioTest {
 
   /** POST /api/orders without promisedShipBy and promisedDeliverBy: Journeys assumes them. */
   private String apiOrderWithoutPromises(Buyer buyer) {
+    return apiOrderWithoutEstimate(buyer, Map.of());
+  }
+
+  /** POST /api/orders without the carrier's estimate; the other fields given ("timeZone": the customer's). */
+  private String apiOrderWithoutEstimate(Buyer buyer, Map<String, Object> fields) {
     String id = "X-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> order = new LinkedHashMap<>();
+    Map<String, Object> order = new LinkedHashMap<>(fields);
     order.put("orderId", id);
-    order.put("customer", Map.of("id", buyer.customerId(), "email", buyer.email(), "name", buyer.name()));
+    Map<String, Object> customer = new LinkedHashMap<>(Map.of("id", buyer.customerId(), "email", buyer.email(), "name", buyer.name()));
+    Object zone = order.remove("timeZone");
+    if (zone != null) {
+      customer.put("timeZone", zone);
+    }
+    order.put("customer", customer);
     order.put("items", List.of(Map.of("sku", "MUG-01", "name", "Blue mug", "quantity", 1, "unitPrice", 12.50)));
     order.put("total", 12.50);
     order.put("currency", "EUR");
