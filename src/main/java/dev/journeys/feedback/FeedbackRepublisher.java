@@ -1,5 +1,6 @@
 package dev.journeys.feedback;
 
+import dev.journeys.storage.PeriodicTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,18 +21,31 @@ class FeedbackRepublisher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FeedbackRepublisher.class);
   private static final int BATCH = 100;
+  static final String TASK = "feedback-republisher";
+  private static final Duration LONGEST_RUN = Duration.ofMinutes(5);
 
   private final FeedbackStore store;
   private final FeedbackRecorder recorder;
   private final Duration interval;
   private final Clock clock;
+  private final PeriodicTasks tasks;
   private ScheduledExecutorService executor;
 
-  FeedbackRepublisher(FeedbackStore store, FeedbackRecorder recorder, FeedbackProperties properties, Clock clock) {
+  FeedbackRepublisher(FeedbackStore store, FeedbackRecorder recorder, FeedbackProperties properties, Clock clock,
+      PeriodicTasks tasks) {
+    this.tasks = tasks;
     this.clock = clock;
     this.store = store;
     this.recorder = recorder;
     this.interval = properties.republishInterval();
+  }
+
+  private void tick() {
+    try {
+      tasks.runOnce(TASK, interval, LONGEST_RUN, this::republishOverdue);
+    } catch (RuntimeException e) {
+      log.warn("Could not republish ratings: {}", e.getMessage());
+    }
   }
 
   /** Publishes what is overdue; stops at the first failure, as the engine is likely still away. */
@@ -52,7 +66,8 @@ class FeedbackRepublisher implements SmartLifecycle {
   public synchronized void start() {
     executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feedback-republisher").factory());
     long millis = interval.toMillis();
-    executor.scheduleWithFixedDelay(this::republishOverdue, millis, millis, TimeUnit.MILLISECONDS);
+    // Each instance ticks; one of them republishes per interval.
+    executor.scheduleWithFixedDelay(() -> tick(), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package dev.journeys.notify;
 
+import dev.journeys.storage.PeriodicTasks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,9 @@ class HeldMessages {
 
   private static final Logger log = LoggerFactory.getLogger(HeldMessages.class);
   private static final int BATCH = 100;
+  static final String TASK = "held-messages";
+  /** A batch that takes longer than this (100 sends) lets another instance start the next one. */
+  private static final Duration LONGEST_RUN = Duration.ofMinutes(5);
 
   record Due(long elementInstanceKey, Channel channel, long jobKey, String orderId, String customerId,
       String template, String request) {}
@@ -31,9 +37,14 @@ class HeldMessages {
   private final Outbox outbox;
   private final NotifyProperties properties;
   private final Clock clock;
+  private final PeriodicTasks tasks;
+  private final Duration pollInterval;
 
   HeldMessages(JdbcClient jdbc, MessageDispatcher dispatcher, OutboxDecisions decisions, Outbox outbox,
-      NotifyProperties properties, Clock clock) {
+      NotifyProperties properties, Clock clock, PeriodicTasks tasks,
+      @Value("${journeys.notify.held-poll-interval:5s}") Duration pollInterval) {
+    this.tasks = tasks;
+    this.pollInterval = pollInterval;
     this.jdbc = jdbc;
     this.dispatcher = dispatcher;
     this.decisions = decisions;
@@ -42,7 +53,12 @@ class HeldMessages {
     this.clock = clock;
   }
 
+  /** Each instance ticks; one of them sends per period (see PeriodicTasks). */
   @Scheduled(fixedDelayString = "${journeys.notify.held-poll-interval:5s}")
+  void tick() {
+    tasks.runOnce(TASK, pollInterval, LONGEST_RUN, this::sendDue);
+  }
+
   void sendDue() {
     for (Due due : due()) {
       release(due);

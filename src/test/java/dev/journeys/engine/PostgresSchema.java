@@ -13,7 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), dropped on {@link #drop()}. Skips the
  * test, saying why, when the variable is not set.
  */
-final class PostgresSchema {
+public final class PostgresSchema {
 
   static final String URL_VARIABLE = "JOURNEYS_TEST_POSTGRES_URL";
 
@@ -27,7 +27,7 @@ final class PostgresSchema {
     execute("CREATE SCHEMA " + schema);
   }
 
-  static PostgresSchema create() throws SQLException {
+  public static PostgresSchema create() throws SQLException {
     String url = System.getenv(URL_VARIABLE);
     Assumptions.assumeTrue(url != null && !url.isBlank(),
         URL_VARIABLE + " not set: the PostgreSQL store tests need a server, "
@@ -35,14 +35,14 @@ final class PostgresSchema {
     return new PostgresSchema(url);
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(url);
     dataSource.setCurrentSchema(schema);
     return dataSource;
   }
 
-  void drop() throws SQLException {
+  public void drop() throws SQLException {
     execute("DROP SCHEMA " + schema + " CASCADE");
   }
 
