@@ -1,5 +1,6 @@
 package dev.journeys.storage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -24,15 +25,20 @@ public class PeriodicTasks {
 
   private final LockingTaskExecutor executor;
   private final String instance;
+  private final MeterRegistry meters;
 
   @Autowired
-  PeriodicTasks(DataSource dataSource) {
-    this(dataSource, defaultInstanceName());
+  PeriodicTasks(DataSource dataSource, MeterRegistry meters) {
+    this(dataSource, defaultInstanceName(), meters);
   }
 
-  /** @param instance names this instance in the lock rows (host and pid by default) */
-  public PeriodicTasks(DataSource dataSource, String instance) {
+  /**
+   * @param instance names this instance in the lock rows (host and pid by default)
+   * @param meters counts the runs of each task in this instance ({@code journeys.periodic.runs})
+   */
+  public PeriodicTasks(DataSource dataSource, String instance, MeterRegistry meters) {
     this.instance = instance;
+    this.meters = meters;
     this.executor = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
         JdbcTemplateLockProvider.Configuration.builder()
             .withJdbcTemplate(new JdbcTemplate(dataSource))
@@ -55,6 +61,9 @@ public class PeriodicTasks {
     LockingTaskExecutor.TaskResult<Boolean> result = runQuietly(
         new LockConfiguration(Instant.now(), name, atMostFor.compareTo(atLeastFor) > 0 ? atMostFor : period, atLeastFor),
         task);
+    if (result.wasExecuted()) {
+      meters.counter("journeys.periodic.runs", "task", name).increment();
+    }
     return result.wasExecuted();
   }
 

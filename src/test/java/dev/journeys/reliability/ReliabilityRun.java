@@ -476,7 +476,7 @@ public final class ReliabilityRun {
     return settings;
   }
 
-  private static String sign(String body) {
+  static String sign(String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(ShopifyWebhooks.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PeriodicTasksTest {
 
   private static final Duration PERIOD = Duration.ofMillis(500);
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @Test
   void onH2() throws Exception {
@@ -47,8 +50,8 @@ class PeriodicTasksTest {
 
   private void scenarios(DataSource db) throws Exception {
     new JdbcTemplate(db).execute(Files.readString(Path.of("src/main/resources/db/migration/V90__scheduled_task_locks.sql")));
-    PeriodicTasks a = new PeriodicTasks(db, "instance a");
-    PeriodicTasks b = new PeriodicTasks(db, "instance b");
+    PeriodicTasks a = new PeriodicTasks(db, "instance a", meters);
+    PeriodicTasks b = new PeriodicTasks(db, "instance b", meters);
     oneRunPerPeriodWhenBothTickAtOnce(a, b);
     theOtherInstanceRunsItInTheNextPeriod(a, b);
     aStalledRunIsTakenOverAfterItsLongestRun(a, b);
@@ -72,6 +75,7 @@ class PeriodicTasksTest {
     }
     assertThat(runs).hasValue(1);
     assertThat(ran).isEqualTo(1);
+    assertThat(meters.counter("journeys.periodic.runs", "task", "together").count()).isEqualTo(1.0);
   }
 
   private void theOtherInstanceRunsItInTheNextPeriod(PeriodicTasks a, PeriodicTasks b) {
