@@ -209,4 +209,51 @@ class ComposeFileTest {
         .anyMatch(expr -> expr.contains("http_server_requests_seconds"))
         .anyMatch(expr -> expr.contains("jvm_memory_used_bytes"));
   }
+
+  /**
+   * docker/compose.scale.yaml on top of compose.yaml: several journeys replicas without a host port
+   * of their own, a balancer on 8080 whose configuration proxies to the journeys service (sticky for
+   * the dashboard's login session), and Prometheus scraping every replica.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theScaleOverrideRunsReplicasBehindABalancerAndScrapesEachOfThem() throws IOException {
+    Map<String, Object> scale;
+    try (InputStream in = Files.newInputStream(DOCKER.resolve("compose.scale.yaml"))) {
+      scale = (Map<String, Object>) new Yaml(new ComposeTags()).load(in);
+    }
+    Map<String, Object> overrides = (Map<String, Object>) scale.get("services");
+    Map<String, Object> journeys = (Map<String, Object>) overrides.get("journeys");
+    assertThat(journeys.get("ports")).as("replicas cannot share the host port: reset").isEqualTo(List.of());
+    assertThat((Map<String, Object>) journeys.get("deploy")).containsEntry("replicas", 3);
+    Map<String, Object> balancer = (Map<String, Object>) overrides.get("balancer");
+    assertThat((List<Object>) balancer.get("ports")).containsExactly("8080:8080");
+    overrides.forEach((name, definition) -> {
+      for (Object volume : (List<Object>) ((Map<String, Object>) definition).getOrDefault("volumes", List.of())) {
+        String source = String.valueOf(volume).split(":")[0];
+        assertThat(DOCKER.resolve(source)).as("%s mounts %s", name, source).isRegularFile();
+      }
+    });
+    assertThat(services).as("the override only adds the balancer to compose.yaml's services")
+        .containsKeys(overrides.keySet().stream().filter(n -> !n.equals("balancer")).toArray(String[]::new));
+
+    String nginx = Files.readString(DOCKER.resolve("balancer/nginx.conf"));
+    assertThat(nginx).contains("server journeys:8080 resolve;", "hash $remote_addr consistent;", "listen 8080;")
+        .containsPattern("location ~ \\^/\\(dashboard\\|login[^\\n]*\\n\\s*proxy_pass http://journeys_sticky;");
+    String prometheus = Files.readString(DOCKER.resolve("prometheus/prometheus.scale.yml"));
+    assertThat(prometheus).contains("metrics_path: /actuator/prometheus", "names: [\"journeys\"]", "port: 8080");
+  }
+
+  /** Compose's !reset tag (clear what the base file set), read as an empty value. */
+  private static final class ComposeTags extends org.yaml.snakeyaml.constructor.SafeConstructor {
+    ComposeTags() {
+      super(new org.yaml.snakeyaml.LoaderOptions());
+      yamlConstructors.put(new org.yaml.snakeyaml.nodes.Tag("!reset"), new org.yaml.snakeyaml.constructor.AbstractConstruct() {
+        @Override
+        public Object construct(org.yaml.snakeyaml.nodes.Node node) {
+          return node instanceof org.yaml.snakeyaml.nodes.SequenceNode ? List.of() : null;
+        }
+      });
+    }
+  }
 }
