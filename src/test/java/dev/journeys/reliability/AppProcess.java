@@ -126,6 +126,11 @@ final class AppProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + restPort);
   }
 
+  /** The CPU time the app's JVM has used so far. */
+  Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   /** Waits for the process to end by itself (a crash point halting it); its exit status. */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class RunMail implements AutoCloseable {
 
-  /** One message GreenMail accepted for one recipient. */
-  record Delivery(String messageId, String to, String subject) {}
+  /** One message GreenMail accepted for one recipient, and when (System.nanoTime()). */
+  record Delivery(String messageId, String to, String subject, long arrivedNanos) {}
 
   private final ServerSetup setup = new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
   private final Queue<Delivery> arrivals = new ConcurrentLinkedQueue<>();
@@ -69,6 +69,6 @@ final class RunMail implements AutoCloseable {
   }
 
   private static Delivery delivery(MovingMessage message, String to) throws MessagingException {
-    return new Delivery(message.getMessage().getMessageID(), to, message.getMessage().getSubject());
+    return new Delivery(message.getMessage().getMessageID(), to, message.getMessage().getSubject(), System.nanoTime());
   }
 }
