@@ -65,10 +65,6 @@ class CustomersContactDirectory implements ContactDirectory {
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {
-    return switch (channel) {
-      case EMAIL -> MarketingChannel.EMAIL;
-      case SMS -> MarketingChannel.SMS;
-      case PUSH -> MarketingChannel.PUSH;
-    };
+    return MarketingChannel.fromKey(channel.key());
   }
 }

@@ -1,6 +1,8 @@
 package dev.journeys.notify;
 
+import dev.journeys.journey.ChannelKey;
 import dev.journeys.orders.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Service;
  * travels as data and the app drops a duplicate.
  */
 @Service
-class PushDispatcher {
+@ChannelKey("push")
+class PushDispatcher implements MessageChannel {
 
   private static final Logger log = LoggerFactory.getLogger(PushDispatcher.class);
 
@@ -30,9 +33,11 @@ class PushDispatcher {
   private final OutboxDecisions decisions;
   private final QuietHours quietHours;
   private final NotifyProperties properties;
+  private final JdbcClient jdbc;
 
   PushDispatcher(PushComposer composer, PushTransport transport, ContactDirectory contacts, Outbox outbox,
-      OutboxDecisions decisions, QuietHours quietHours, NotifyProperties properties) {
+      OutboxDecisions decisions, QuietHours quietHours, NotifyProperties properties, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.composer = composer;
     this.transport = transport;
     this.contacts = contacts;
@@ -42,35 +47,53 @@ class PushDispatcher {
     this.properties = properties;
   }
 
-  MessageDispatcher.Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
+  @Override
+  public Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
     if (recipient.erased()) {
       return decisions.skip(entry, "erased");
     }
     if (recipient.customerId() == null) {
       return decisions.skip(entry, "no-device");
     }
-    if (request.purpose() == Purpose.MARKETING && !recipient.pushConsent()) {
+    if (!optedIn(recipient, request.purpose())) {
       return decisions.skip(entry, "no-push-consent");
     }
     List<String> devices = contacts.devices(recipient.customerId());
     if (devices.isEmpty()) {
       return decisions.skip(entry, "no-device");
     }
-    Optional<Instant> hold = quietHours.holdUntil(Channel.PUSH, request.purpose(), recipient.zone());
+    Optional<Instant> hold = quietHours.holdUntil(this, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
       return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
     }
     OutgoingPush push = composer.compose(entry.messageId(), request, recipient, order);
     return switch (decisions.claimWithinCap(entry, request.purpose())) {
-      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
-      case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
-      case HELD -> MessageDispatcher.Outcome.HELD;
+      case SENT -> Outcome.ALREADY_SENT;
+      case SETTLED -> Outcome.SKIPPED;
+      case HELD -> Outcome.HELD;
       case BUSY -> throw decisions.busy(entry);
       case CLAIMED -> send(entry, push, recipient.customerId(), devices);
     };
   }
 
-  private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingPush push, String customerId, List<String> devices) {
+  /** A registered device is the opt-in for transactional push; marketing push also needs consent. */
+  @Override
+  public boolean optedIn(Recipient recipient, Purpose purpose) {
+    return purpose != Purpose.MARKETING || recipient.pushConsent();
+  }
+
+  /** Push reaches devices, not an address; the customer id finds them. */
+  @Override
+  public String address(Recipient recipient) {
+    return recipient.customerId();
+  }
+
+  @Override
+  public List<?> sandbox(int limit) {
+    return SandboxPushTransport.latest(jdbc, limit);
+  }
+
+  private Outcome send(Outbox.Entry entry, OutgoingPush push, String customerId, List<String> devices) {
     List<String> problems = new ArrayList<>();
     int delivered = 0;
     for (String device : devices) {
@@ -92,11 +115,11 @@ class PushDispatcher {
     }
     if (delivered == 0) {
       outbox.markRejected(entry, "rejected", String.join("; ", problems));
-      return MessageDispatcher.Outcome.REJECTED;
+      return Outcome.REJECTED;
     }
     decisions.sent(entry, null, null);
     log.info("Sent {} push for {} to {} of {} devices as {}", entry.template(), OutboxDecisions.subject(entry),
         delivered, devices.size(), entry.messageId());
-    return MessageDispatcher.Outcome.SENT;
+    return Outcome.SENT;
   }
 }
