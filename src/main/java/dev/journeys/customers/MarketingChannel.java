@@ -4,7 +4,8 @@ package dev.journeys.customers;
 public enum MarketingChannel {
   EMAIL("email"),
   SMS("sms"),
-  PUSH("push");
+  PUSH("push"),
+  WHATSAPP("whatsapp");
 
   private final String column;
 

@@ -47,6 +47,7 @@ interface ContactDirectory {
    * @param smsConsent the customer opted in to SMS
    * @param givenName null unless the shop sent the name in parts
    * @param familyName null unless the shop sent the name in parts
+   * @param whatsappConsent the customer opted in to WhatsApp messages
    */
   record Contact(
       String customerId,
@@ -61,7 +62,15 @@ interface ContactDirectory {
       boolean smsConsent,
       boolean pushConsent,
       String givenName,
-      String familyName) {
+      String familyName,
+      boolean whatsappConsent) {
+
+    Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
+        boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent,
+        String givenName, String familyName) {
+      this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
+          pushConsent, givenName, familyName, false);
+    }
 
     Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
         boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {

@@ -61,7 +61,8 @@ class CustomersContactDirectory implements ContactDirectory {
         customer.smsMarketing() != null && customer.smsMarketing().granted(),
         customer.pushMarketing() != null && customer.pushMarketing().granted(),
         customer.givenName(),
-        customer.familyName());
+        customer.familyName(),
+        customer.whatsappOptIn() != null && customer.whatsappOptIn().granted());
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {
