@@ -1,5 +1,6 @@
 package dev.journeys.journey;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
@@ -29,9 +31,19 @@ final class ChannelKeys {
         .map(ClassUtils::getUserClass));
   }
 
+  /**
+   * Every channel the application has, whether or not a setting switches it on: without a context
+   * there are no settings to read, and the start-up lint of a deployment knows which are on.
+   */
   static Set<String> onClasspath() {
-    var scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AnnotationTypeFilter(ChannelKey.class));
+    var filter = new AnnotationTypeFilter(ChannelKey.class);
+    var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+      @Override
+      protected boolean isCandidateComponent(MetadataReader reader) throws IOException {
+        // The include filter alone: a channel's @ConditionalOnProperty is for its context, not for lint.
+        return filter.match(reader, getMetadataReaderFactory());
+      }
+    };
     return keysOf(scanner.findCandidateComponents(BASE_PACKAGE).stream()
         .map(definition -> load(definition.getBeanClassName())));
   }
