@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the API's root; tests point it at WireMock
  * @param accountSid the account the messages are sent under; unset means sandbox
  * @param authToken the basic-auth password, which also signs the status callbacks; set it from the
- *     environment (JOURNEYS_NOTIFY_WHATSAPP_AUTH_TOKEN), never commit one
+ *     environment (JOURNEYS_NOTIFY_WHATSAPP_AUTHTOKEN), never commit one
  * @param from the WhatsApp sender, +E164 or whatsapp:+E164
  * @param statusCallbackUrl where the provider reports delivery status; unset, it is
  *     {journeys.public-base-url}/webhooks/whatsapp/status
