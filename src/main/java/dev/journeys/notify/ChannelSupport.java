@@ -62,12 +62,77 @@ public class ChannelSupport {
   }
 
   /**
-   * Renders the template's text of this channel, {template}/{tag}{suffix}, with the same model the
-   * other channels' templates see; a missing variable fails the job naming it.
+   * The most specific language tag the template has a text of this channel for.
+   *
+   * @param what what the file is, for the error, e.g. "a push text"
+   * @throws RuntimeException a permanent job failure naming the template when it has none
    */
+  public String localeFor(String template, Recipient recipient, String suffix, String what) {
+    return renderer.textLocaleFor(template, recipient.locale(), suffix, what);
+  }
+
+  /** The variables a template sees for this message, the same for every channel. */
+  public Map<String, Object> model(String tag, MessageRequest request, Recipient recipient, Order order) {
+    return models.build(request, recipient, order, Locale.forLanguageTag(tag), null);
+  }
+
+  /**
+   * Renders {template}/{tag}{suffix}; a missing variable fails the job naming it.
+   *
+   * @param model from {@link #model}
+   */
+  public String render(String template, String tag, String suffix, Map<String, Object> model) {
+    return renderer.renderText(template, tag, suffix, model);
+  }
+
+  /** Renders the template's text of this channel with the message's model. */
   public String render(String suffix, String tag, MessageRequest request, Recipient recipient, Order order) {
-    Map<String, Object> model = models.build(request, recipient, order, Locale.forLanguageTag(tag), null);
-    return renderer.renderText(request.template(), tag, suffix, model);
+    return render(request.template(), tag, suffix, model(tag, request, recipient, order));
+  }
+
+  /**
+   * A failure retrying cannot fix (a template that renders too long): no retries, an incident at
+   * once, with this message.
+   */
+  public static RuntimeException permanentFailure(String message) {
+    return SendFailure.permanent(message);
+  }
+
+  /**
+   * Composes this channel's message from every template it has ({template}/{locale}{suffix}) with
+   * sample data for every branch the templates switch on, for a start-up check.
+   *
+   * @param what what the files are, for the problems, e.g. "Push template"
+   * @return one problem per template that failed, naming it, the sample data and why
+   */
+  public List<String> checkTemplates(String suffix, String what, SampleCompose compose) {
+    List<String> problems = new java.util.ArrayList<>();
+    for (String file : TemplateSamples.templates(suffix)) {
+      String template = file.substring(0, file.indexOf('/'));
+      String locale = file.substring(file.indexOf('/') + 1, file.length() - suffix.length());
+      for (Map<String, Object> facts : TemplateSamples.VARIANTS) {
+        try {
+          compose.compose(TemplateSamples.request(template, facts, Purpose.TRANSACTIONAL),
+              TemplateSamples.recipient(locale), TemplateSamples.order(locale));
+        } catch (SendFailure failure) {
+          problems.add(what + " " + file + " failed validation with sample data " + facts + ": "
+              + failure.getMessage());
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Composes one message of a channel from sample data; a template problem throws. */
+  @FunctionalInterface
+  public interface SampleCompose {
+    void compose(MessageRequest request, Recipient recipient, Order order);
+  }
+
+  /** Adds a decision to the message's history (e.g. device-removed), with a detail. */
+  public void record(Outbox.Entry entry, String decision, String detail) {
+    outbox.decided(entry, decision, detail);
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Where notify looks up how to reach a customer, at send time (process variables carry only ids).
  * An interface so notify states exactly what it needs from the customers module, in one adapter.
  */
-interface ContactDirectory {
+public interface ContactDirectory {
 
   /** The customer's contact details and consents; empty when there is no such customer. */
   Optional<Contact> find(String customerId);
@@ -49,7 +49,7 @@ interface ContactDirectory {
    * @param familyName null unless the shop sent the name in parts
    * @param whatsappConsent the customer opted in to WhatsApp messages
    */
-  record Contact(
+  public record Contact(
       String customerId,
       String email,
       String name,

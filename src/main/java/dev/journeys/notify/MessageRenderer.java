@@ -116,7 +116,7 @@ class MessageRenderer {
     return textLocaleFor(template, requested, SMS_SUFFIX, "an SMS text");
   }
 
-  private String textLocaleFor(String template, String requested, String suffix, String what) {
+  String textLocaleFor(String template, String requested, String suffix, String what) {
     for (String tag : candidates(requested)) {
       if (exists(PREFIX + template + "/" + tag + suffix)) {
         return tag;
