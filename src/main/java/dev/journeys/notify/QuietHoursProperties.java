@@ -36,7 +36,12 @@ record QuietHoursProperties(Function<String, Window> configured, ZoneId defaultZ
   static QuietHoursProperties from(Environment environment) {
     Binder binder = Binder.get(environment);
     ZoneId zone = binder.bind(PREFIX + ".default-zone", ZoneId.class).orElse(ZoneId.of("UTC"));
-    return new QuietHoursProperties(key -> binder.bind(PREFIX + "." + key, Window.class).orElse(null), zone);
+    // Bound once per channel key: settings do not change while the app runs.
+    Map<String, java.util.Optional<Window>> bound = new java.util.concurrent.ConcurrentHashMap<>();
+    return new QuietHoursProperties(
+        key -> bound.computeIfAbsent(key, k -> java.util.Optional.ofNullable(
+            binder.bind(PREFIX + "." + k, Window.class).orElse(null))).orElse(null),
+        zone);
   }
 
   /** The window that applies to a channel, defaults filled in; null when the channel has none. */
