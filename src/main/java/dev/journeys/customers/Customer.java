@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param pushMarketing marketing consent on push (transactional push needs only a device)
  * @param givenName the given name when the shop sent the name in parts; null otherwise
  * @param familyName the family name when the shop sent the name in parts; null otherwise
+ * @param whatsappOptIn the customer's opt-in to WhatsApp messages, apart from SMS
  */
 public record Customer(
     String id,
@@ -34,7 +35,16 @@ public record Customer(
     Instant erasedAt,
     Consent pushMarketing,
     String givenName,
-    String familyName) {
+    String familyName,
+    Consent whatsappOptIn) {
+
+  /** A customer without a WhatsApp opt-in on record. */
+  public Customer(String id, String email, String phone, String name, String locale, String timeZone,
+      String country, Consent emailMarketing, Consent smsMarketing, Instant firstOrderAt, Instant erasedAt,
+      Consent pushMarketing, String givenName, String familyName) {
+    this(id, email, phone, name, locale, timeZone, country, emailMarketing, smsMarketing, firstOrderAt,
+        erasedAt, pushMarketing, givenName, familyName, Consent.NONE);
+  }
 
   /** A customer whose name is known as one string only. */
   public Customer(String id, String email, String phone, String name, String locale, String timeZone,
@@ -62,6 +72,7 @@ public record Customer(
       case EMAIL -> emailMarketing;
       case SMS -> smsMarketing;
       case PUSH -> pushMarketing;
+      case WHATSAPP -> whatsappOptIn;
     };
   }
 

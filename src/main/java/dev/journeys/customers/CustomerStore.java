@@ -105,10 +105,11 @@ class CustomerStore {
               locale = NULL, time_zone = NULL,
               country = NULL, email_consent = NULL, email_consent_updated_at = NULL, email_consent_source = NULL,
               sms_consent = NULL, sms_consent_updated_at = NULL, sms_consent_source = NULL,
+              whatsapp_consent = NULL, whatsapp_consent_updated_at = NULL, whatsapp_consent_source = NULL,
               erased_at = COALESCE(erased_at, ?), updated_at = ?
             WHERE id = ? AND (erased_at IS NULL OR email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL
               OR given_name IS NOT NULL OR family_name IS NOT NULL
-              OR email_consent IS NOT NULL OR sms_consent IS NOT NULL)""")
+              OR email_consent IS NOT NULL OR sms_consent IS NOT NULL OR whatsapp_consent IS NOT NULL)""")
         .params(utc(now), utc(now), id)
         .update();
   }
@@ -154,7 +155,8 @@ class CustomerStore {
         instant(rs, "erased_at"),
         consent(rs, MarketingChannel.PUSH),
         rs.getString("given_name"),
-        rs.getString("family_name"));
+        rs.getString("family_name"),
+        consent(rs, MarketingChannel.WHATSAPP));
   }
 
   private static Customer.Consent consent(ResultSet rs, MarketingChannel channel)

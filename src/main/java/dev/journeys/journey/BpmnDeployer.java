@@ -79,7 +79,7 @@ class BpmnDeployer implements ApplicationRunner {
   private void lint(List<Resource> resources) {
     // Worker types are read now, after the context has refreshed, from its bean definitions.
     var rules = new LintRules(JobWorkerTypes.of(beans), JourneyMessageNames.all(),
-        lint.locales(), lint.templates());
+        lint.locales(), lint.templates(), ChannelKeys.of(beans));
     List<LintFinding> findings = new JourneyLinter(rules).lint(
         resources.stream().map(r -> new LintSource(r.getFilename(), read(r))).toList());
     if (findings.isEmpty()) {

@@ -24,7 +24,6 @@ final class TaskChecks {
 
   static final String SEND_MESSAGE = "send-message";
 
-  private static final List<String> CHANNELS = List.of("email", "sms", "push");
   private static final Set<String> PURPOSES = Set.of("transactional", "marketing");
   /** notify's ChannelChoice.Mode; anything else would be an incident on the first order. */
   private static final Set<String> CHANNEL_CHOICES = Set.of("first", "all");
@@ -76,8 +75,8 @@ final class TaskChecks {
     String channels = headers.get("channels");
     List<String> named = channels == null ? List.of()
         : Arrays.stream(channels.split(",")).map(String::strip).toList();
-    if (named.isEmpty() || !CHANNELS.containsAll(named)) {
-      findings.error(id, "Expected header 'channels' a comma list of " + CHANNELS
+    if (named.isEmpty() || !rules.channels().containsAll(named)) {
+      findings.error(id, "Expected header 'channels' a comma list of " + rules.channels()
               + ", but it is " + describe(channels) + ".",
           "add a zeebe:header 'channels' with value e.g. email or email,sms");
     }

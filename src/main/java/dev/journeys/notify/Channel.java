@@ -1,37 +1,41 @@
 package dev.journeys.notify;
 
-import java.util.Arrays;
 import java.util.Locale;
 
-/** The ways a message can reach a customer; the BPMN names them in the channels header. */
-enum Channel {
-  EMAIL,
-  SMS,
-  PUSH;
+/**
+ * The name of a channel, as the BPMN channels header, outbox rows and Message-IDs write it. Which
+ * channels exist is not known here: each is a {@link MessageChannel} bean, and {@link Channels}
+ * knows them all. The constants name the channels shared code refers to (email is the fallback).
+ */
+public record Channel(String key) {
 
-  /** Whether Journeys can deliver on this channel; every channel can now. */
-  boolean available() {
-    return true;
+  public static final Channel EMAIL = new Channel("email");
+  public static final Channel SMS = new Channel("sms");
+  public static final Channel PUSH = new Channel("push");
+
+  public Channel {
+    if (key == null || !key.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalArgumentException("Expected a channel key of lower-case letters, but got '" + key + "'");
+    }
   }
 
-  /** The name used in BPMN headers, outbox rows and Message-IDs. */
-  String key() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** A channel from a key this app wrote itself (a signed link): no header error message. */
+  /** A channel from a key this app wrote itself (an outbox row, a signed link). */
   static Channel fromKey(String key) {
-    return valueOf(key.toUpperCase(Locale.ROOT));
+    return new Channel(key);
   }
 
+  /** A channel named in a task's channels header; whether it exists is the registry's to say. */
   static Channel fromHeader(String value) {
-    return Arrays.stream(values())
-        .filter(c -> c.key().equals(value.trim().toLowerCase(Locale.ROOT)))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                SendFailure.permanent(
-                    "Expected channels to name only %s, but got '%s'"
-                        .formatted(Arrays.stream(values()).map(Channel::key).toList(), value)));
+    String key = value.trim().toLowerCase(Locale.ROOT);
+    if (!key.matches("[a-z][a-z0-9-]*")) {
+      throw SendFailure.permanent("Expected channels to name channels such as email or sms, but got '%s'"
+          .formatted(value));
+    }
+    return new Channel(key);
+  }
+
+  @Override
+  public String toString() {
+    return key;
   }
 }

@@ -53,16 +53,20 @@ class ChannelChoice {
 
   private final MessageDispatcher dispatcher;
   private final Outbox outbox;
+  private final Channels channels;
 
-  ChannelChoice(MessageDispatcher dispatcher, Outbox outbox) {
+  ChannelChoice(MessageDispatcher dispatcher, Outbox outbox, Channels channels) {
     this.dispatcher = dispatcher;
     this.outbox = outbox;
+    this.channels = channels;
   }
 
   void send(long elementInstanceKey, long jobKey, MessageRequest request) {
+    // A task naming a channel that does not exist is misconfigured: refused before anything is sent.
+    request.channels().forEach(channels::require);
     List<Channel> missed = new ArrayList<>();
     for (Channel channel : request.channels()) {
-      MessageDispatcher.Outcome outcome = dispatcher.dispatch(elementInstanceKey, jobKey, channel, request);
+      Outcome outcome = dispatcher.dispatch(elementInstanceKey, jobKey, channel, request);
       if (reached(outcome)) {
         if (request.choice() == Mode.FIRST) {
           return;
@@ -85,7 +89,7 @@ class ChannelChoice {
   }
 
   /** Sent now, before, or held to be sent when quiet hours end. */
-  private static boolean reached(MessageDispatcher.Outcome outcome) {
+  private static boolean reached(Outcome outcome) {
     return switch (outcome) {
       case SENT, ALREADY_SENT, HELD -> true;
       case SKIPPED, REJECTED -> false;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Where notify looks up how to reach a customer, at send time (process variables carry only ids).
  * An interface so notify states exactly what it needs from the customers module, in one adapter.
  */
-interface ContactDirectory {
+public interface ContactDirectory {
 
   /** The customer's contact details and consents; empty when there is no such customer. */
   Optional<Contact> find(String customerId);
@@ -47,8 +47,9 @@ interface ContactDirectory {
    * @param smsConsent the customer opted in to SMS
    * @param givenName null unless the shop sent the name in parts
    * @param familyName null unless the shop sent the name in parts
+   * @param whatsappConsent the customer opted in to WhatsApp messages
    */
-  record Contact(
+  public record Contact(
       String customerId,
       String email,
       String name,
@@ -61,7 +62,15 @@ interface ContactDirectory {
       boolean smsConsent,
       boolean pushConsent,
       String givenName,
-      String familyName) {
+      String familyName,
+      boolean whatsappConsent) {
+
+    Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
+        boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent,
+        String givenName, String familyName) {
+      this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
+          pushConsent, givenName, familyName, false);
+    }
 
     Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
         boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {

@@ -61,14 +61,11 @@ class CustomersContactDirectory implements ContactDirectory {
         customer.smsMarketing() != null && customer.smsMarketing().granted(),
         customer.pushMarketing() != null && customer.pushMarketing().granted(),
         customer.givenName(),
-        customer.familyName());
+        customer.familyName(),
+        customer.whatsappOptIn() != null && customer.whatsappOptIn().granted());
   }
 
   private static MarketingChannel marketingChannel(Channel channel) {
-    return switch (channel) {
-      case EMAIL -> MarketingChannel.EMAIL;
-      case SMS -> MarketingChannel.SMS;
-      case PUSH -> MarketingChannel.PUSH;
-    };
+    return MarketingChannel.fromKey(channel.key());
   }
 }

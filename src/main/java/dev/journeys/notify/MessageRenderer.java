@@ -85,6 +85,27 @@ class MessageRenderer {
     return new String[] {title.replaceAll("\\s+", " ").strip(), body.replaceAll("\\s+", " ").strip()};
   }
 
+  /**
+   * Renders {template}/{tag}{suffix}, a text template of a channel of its own (e.g. .whatsapp.txt),
+   * as it is: the channel decides what its lines mean.
+   */
+  String renderText(String template, String tag, String suffix, Map<String, Object> variables) {
+    Map<String, Object> model = new LinkedHashMap<>(variables);
+    StrictVariables.applyTo(model);
+    Context context = new Context(Locale.forLanguageTag(tag), model);
+    return process(template + "/" + tag + suffix, context, variables);
+  }
+
+  /** The most specific language tag this template has a text with this suffix for. */
+  String textLocaleFor(String template, String requested, String suffix) {
+    return textLocaleFor(template, requested, suffix, "a text");
+  }
+
+  /** Whether this template has a text with this suffix for exactly this language tag. */
+  boolean hasText(String template, String tag, String suffix) {
+    return exists(PREFIX + template + "/" + tag + suffix);
+  }
+
   /** The most specific language tag this template has a push text for. */
   String pushLocaleFor(String template, String requested) {
     return textLocaleFor(template, requested, PUSH_SUFFIX, "a push text");
@@ -95,7 +116,7 @@ class MessageRenderer {
     return textLocaleFor(template, requested, SMS_SUFFIX, "an SMS text");
   }
 
-  private String textLocaleFor(String template, String requested, String suffix, String what) {
+  String textLocaleFor(String template, String requested, String suffix, String what) {
     for (String tag : candidates(requested)) {
       if (exists(PREFIX + template + "/" + tag + suffix)) {
         return tag;
@@ -153,7 +174,7 @@ class MessageRenderer {
     return root.getMessage();
   }
 
-  private static List<String> candidates(String requested) {
+  static List<String> candidates(String requested) {
     Locale locale = Locale.forLanguageTag(requested == null ? FALLBACK : requested);
     Set<String> tags = new LinkedHashSet<>();
     tags.add(locale.toLanguageTag());

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param choice whether every allowed channel gets the message, or only the first the customer can
  *     receive (the default for transactional messages)
  */
-record MessageRequest(
+public record MessageRequest(
     String orderId,
     String customerId,
     String template,
@@ -39,7 +39,7 @@ record MessageRequest(
   static final List<String> FACTS = List.of("shipmentStatus", "carrierIssue", "delayReason", "rating",
       "shipmentEventAt", "carrierIssueAt", "newsKey");
 
-  MessageRequest {
+  public MessageRequest {
     facts = Map.copyOf(facts);
   }
 

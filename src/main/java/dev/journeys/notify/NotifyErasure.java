@@ -4,6 +4,7 @@ import dev.journeys.customers.ErasureStep;
 import dev.journeys.orders.Orders;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -11,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Erasure's part in notify: the rendered emails and SMS in the sandboxes (bodies and addresses)
- * are deleted; the outbox keeps its rows, which hold no contact details, as the record of what was
+ * Erasure's part in notify: each channel deletes what it keeps beyond the outbox (the sandboxes' bodies
+ * and addresses); the outbox keeps its rows, which hold no contact details, as the record of what was
  * sent, but loses what could render a message again (held requests, errors), and a message still
  * due is settled as SKIPPED with reason erased.
  */
@@ -22,10 +23,12 @@ class NotifyErasure implements ErasureStep {
 
   private final JdbcClient jdbc;
   private final Orders orders;
+  private final Channels channels;
 
-  NotifyErasure(JdbcClient jdbc, Orders orders) {
+  NotifyErasure(JdbcClient jdbc, Orders orders, Channels channels) {
     this.jdbc = jdbc;
     this.orders = orders;
+    this.channels = channels;
   }
 
   @Override
@@ -37,10 +40,11 @@ class NotifyErasure implements ErasureStep {
     String rows = orderIds.isEmpty()
         ? "customer_id = ?"
         : "(customer_id = ? OR order_id IN (" + String.join(", ", Collections.nCopies(orderIds.size(), "?")) + "))";
-    int emails = jdbc.sql("DELETE FROM sandbox_message WHERE message_id IN (SELECT message_id FROM outbox WHERE "
-            + rows + ")").params(params).update();
-    int sms = jdbc.sql("DELETE FROM sandbox_sms WHERE message_id IN (SELECT message_id FROM outbox WHERE "
-            + rows + ")").params(params).update();
+    Map<String, Integer> erased = new LinkedHashMap<>();
+    MessageChannel.OutboxRows messages = new MessageChannel.OutboxRows(rows, List.copyOf(params));
+    for (MessageChannel channel : channels.all()) {
+      erased.putAll(channel.erase(messages));
+    }
     int outbox = jdbc.sql("""
             UPDATE outbox SET request = NULL, last_error = NULL, held_until = NULL,
               reason = CASE WHEN status IN ('PENDING', 'HELD') THEN 'erased' ELSE reason END,
@@ -48,6 +52,7 @@ class NotifyErasure implements ErasureStep {
             WHERE (request IS NOT NULL OR last_error IS NOT NULL OR status IN ('PENDING', 'HELD'))
               AND\s""" + rows)
         .params(params).update();
-    return Map.of("sandboxEmails", emails, "sandboxSms", sms, "outboxMessages", outbox);
+    erased.put("outboxMessages", outbox);
+    return erased;
   }
 }

@@ -49,7 +49,7 @@ public class NotifyMeters {
   }
 
   /** Counts a message's fate and, for one sent, how long it took and how long after the shop's event. */
-  void dispatched(Channel channel, String template, MessageDispatcher.Outcome outcome, long startedNanos,
+  void dispatched(Channel channel, String template, Outcome outcome, long startedNanos,
       long elementInstanceKey, String orderId) {
     String name = switch (outcome) {
       case SENT -> "sent";
@@ -62,7 +62,7 @@ public class NotifyMeters {
       return;
     }
     count(channel, template, name);
-    if (outcome == MessageDispatcher.Outcome.SENT) {
+    if (outcome == Outcome.SENT) {
       timer(SEND, channel, "A sent message: from the decision to send until the outbox marked it sent")
           .record(Duration.ofNanos(System.nanoTime() - startedNanos));
       eventToSend(channel, elementInstanceKey, orderId);

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * against SMTP, so the Message-ID is deterministic and lets mail systems drop the duplicate.
  */
 @Repository
-class Outbox {
+public class Outbox {
 
   enum Claim {
     /** This worker may send now; no other will until the lease passes. */
@@ -40,7 +40,7 @@ class Outbox {
    * @param orderId null for customer-only messages
    * @param customerId null for messages addressed from an order alone
    */
-  record Entry(
+  public record Entry(
       long elementInstanceKey,
       Channel channel,
       long jobKey,

@@ -49,8 +49,8 @@ class OutboxDecisions {
    *
    * @param reason why it waits: {@link #QUIET_HOURS} or {@link NewsSettling#SETTLING}
    */
-  MessageDispatcher.Outcome holdWithinCap(Outbox.Entry entry, MessageRequest request, Instant until, String reason) {
-    FrequencyCap.Admission<MessageDispatcher.Outcome> held =
+  Outcome holdWithinCap(Outbox.Entry entry, MessageRequest request, Instant until, String reason) {
+    FrequencyCap.Admission<Outcome> held =
         cap.admit(entry, request.purpose(), () -> hold(entry, request, until, reason));
     return held.capped() ? skip(entry, held.cappedBy()) : held.recorded();
   }
@@ -71,30 +71,30 @@ class OutboxDecisions {
     };
   }
 
-  MessageDispatcher.Outcome skip(Outbox.Entry entry, String reason) {
+  Outcome skip(Outbox.Entry entry, String reason) {
     return switch (outbox.skip(entry, reason)) {
-      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
-      case HELD -> MessageDispatcher.Outcome.HELD;
+      case SENT -> Outcome.ALREADY_SENT;
+      case HELD -> Outcome.HELD;
       case BUSY -> throw busy(entry);
       case CLAIMED, SETTLED -> {
         log.info("Skipped {} {} for {} ({}): {}", entry.template(), entry.channel().key(),
             subject(entry), entry.messageId(), reason);
-        yield MessageDispatcher.Outcome.SKIPPED;
+        yield Outcome.SKIPPED;
       }
     };
   }
 
   /** Holds the message; the job completes and {@link HeldMessages} sends it when it falls due. */
-  MessageDispatcher.Outcome hold(Outbox.Entry entry, MessageRequest request, Instant until, String reason) {
+  Outcome hold(Outbox.Entry entry, MessageRequest request, Instant until, String reason) {
     OffsetDateTime at = until.atOffset(ZoneOffset.UTC);
     return switch (outbox.hold(entry, at, toJson(request), reason)) {
-      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
-      case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
+      case SENT -> Outcome.ALREADY_SENT;
+      case SETTLED -> Outcome.SKIPPED;
       case BUSY, CLAIMED -> throw busy(entry);
       case HELD -> {
         log.info("Held {} {} for {} ({}) until {}: {}", entry.template(),
             entry.channel().key(), subject(entry), entry.messageId(), at, reason);
-        yield MessageDispatcher.Outcome.HELD;
+        yield Outcome.HELD;
       }
     };
   }

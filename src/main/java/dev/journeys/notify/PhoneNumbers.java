@@ -13,12 +13,12 @@ import java.util.Set;
  * country for numbers written nationally. Rejects what cannot take an SMS here rather than paying
  * the provider to tell us, and so that a retry never tries again.
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
   /** Either an E.164 mobile number or why there is none (short, for the outbox reason). */
-  record Parsed(String e164, String problem) {
+  public record Parsed(String e164, String problem) {
 
-    boolean mobile() {
+    public boolean mobile() {
       return e164 != null;
     }
   }
@@ -34,7 +34,7 @@ final class PhoneNumbers {
   /**
    * @param country ISO 3166-1 alpha-2, or null when unknown (then only +-prefixed numbers parse)
    */
-  static Parsed mobile(String raw, String country) {
+  public static Parsed mobile(String raw, String country) {
     String region = country == null ? "ZZ" : country.toUpperCase(Locale.ROOT);
     PhoneNumber number;
     try {
@@ -53,7 +53,7 @@ final class PhoneNumbers {
   }
 
   /** For logs: the last four digits only. */
-  static String mask(String phone) {
+  public static String mask(String phone) {
     if (phone == null) {
       return null;
     }
@@ -62,7 +62,7 @@ final class PhoneNumbers {
   }
 
   /** Masks every run of six or more digits in a text, e.g. a provider's error message. */
-  static String maskAll(String text) {
+  public static String maskAll(String text) {
     return text == null ? null : text.replaceAll("\\+?\\d[\\d ()-]{4,}\\d", "***");
   }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Why a message is sent, from the task's purpose header. Marketing needs the customer's consent and
  * carries one-click unsubscribe; transactional messages are part of the order and need neither.
  */
-enum Purpose {
+public enum Purpose {
   TRANSACTIONAL,
   MARKETING;
 

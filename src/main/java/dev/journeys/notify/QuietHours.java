@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Decides whether a message due now falls inside the recipient's quiet hours, and until when. */
@@ -14,6 +16,11 @@ class QuietHours {
 
   private final QuietHoursProperties properties;
   private final Clock clock;
+
+  @Autowired
+  QuietHours(Environment environment, Clock clock) {
+    this(QuietHoursProperties.from(environment), clock);
+  }
 
   QuietHours(QuietHoursProperties properties, Clock clock) {
     this.properties = properties;
@@ -24,11 +31,17 @@ class QuietHours {
    * @param zone the customer's zone; null for the configured default
    * @return when the quiet hours end (the next end time, local), or empty to send now
    */
-  Optional<Instant> holdUntil(Channel channel, Purpose purpose, ZoneId zone) {
-    if (channel == Channel.EMAIL && purpose == Purpose.TRANSACTIONAL) {
+  Optional<Instant> holdUntil(MessageChannel channel, Purpose purpose, ZoneId zone) {
+    return holdUntil(channel.channel(), channel.quietHoursByDefault(), purpose, zone);
+  }
+
+  /** @param onByDefault whether the channel is quiet at night unless configured otherwise */
+  Optional<Instant> holdUntil(Channel channel, boolean onByDefault, Purpose purpose, ZoneId zone) {
+    // An order confirmation is expected at once: transactional email is never held.
+    if (channel.equals(Channel.EMAIL) && purpose == Purpose.TRANSACTIONAL) {
       return Optional.empty();
     }
-    QuietHoursProperties.Window window = properties.window(channel);
+    QuietHoursProperties.Window window = properties.window(channel, onByDefault);
     if (window == null || window.start().equals(window.end())) {
       return Optional.empty();
     }

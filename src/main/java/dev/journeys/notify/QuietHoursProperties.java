@@ -2,43 +2,57 @@ package dev.journeys.notify;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
- * Quiet hours per channel, in the customer's time zone: nobody wants a text at 3 a.m. Each window
- * runs from start (inclusive) to end (exclusive) and may span midnight. Unset fields take the
- * defaults below; transactional email is always exempt (an order confirmation is expected at once).
+ * Quiet hours per channel, in the customer's time zone: nobody wants a text at 3 a.m. Settings
+ * journeys.notify.quiet-hours.{channel key}.enabled, .start and .end, for whichever channels exist
+ * (read by key, so a new channel needs no field here). Each window runs from start (inclusive) to
+ * end (exclusive) and may span midnight; unset fields take the defaults below, and whether a window
+ * is on by default is the channel's to say ({@link MessageChannel#quietHoursByDefault()}; email's
+ * is off, and transactional email is always exempt).
  *
- * @param sms on by default, 21:00–08:00
- * @param push on by default, 21:00–08:00 (push is not delivered yet; kept for when it is)
- * @param email off by default; when enabled it holds marketing email only
+ * @param configured the configured window of a channel key, or null when none is configured
  * @param defaultZone the zone for customers whose time zone is unknown
  */
-@ConfigurationProperties("journeys.notify.quiet-hours")
-record QuietHoursProperties(
-    Window sms, Window push, Window email, @DefaultValue("UTC") ZoneId defaultZone) {
+record QuietHoursProperties(Function<String, Window> configured, ZoneId defaultZone) {
 
+  static final String PREFIX = "journeys.notify.quiet-hours";
   static final LocalTime DEFAULT_START = LocalTime.of(21, 0);
   static final LocalTime DEFAULT_END = LocalTime.of(8, 0);
 
   /** A channel's window; every field may be unset, then the defaults apply. */
   record Window(Boolean enabled, LocalTime start, LocalTime end) {}
 
+  /** Windows given by key, e.g. in tests. */
+  QuietHoursProperties(Map<String, Window> windows, ZoneId defaultZone) {
+    this((Function<String, Window>) windows::get, defaultZone);
+  }
+
+  /** The settings under journeys.notify.quiet-hours. */
+  static QuietHoursProperties from(Environment environment) {
+    Binder binder = Binder.get(environment);
+    ZoneId zone = binder.bind(PREFIX + ".default-zone", ZoneId.class).orElse(ZoneId.of("UTC"));
+    // Bound once per channel key: settings do not change while the app runs.
+    Map<String, java.util.Optional<Window>> bound = new java.util.concurrent.ConcurrentHashMap<>();
+    return new QuietHoursProperties(
+        key -> bound.computeIfAbsent(key, k -> java.util.Optional.ofNullable(
+            binder.bind(PREFIX + "." + k, Window.class).orElse(null))).orElse(null),
+        zone);
+  }
+
   /** The window that applies to a channel, defaults filled in; null when the channel has none. */
-  Window window(Channel channel) {
-    Window configured = switch (channel) {
-      case SMS -> sms;
-      case PUSH -> push;
-      case EMAIL -> email;
-    };
-    boolean onByDefault = channel != Channel.EMAIL;
-    boolean enabled = configured == null || configured.enabled() == null ? onByDefault : configured.enabled();
+  Window window(Channel channel, boolean onByDefault) {
+    Window window = configured.apply(channel.key());
+    boolean enabled = window == null || window.enabled() == null ? onByDefault : window.enabled();
     if (!enabled) {
       return null;
     }
     return new Window(true,
-        configured == null || configured.start() == null ? DEFAULT_START : configured.start(),
-        configured == null || configured.end() == null ? DEFAULT_END : configured.end());
+        window == null || window.start() == null ? DEFAULT_START : window.start(),
+        window == null || window.end() == null ? DEFAULT_END : window.end());
   }
 }

@@ -14,8 +14,9 @@ import java.time.ZoneId;
  * @param pushConsent the customer agreed to marketing push (transactional push needs a device only)
  * @param givenName null unless the shop sent the name in parts (see {@link Greetings})
  * @param familyName null unless the shop sent the name in parts
+ * @param whatsappConsent the customer opted in to WhatsApp messages (apart from SMS)
  */
-record Recipient(
+public record Recipient(
     String customerId,
     String email,
     String name,
@@ -28,7 +29,15 @@ record Recipient(
     boolean smsConsent,
     boolean pushConsent,
     String givenName,
-    String familyName) {
+    String familyName,
+    boolean whatsappConsent) {
+
+  Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
+      boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent,
+      String givenName, String familyName) {
+    this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
+        pushConsent, givenName, familyName, false);
+  }
 
   Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
       boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {

@@ -61,7 +61,8 @@ class Recipients {
         contact.smsConsent(),
         contact.pushConsent(),
         contact.givenName(),
-        contact.familyName());
+        contact.familyName(),
+        contact.whatsappConsent());
   }
 
   private static String localeOr(String locale) {

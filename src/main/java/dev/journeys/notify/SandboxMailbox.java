@@ -84,4 +84,10 @@ class SandboxMailbox {
       throw new IllegalStateException("Could not serialise the MIME message", e);
     }
   }
+
+  /** Deletes the caught copies of these messages (erasure). */
+  int erase(MessageChannel.OutboxRows messages) {
+    return jdbc.sql("DELETE FROM sandbox_message WHERE message_id IN (" + messages.messageIds() + ")")
+        .params(messages.params()).update();
+  }
 }

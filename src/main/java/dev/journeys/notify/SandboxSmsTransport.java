@@ -48,4 +48,10 @@ class SandboxSmsTransport implements SmsTransport {
             rs.getString(4), rs.getInt(5), rs.getObject(6, OffsetDateTime.class)))
         .list();
   }
+
+  /** Deletes the caught copies of these messages (erasure). */
+  static int erase(JdbcClient jdbc, MessageChannel.OutboxRows messages) {
+    return jdbc.sql("DELETE FROM sandbox_sms WHERE message_id IN (" + messages.messageIds() + ")")
+        .params(messages.params()).update();
+  }
 }

@@ -1,7 +1,11 @@
 package dev.journeys.notify;
 
 import dev.journeys.faults.CrashPoints;
+import dev.journeys.journey.ChannelKey;
 import dev.journeys.orders.Order;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Service;
  * (transactional texts respect channel opt-in too); email for the same step is decided apart.
  */
 @Service
-class SmsDispatcher {
+@ChannelKey("sms")
+class SmsDispatcher implements MessageChannel {
 
   static final String NO_SMS_CONSENT = "no-sms-consent";
 
@@ -29,9 +34,11 @@ class SmsDispatcher {
   private final OutboxDecisions decisions;
   private final QuietHours quietHours;
   private final NotifyProperties properties;
+  private final JdbcClient jdbc;
 
   SmsDispatcher(SmsComposer composer, SmsTransport transport, Outbox outbox, OutboxDecisions decisions,
-      QuietHours quietHours, NotifyProperties properties) {
+      QuietHours quietHours, NotifyProperties properties, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.composer = composer;
     this.transport = transport;
     this.outbox = outbox;
@@ -40,37 +47,64 @@ class SmsDispatcher {
     this.properties = properties;
   }
 
-  MessageDispatcher.Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
+  @Override
+  public Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
     if (recipient.erased()) {
       return decisions.skip(entry, "erased");
     }
     // An order without a customer record carries no opt-in, so it gets no SMS either.
-    if (!recipient.smsConsent()) {
+    if (!optedIn(recipient, request.purpose())) {
       return decisions.skip(entry, NO_SMS_CONSENT);
     }
-    if (recipient.phone() == null || recipient.phone().isBlank()) {
+    if (address(recipient) == null) {
       return decisions.skip(entry, "no-phone");
     }
     PhoneNumbers.Parsed number = PhoneNumbers.mobile(recipient.phone(), recipient.country());
     if (!number.mobile()) {
       return decisions.skip(entry, "undeliverable: " + number.problem());
     }
-    Optional<Instant> hold = quietHours.holdUntil(Channel.SMS, request.purpose(), recipient.zone());
+    Optional<Instant> hold = quietHours.holdUntil(this, request.purpose(), recipient.zone());
     if (hold.isPresent()) {
       return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingSms sms = composer.compose(entry.messageId(), number.e164(), request, recipient, order);
     return switch (decisions.claimWithinCap(entry, request.purpose())) {
-      case SENT -> MessageDispatcher.Outcome.ALREADY_SENT;
-      case SETTLED -> MessageDispatcher.Outcome.SKIPPED;
-      case HELD -> MessageDispatcher.Outcome.HELD;
+      case SENT -> Outcome.ALREADY_SENT;
+      case SETTLED -> Outcome.SKIPPED;
+      case HELD -> Outcome.HELD;
       case BUSY -> throw decisions.busy(entry);
       case CLAIMED -> send(entry, sms);
     };
   }
 
-  private MessageDispatcher.Outcome send(Outbox.Entry entry, OutgoingSms sms) {
+  /** Either purpose needs the one SMS opt-in: transactional texts respect it too. */
+  @Override
+  public boolean optedIn(Recipient recipient, Purpose purpose) {
+    return recipient.smsConsent();
+  }
+
+  @Override
+  public String address(Recipient recipient) {
+    return recipient.phone() == null || recipient.phone().isBlank() ? null : recipient.phone();
+  }
+
+  @Override
+  public String title() {
+    return "SMS";
+  }
+
+  @Override
+  public List<?> sandbox(int limit) {
+    return SandboxSmsTransport.latest(jdbc, limit);
+  }
+
+  @Override
+  public Map<String, Integer> erase(OutboxRows messages) {
+    return Map.of("sandboxSms", SandboxSmsTransport.erase(jdbc, messages));
+  }
+
+  private Outcome send(Outbox.Entry entry, OutgoingSms sms) {
     SmsTransport.Accepted accepted;
     try {
       Optional<SmsTransport.Accepted> earlier = earlierAttempt(entry, sms);
@@ -79,7 +113,7 @@ class SmsDispatcher {
         decisions.sent(entry, earlier.get().providerId(), DeliveryStatus.normalise(earlier.get().status()));
         log.info("Found {} sms for {} at the provider as {} after an attempt without an answer; not sent again",
             entry.template(), OutboxDecisions.subject(entry), earlier.get().providerId());
-        return MessageDispatcher.Outcome.SENT;
+        return Outcome.SENT;
       }
       accepted = transport.send(sms);
       CrashPoints.reached(CrashPoints.Point.AFTER_PROVIDER_ACCEPT);
@@ -87,7 +121,7 @@ class SmsDispatcher {
       outbox.markRejected(entry, "rejected", refused.getMessage());
       log.warn("The SMS provider refused {} to {} for good ({}); settled it", entry.messageId(),
           PhoneNumbers.mask(sms.to()), refused.getMessage());
-      return MessageDispatcher.Outcome.REJECTED;
+      return Outcome.REJECTED;
     } catch (SmsTransport.Unavailable e) {
       String reason = PhoneNumbers.maskAll(e.getMessage());
       if (e.unsure()) {
@@ -103,7 +137,7 @@ class SmsDispatcher {
     decisions.sent(entry, accepted.providerId(), DeliveryStatus.normalise(accepted.status()));
     log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
         PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
-    return MessageDispatcher.Outcome.SENT;
+    return Outcome.SENT;
   }
 
   /**

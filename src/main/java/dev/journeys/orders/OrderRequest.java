@@ -63,7 +63,7 @@ record OrderRequest(
       @Size(max = 200) String familyName) {}
 
   /** What the customer agreed to at checkout; a missing channel leaves the stored consent alone. */
-  record MarketingConsentRequest(Boolean email, Boolean sms) {}
+  record MarketingConsentRequest(Boolean email, Boolean sms, Boolean whatsapp) {}
 
   record ItemRequest(
       @NotBlank @Size(max = 64) String sku,
@@ -116,6 +116,9 @@ record OrderRequest(
     }
     if (given != null && given.sms() != null) {
       consents.add(new NewOrder.Consent(MarketingChannel.SMS, given.sms(), placed, SOURCE));
+    }
+    if (given != null && given.whatsapp() != null) {
+      consents.add(new NewOrder.Consent(MarketingChannel.WHATSAPP, given.whatsapp(), placed, SOURCE));
     }
     return consents;
   }

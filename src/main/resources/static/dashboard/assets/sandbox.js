@@ -44,8 +44,7 @@
     return card;
   }
 
-  async function show(id, path, render, none) {
-    const container = document.getElementById(id);
+  async function show(container, path, render, none) {
     try {
       fill(container, await load(path), render, none);
     } catch (e) {
@@ -53,7 +52,10 @@
     }
   }
 
-  show('emails', '/api/sandbox/messages?limit=50', email, 'No email caught yet.');
-  show('sms', '/api/sandbox/sms?limit=50', m => bubble(m, 'sms'), 'No SMS caught yet.');
-  show('push', '/api/sandbox/push?limit=50', m => bubble(m, 'push'), 'No push notification caught yet.');
+  // One section per channel's sandbox (the page lists them); email renders as a mail, the rest as bubbles.
+  document.querySelectorAll('[data-sandbox]').forEach(container => {
+    const name = container.dataset.sandbox;
+    show(container, '/api/sandbox/' + encodeURIComponent(name) + '?limit=50',
+      name === 'messages' ? email : m => bubble(m, name), 'Nothing caught yet.');
+  });
 })();

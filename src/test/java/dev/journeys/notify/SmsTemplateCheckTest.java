@@ -28,18 +28,6 @@ class SmsTemplateCheckTest {
   }
 
   @Test
-  void theShippedPushTemplatesFitTheDefaultsAndAnOverlongOneFailsValidation() {
-    assertThat(SmsTemplateCheck.templates(MessageRenderer.PUSH_SUFFIX)).contains(
-        "shipping-update/en.push.txt", "shipping-update/zh-CN.push.txt", "delay-alert/en.push.txt");
-    withPush(65).check();
-
-    assertThatThrownBy(() -> withPush(10).check())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("Push template ")
-        .hasMessageContaining("journeys.push.max-title");
-  }
-
-  @Test
   void aTemplateAMarketingStepTextsIsCheckedWithThePreferenceLinkEveryMarketingTextCarries() {
     // Two segments hold every shipped SMS as a transactional text (above), and the shipped journeys
     // text nothing for marketing: they pass.
@@ -67,16 +55,7 @@ class SmsTemplateCheckTest {
     MessageModel model = new MessageModel(p, (order, customerId, limit) -> List.of(), List.of(), links);
     SmsProperties sms = new SmsProperties("http://localhost", null, null, "+15005550006", null, null, null,
         maxSegments, Duration.ofSeconds(1));
-    return new SmsTemplateCheck(new SmsComposer(new MessageRenderer(), model, sms), null, journeys);
-  }
-
-  private static SmsTemplateCheck withPush(int maxTitle) {
-    MessageModel model = new MessageModel(TestMessages.PROPERTIES, (order, customerId, limit) -> List.of(), List.of());
-    PushProperties push = new PushProperties(null, null, null, null, "http://localhost", maxTitle, 240, Duration.ofSeconds(1));
-    SmsProperties sms = new SmsProperties("http://localhost", null, null, "+15005550006", null, null, null,
-        2, Duration.ofSeconds(1));
-    return new SmsTemplateCheck(new SmsComposer(new MessageRenderer(), model, sms),
-        new PushComposer(new MessageRenderer(), model, push), null);
+    return new SmsTemplateCheck(new SmsComposer(new MessageRenderer(), model, sms), journeys);
   }
 
   private static SmsTemplateCheck check(int maxSegments) {

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

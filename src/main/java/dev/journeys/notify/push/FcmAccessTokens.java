@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

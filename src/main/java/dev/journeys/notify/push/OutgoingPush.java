@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.push;
 
 /**
  * One rendered push notification.

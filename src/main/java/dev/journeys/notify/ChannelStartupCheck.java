@@ -1,0 +1,28 @@
+package dev.journeys.notify;
+
+import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start while a channel's settings or templates are wrong (each channel says what it
+ * checks, {@link MessageChannel#startupProblems()}): better than an incident on a customer's order.
+ */
+@Component
+class ChannelStartupCheck implements SmartInitializingSingleton {
+
+  private final Channels channels;
+
+  ChannelStartupCheck(Channels channels) {
+    this.channels = channels;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    List<String> problems = channels.all().stream().flatMap(c -> c.startupProblems().stream()).toList();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Expected the channels' settings and templates to be complete, but:"
+          + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", problems));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.journeys.notify.whatsapp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.notify.ChannelSupport;
+import dev.journeys.notify.MessageChannel;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Keeps every WhatsApp message in table sandbox_whatsapp instead of sending it. */
+class SandboxWhatsAppTransport implements WhatsAppTransport {
+
+  /** What the sandbox caught, for GET /api/sandbox/whatsapp. */
+  record SandboxWhatsApp(String messageId, String to, String sender, String contentSid, String contentVariables,
+      String locale, OffsetDateTime sentAt) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final String sender;
+  private final ObjectMapper json = new ObjectMapper();
+
+  SandboxWhatsAppTransport(JdbcClient jdbc, Clock clock, String sender) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.sender = sender;
+  }
+
+  @Override
+  public ChannelSupport.Accepted send(OutgoingWhatsApp message) {
+    try {
+      jdbc.sql("""
+              INSERT INTO sandbox_whatsapp (message_id, recipient, sender, content_sid, content_variables, locale, sent_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?)""")
+          .params(message.messageId(), message.to(), sender, message.contentSid(),
+              json.writeValueAsString(message.variables()), message.locale(),
+              OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+          .update();
+    } catch (DuplicateKeyException alreadyCaught) {
+      // A resend after a crash between send and markSent: the sandbox shows it once.
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Expected content variables to be JSON, but: " + e.getMessage(), e);
+    }
+    // No provider reports on it later: what the sandbox caught counts as delivered.
+    return new ChannelSupport.Accepted(null, "delivered");
+  }
+
+  static List<SandboxWhatsApp> latest(JdbcClient jdbc, int limit) {
+    return jdbc.sql("""
+            SELECT message_id, recipient, sender, content_sid, content_variables, locale, sent_at
+            FROM sandbox_whatsapp ORDER BY id DESC LIMIT ?""")
+        .param(limit)
+        .query((rs, n) -> new SandboxWhatsApp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+        .list();
+  }
+
+  /** Deletes the caught copies of these messages (erasure). */
+  static int erase(JdbcClient jdbc, MessageChannel.OutboxRows messages) {
+    return jdbc.sql("DELETE FROM sandbox_whatsapp WHERE message_id IN (" + messages.messageIds() + ")")
+        .params(messages.params()).update();
+  }
+}
