@@ -23,8 +23,11 @@ public class CustomerErasure {
   private final ErasureRecords records;
   private final List<ErasureStep> steps;
   private final Clock clock;
+  private final DeviceStore devices;
 
-  CustomerErasure(CustomerStore customers, ErasureRecords records, List<ErasureStep> steps, Clock clock) {
+  CustomerErasure(CustomerStore customers, ErasureRecords records, List<ErasureStep> steps, Clock clock,
+      DeviceStore devices) {
+    this.devices = devices;
     this.clock = clock;
     this.customers = customers;
     this.records = records;
@@ -52,6 +55,8 @@ public class CustomerErasure {
     Instant now = clock.instant();
     Map<String, Integer> counts = new TreeMap<>();
     counts.put("contactDetails", customers.erase(customerId, now));
+    // Push tokens reach the customer's phone as surely as its number does.
+    counts.put("devices", devices.eraseAll(customerId));
     for (ErasureStep step : steps) {
       step.erase(customerId).forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
     }

@@ -101,13 +101,15 @@ class CustomerStore {
   int erase(String id, Instant now) {
     return jdbc.sql(
             """
-            UPDATE customers SET email = NULL, phone = NULL, name = NULL, given_name = NULL, family_name = NULL,
+            UPDATE customers SET email = NULL, phone = NULL, phone_e164 = NULL, name = NULL, given_name = NULL,
+              family_name = NULL,
               locale = NULL, time_zone = NULL,
               country = NULL, email_consent = NULL, email_consent_updated_at = NULL, email_consent_source = NULL,
               sms_consent = NULL, sms_consent_updated_at = NULL, sms_consent_source = NULL,
               whatsapp_consent = NULL, whatsapp_consent_updated_at = NULL, whatsapp_consent_source = NULL,
               erased_at = COALESCE(erased_at, ?), updated_at = ?
-            WHERE id = ? AND (erased_at IS NULL OR email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL
+            WHERE id = ? AND (erased_at IS NULL OR email IS NOT NULL OR phone IS NOT NULL OR phone_e164 IS NOT NULL
+              OR name IS NOT NULL
               OR given_name IS NOT NULL OR family_name IS NOT NULL
               OR email_consent IS NOT NULL OR sms_consent IS NOT NULL OR whatsapp_consent IS NOT NULL)""")
         .params(utc(now), utc(now), id)

@@ -41,6 +41,11 @@ class DeviceStore {
         .params(customerId, hash(token)).update() > 0;
   }
 
+  /** Forgets every device of the customer (erasure); how many there were. */
+  int eraseAll(String customerId) {
+    return jdbc.sql("DELETE FROM customer_device WHERE customer_id = ?").param(customerId).update();
+  }
+
   List<String> tokens(String customerId) {
     return jdbc.sql("SELECT token FROM customer_device WHERE customer_id = ? ORDER BY created_at, token_hash")
         .param(customerId).query(String.class).list();

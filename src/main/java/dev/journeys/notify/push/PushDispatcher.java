@@ -12,6 +12,7 @@ import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,15 @@ class PushDispatcher implements MessageChannel {
   @Override
   public List<?> sandbox(int limit) {
     return SandboxPushTransport.latest(jdbc, limit);
+  }
+
+  /** The sandbox's copies of the customer's push messages: their titles and bodies name the order. */
+  @Override
+  public Map<String, Integer> erase(OutboxRows messages) {
+    int erased = jdbc.sql("DELETE FROM sandbox_push WHERE message_id IN (" + messages.messageIds() + ")")
+        .params(messages.params())
+        .update();
+    return Map.of("sandboxPushes", erased);
   }
 
   /** Sends to every device; refused when no device took it, unavailable when the service is. */

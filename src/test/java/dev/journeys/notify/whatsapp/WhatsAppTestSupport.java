@@ -26,7 +26,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** What the WhatsApp tests share: a clock they move, a send-message step, signed provider calls. */
-final class WhatsAppTestSupport {
+public final class WhatsAppTestSupport {
 
   private WhatsAppTestSupport() {}
 
@@ -60,7 +60,7 @@ final class WhatsAppTestSupport {
   }
 
   /** Runs one send-message task with these headers for the order and customer, to its end. */
-  static void step(JourneyProbe probe, String template, String channels, String purpose, String orderId,
+  public static void step(JourneyProbe probe, String template, String channels, String purpose, String orderId,
       String customerId) {
     String id = "test-wa-" + UUID.randomUUID().toString().substring(0, 8);
     probe.deploy(Bpmn.createExecutableProcess(id).startEvent()
