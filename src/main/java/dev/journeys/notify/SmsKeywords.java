@@ -1,10 +1,15 @@
 package dev.journeys.notify;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +28,30 @@ class SmsKeywords {
 
   private final ContactDirectory contacts;
   private final DeliveryStatuses events;
+  private final JdbcClient jdbc;
+  private final Clock clock;
 
-  SmsKeywords(ContactDirectory contacts, DeliveryStatuses events) {
+  SmsKeywords(ContactDirectory contacts, DeliveryStatuses events, JdbcClient jdbc, Clock clock) {
     this.contacts = contacts;
     this.events = events;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Claims the inbound message by its provider id, once: a replay (the same signed request sent
+   * again, or the provider retrying) finds it claimed.
+   */
+  boolean firstTime(String messageSid) {
+    try {
+      jdbc.sql("INSERT INTO sms_inbound (message_sid, received_at) VALUES (?, ?)")
+          .params(messageSid, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+          .update();
+      return true;
+    } catch (DuplicateKeyException seen) {
+      log.info("Inbound SMS {} was received before; acting on it once only", messageSid);
+      return false;
+    }
   }
 
   /** @param from the sender in E.164, as the provider sends it */

@@ -49,7 +49,14 @@ class SmsWebhookController {
     if (from == null) {
       return ResponseEntity.badRequest().body("Expected form field From, but it is missing");
     }
-    keywords.apply(TwilioWebhooks.first(params, "MessageSid"), from, TwilioWebhooks.first(params, "Body"));
+    String messageSid = TwilioWebhooks.first(params, "MessageSid");
+    if (messageSid == null || messageSid.isBlank() || messageSid.length() > 64) {
+      return ResponseEntity.badRequest().body("Expected form field MessageSid (the provider's message id, at most 64 "
+          + "characters), but it is " + (messageSid == null || messageSid.isBlank() ? "missing" : "longer"));
+    }
+    if (keywords.firstTime(messageSid)) {
+      keywords.apply(messageSid, from, TwilioWebhooks.first(params, "Body"));
+    }
     // Empty TwiML: the provider sends its own opt-out confirmation; we reply nothing.
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
   }

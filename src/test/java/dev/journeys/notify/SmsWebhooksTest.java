@@ -117,6 +117,36 @@ class SmsWebhooksTest extends ChannelAppTestBase {
   }
 
   @Test
+  void aStartReplayedAfterTheCustomersStopChangesNothing() throws Exception {
+    customer("0151 23456789", false, false);
+    Map<String, String> start = Map.of("MessageSid", "SMstart" + System.nanoTime(), "AccountSid", ACCOUNT,
+        "From", "+4915123456789", "To", "+15005550006", "Body", "START");
+    assertThat(signedWebhook("/webhooks/sms/inbound", start).statusCode()).isEqualTo(200);
+    assertThat(smsConsent().granted()).isTrue();
+    inbound("+4915123456789", "STOP");
+    assertThat(smsConsent().granted()).isFalse();
+
+    // The captured START, sent again with its valid signature: answered, and ignored.
+    HttpResponse<String> replay = signedWebhook("/webhooks/sms/inbound", start);
+
+    assertThat(replay.statusCode()).isEqualTo(200);
+    assertThat(smsConsent().granted()).isFalse();
+    assertThat(smsConsent().source()).isEqualTo("sms-stop");
+  }
+
+  @Test
+  void anInboundMessageWithoutItsIdIsRefusedNamingTheField() throws Exception {
+    customer("0151 23456789", true, false);
+
+    HttpResponse<String> response = signedWebhook("/webhooks/sms/inbound", Map.of("AccountSid", ACCOUNT,
+        "From", "+4915123456789", "To", "+15005550006", "Body", "STOP"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("MessageSid");
+    assertThat(smsConsent().granted()).isTrue();
+  }
+
+  @Test
   void anOrdinaryReplyOrAStrangersStopChangesNothing() throws Exception {
     customer("0151 23456789", true, false);
 
