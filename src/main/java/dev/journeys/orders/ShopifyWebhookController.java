@@ -30,8 +30,10 @@ class ShopifyWebhookController {
   private final ShopifySignature signature;
   private final Inbox inbox;
   private final ObjectMapper json;
+  private final ShopifyProperties shopify;
 
-  ShopifyWebhookController(ShopifySignature signature, Inbox inbox, ObjectMapper json) {
+  ShopifyWebhookController(ShopifySignature signature, Inbox inbox, ObjectMapper json, ShopifyProperties shopify) {
+    this.shopify = shopify;
     this.signature = signature;
     this.inbox = inbox;
     this.json = json;
@@ -42,6 +44,7 @@ class ShopifyWebhookController {
       description = "Topics orders/create, orders/cancelled, fulfillments/create, fulfillments/update, "
           + "fulfillment_events/create, customers_marketing_consent/update and "
           + "customers_email_marketing_consent/update. 401 without a valid X-Shopify-Hmac-SHA256; "
+          + "403 when journeys.shopify.shop-domains is set and X-Shopify-Shop-Domain is not in it; "
           + "400 when the body is not what X-Shopify-Topic promises; 200 once stored (a repeat is "
           + "answered 200 and changes nothing). Other topics are stored and parked.")
   // No "consumes": a mismatch there is answered before this controller's error advice applies.
@@ -52,7 +55,8 @@ class ShopifyWebhookController {
       @RequestHeader(name = "X-Shopify-Hmac-SHA256", required = false) String hmac,
       @RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
       @RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId,
-      @RequestHeader(name = "X-Shopify-API-Version", required = false) String apiVersion) {
+      @RequestHeader(name = "X-Shopify-API-Version", required = false) String apiVersion,
+      @RequestHeader(name = "X-Shopify-Shop-Domain", required = false) String shopDomain) {
     requireJson(contentType);
     // Missing body or signature: still 401 first, so nothing is told to an unsigned caller.
     byte[] body = received == null ? new byte[0] : received;
@@ -61,6 +65,13 @@ class ShopifyWebhookController {
           hmac == null || hmac.isBlank()
               ? "Expected header X-Shopify-Hmac-SHA256, but it is missing"
               : "Expected X-Shopify-Hmac-SHA256 to be the body's HMAC-SHA256 under the shop's secret, but it is not",
+          Map.of());
+    }
+    if (!shopify.accepts(shopDomain)) {
+      // Signed with our secret, but another shop's: a client secret shared between shops.
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN,
+          "Expected header X-Shopify-Shop-Domain to name a shop in journeys.shopify.shop-domains, but it is "
+              + (shopDomain == null || shopDomain.isBlank() ? "missing" : "'" + shopDomain.strip() + "'"),
           Map.of());
     }
     if (topic == null || topic.isBlank()) {

@@ -75,8 +75,8 @@ class DashboardBrowserTest {
       browser.screenshot("3-instance-timeline");
 
       driver.get(url("/dashboard/sandbox"));
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#emails article.email iframe")));
-      assertThat(driver.findElement(By.id("emails")).getText()).contains("to browser@example.com");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-sandbox='messages'] article.email iframe")));
+      assertThat(driver.findElement(By.cssSelector("[data-sandbox='messages']")).getText()).contains("to browser@example.com");
       browser.screenshot("3b-sandbox-outbox");
 
       driver.get(url("/dashboard/incidents"));

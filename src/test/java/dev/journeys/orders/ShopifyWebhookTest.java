@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Orders and customers arriving as Shopify webhooks, through the whole app. */
 @JourneysAppTest
-@TestPropertySource(properties = ShopifyWebhooks.SECRETS_PROPERTY)
+@TestPropertySource(properties = {ShopifyWebhooks.SECRETS_PROPERTY,
+    "journeys.shopify.shop-domains=other-shop.myshopify.com, Tea-And-Mugs.myshopify.com"})
 class ShopifyWebhookTest {
 
   @LocalServerPort int port;
@@ -68,6 +69,23 @@ class ShopifyWebhookTest {
     assertThat(customer.firstOrderAt()).isEqualTo(order.placedAt());
     await().untilAsserted(() -> assertThat(inbox.withKeyPrefix("journeys:first-order:" + customerId))
         .singleElement().satisfies(e -> assertThat(e.get("state")).isEqualTo("DONE")));
+  }
+
+  @Test
+  void anotherShopsWebhookSignedWithTheSameSecretIsRefusedAndNothingIsStored() {
+    Delivery order = Delivery.of("orders/create", payload("orders-create.json", ids));
+
+    Answer stranger = shopify.sendFrom("someone-else.myshopify.com", order);
+    Answer anonymous = shopify.sendFrom(null, order);
+
+    assertThat(stranger.status()).isEqualTo(403);
+    assertThat(stranger.body().toString()).contains("X-Shopify-Shop-Domain", "someone-else.myshopify.com");
+    assertThat(anonymous.status()).isEqualTo(403);
+    assertThat(anonymous.body().toString()).contains("X-Shopify-Shop-Domain", "missing");
+    assertThat(inbox.withKeyPrefix("shopify:orders/create:" + orderId)).isEmpty();
+    assertThat(orders.find(orderId)).isEmpty();
+    // The shop on the list (in any case) is accepted.
+    assertThat(shopify.sendFrom("tea-and-mugs.myshopify.com", order).status()).isEqualTo(200);
   }
 
   @Test

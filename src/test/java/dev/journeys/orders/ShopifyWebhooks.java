@@ -77,25 +77,33 @@ public final class ShopifyWebhooks {
     return send(Delivery.of(topic, body));
   }
 
+  /** The shop every delivery comes from unless a test names another. */
+  public static final String SHOP_DOMAIN = "tea-and-mugs.myshopify.com";
+
   public Answer send(Delivery delivery) {
+    return sendFrom(SHOP_DOMAIN, delivery);
+  }
+
+  /** A delivery from this shop (X-Shopify-Shop-Domain; null leaves the header out). */
+  public Answer sendFrom(String shopDomain, Delivery delivery) {
     byte[] bytes = delivery.body().getBytes(StandardCharsets.UTF_8);
-    return send(delivery, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    return send(delivery, HttpRequest.BodyPublishers.ofByteArray(bytes), shopDomain);
   }
 
   /** Sends the body without a Content-Length (chunked), as a streaming client would. */
   public Answer sendStreamed(Delivery delivery) {
     byte[] bytes = delivery.body().getBytes(StandardCharsets.UTF_8);
-    return send(delivery, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    return send(delivery, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), SHOP_DOMAIN);
   }
 
-  private Answer send(Delivery delivery, HttpRequest.BodyPublisher body) {
+  private Answer send(Delivery delivery, HttpRequest.BodyPublisher body, String shopDomain) {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).POST(body);
     header(request, "Content-Type", delivery.contentType());
     header(request, "X-Shopify-Topic", delivery.topic());
     header(request, "X-Shopify-Hmac-SHA256", delivery.signature());
     header(request, "X-Shopify-Webhook-Id", delivery.webhookId());
     header(request, "X-Shopify-API-Version", delivery.apiVersion());
-    header(request, "X-Shopify-Shop-Domain", "tea-and-mugs.myshopify.com");
+    header(request, "X-Shopify-Shop-Domain", shopDomain);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Map<String, Object> answer = response.body().isBlank()

@@ -45,8 +45,9 @@ class WebhookDatabaseAwayTest {
     batcher.start();
     Inbox inbox = new Inbox(new InboxStore(database.jdbc(), database.transactions()),
         slots, properties, event -> { }, Clock.systemUTC(), batcher);
-    ShopifySignature signature = new ShopifySignature(new ShopifyProperties(List.of(ShopifyWebhooks.SECRET)));
-    mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper()))
+    ShopifyProperties shop = new ShopifyProperties(List.of(ShopifyWebhooks.SECRET), List.of());
+    ShopifySignature signature = new ShopifySignature(shop);
+    mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper(), shop))
         .setControllerAdvice(new OrderApiErrors())
         .build();
   }
