@@ -1,13 +1,8 @@
 package dev.journeys.customers;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +23,10 @@ public class Customers {
   private final CustomerStore store;
   private final DeviceStore devices;
   private final Clock clock;
+  private final GuestIds guestIds;
 
-  Customers(CustomerStore store, DeviceStore devices, Clock clock) {
+  Customers(CustomerStore store, DeviceStore devices, Clock clock, GuestIds guestIds) {
+    this.guestIds = guestIds;
     this.clock = clock;
     this.store = store;
     this.devices = devices;
@@ -58,18 +55,11 @@ public class Customers {
   }
 
   /**
-   * The id of a customer who checked out as a guest: derived from the address, so their next
-   * order finds the same customer, and a one-way hash, so the id itself reveals no address.
+   * The id of a customer who checked out as a guest: derived from the address with a keyed hash,
+   * so their next order finds the same customer and the id reveals nothing to whoever lacks the key.
    */
-  public static String guestId(String email) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return "guest-" + HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+  public String guestId(String email) {
+    return guestIds.of(email);
   }
 
   /** Creates or updates the customer with what an order says about them. */

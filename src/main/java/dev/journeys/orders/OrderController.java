@@ -44,7 +44,7 @@ class OrderController {
           + "journeys.orders.default-ship-within (P3D) and default-deliver-within (P7D).")
   @PostMapping("/api/orders")
   ResponseEntity<OrderAccepted> create(@Valid @RequestBody OrderRequest request) {
-    OrderIntake.Accepted accepted = intake.accept(request.toNewOrder(clock.instant(), properties));
+    OrderIntake.Accepted accepted = intake.accept(request.toNewOrder(clock.instant(), properties, intake::guestId));
     return ResponseEntity.status(accepted.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new OrderAccepted(accepted.orderId(), Long.toString(accepted.journeyKey())));
   }

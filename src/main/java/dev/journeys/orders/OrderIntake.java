@@ -66,6 +66,11 @@ class OrderIntake {
   /** The outcome the shop is told: a new journey, or the one an earlier request started. */
   record Accepted(String orderId, long journeyKey, boolean created) {}
 
+  /** The id of a guest (an order without a customer id), derived from their address. */
+  String guestId(String email) {
+    return customers.guestId(email);
+  }
+
   Accepted accept(NewOrder placed) {
     return accept(placed, recorded -> { });
   }

@@ -2,7 +2,6 @@ package dev.journeys.orders;
 
 import dev.journeys.customers.ContactDetails;
 import dev.journeys.customers.PersonNames;
-import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The JSON body of POST /api/orders, as the shop sends it. */
 record OrderRequest(
@@ -72,9 +72,9 @@ record OrderRequest(
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitPrice) {}
 
   /** The order to accept; its journey key is not known yet. */
-  NewOrder toNewOrder(Instant receivedAt, OrdersProperties properties) {
+  NewOrder toNewOrder(Instant receivedAt, OrdersProperties properties, UnaryOperator<String> guestIds) {
     String email = customer.email().trim();
-    String customerId = customer.id() == null || customer.id().isBlank() ? Customers.guestId(email) : customer.id();
+    String customerId = customer.id() == null || customer.id().isBlank() ? guestIds.apply(email) : customer.id();
     Instant placed = placedAt == null ? receivedAt : placedAt;
     Order order =
         new Order(

@@ -58,7 +58,7 @@ public class ShopApi {
   /** POST /api/orders: stores the order and starts its journey; returns the journey's key. */
   public long placeOrder(Map<String, Object> body) {
     OrderRequest request = read(body, OrderRequest.class);
-    return intake.accept(request.toNewOrder(clock.instant(), properties)).journeyKey();
+    return intake.accept(request.toNewOrder(clock.instant(), properties, intake::guestId)).journeyKey();
   }
 
   /**

@@ -62,7 +62,8 @@ class ShopifyHandlers implements InboxHandler {
 
   /** A new journey's key and the event's "done" commit together, when the inbox lets them. */
   private String placed(InboxEntry entry, JsonNode body, InboxCompletion completion) {
-    NewOrder order = ShopifyOrders.toNewOrder(body, entry.receivedAt(), entry.apiVersion(), properties);
+    NewOrder order = ShopifyOrders.toNewOrder(body, entry.receivedAt(), entry.apiVersion(), properties,
+        customers::guestId);
     OrderIntake.Accepted accepted = completion == null
         ? intake.accept(order)
         : intake.accept(order, recorded -> completion.completeWithin(outcome(recorded)));

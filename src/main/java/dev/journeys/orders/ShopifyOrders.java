@@ -2,13 +2,13 @@ package dev.journeys.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.journeys.customers.ContactDetails;
-import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
 import dev.journeys.customers.PersonNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 
 /** Reads a Shopify order (REST webhook format) as an order to accept. */
@@ -20,7 +20,8 @@ final class ShopifyOrders {
 
   private ShopifyOrders() {}
 
-  static NewOrder toNewOrder(JsonNode o, Instant receivedAt, String apiVersion, OrdersProperties properties) {
+  static NewOrder toNewOrder(JsonNode o, Instant receivedAt, String apiVersion, OrdersProperties properties,
+      UnaryOperator<String> guestIds) {
     String orderId = o.path("id").asText();
     JsonNode customer = o.path("customer");
     String email = ShopifyJson.firstText(o.path("email"), o.path("contact_email"), customer.path("email"));
@@ -29,7 +30,7 @@ final class ShopifyOrders {
           "Expected order %s to have an e-mail address (email, contact_email or customer.email), but it has none"
               .formatted(orderId));
     }
-    String customerId = customer.hasNonNull("id") ? customer.get("id").asText() : Customers.guestId(email);
+    String customerId = customer.hasNonNull("id") ? customer.get("id").asText() : guestIds.apply(email);
     String name = name(o, customer);
     Instant placed = ShopifyJson.instant(o.path("created_at"), receivedAt);
     String locale = locale(o.path("customer_locale").asText(null));

@@ -46,9 +46,9 @@ final class OrderBody {
     return body;
   }
 
-  static String customerId(Scenario scenario) {
+  static String customerId(Scenario scenario, Customers customers) {
     String id = scenario.customer().id();
-    return id == null || id.isBlank() ? Customers.guestId(scenario.customer().email()) : id;
+    return id == null || id.isBlank() ? customers.guestId(scenario.customer().email()) : id;
   }
 
   /** The order API's field (customer.email, items[0].name, orderId) as the scenario names it. */

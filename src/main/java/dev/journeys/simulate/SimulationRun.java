@@ -123,7 +123,7 @@ final class SimulationRun {
       }
       case UNSUBSCRIBE -> {
         MarketingChannel channel = event.argument().equals("sms") ? MarketingChannel.SMS : MarketingChannel.EMAIL;
-        customers.recordConsent(OrderBody.customerId(scenario), channel, false, clock.instant(), Customers.UNSUBSCRIBE);
+        customers.recordConsent(OrderBody.customerId(scenario, customers), channel, false, clock.instant(), Customers.UNSUBSCRIBE);
         yield new Applied("the customer withdrew " + event.argument() + " consent", 0);
       }
     };

@@ -71,7 +71,7 @@ class OrderEventsApiTest {
     shop.postOrder(OrderJson.order(orderId, email, "Repeat Buyer", "en"));
     shop.postOrder(OrderJson.order(OrderJson.newOrderId(), email, "Repeat Buyer", "en"));
 
-    String customerId = Customers.guestId(email);
+    String customerId = customers.guestId(email);
     assertThat(orders.find(orderId).orElseThrow().customerId()).isEqualTo(customerId);
     await().untilAsserted(() -> assertThat(inbox.withKeyPrefix("journeys:first-order:" + customerId))
         .singleElement().satisfies(e -> {

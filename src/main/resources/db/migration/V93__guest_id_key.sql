@@ -1,0 +1,8 @@
+-- The key guest customer ids are derived with (HMAC-SHA256 of the address), generated once when
+-- none is configured (journeys.customers.guest-id-key). It must never change: a guest's next order
+-- finds them by the id it gives.
+CREATE TABLE customer_secret (
+  name       VARCHAR(64)  PRIMARY KEY,
+  secret     VARCHAR(128) NOT NULL,
+  created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
