@@ -1,6 +1,8 @@
 package dev.journeys.feedback;
 
+import dev.journeys.notify.FreshLinks;
 import dev.journeys.notify.SignedLinks;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
  * scanners open every link of a message, so GET only shows the chosen rating with a one-click
  * confirm button and a comment field, and the confirmation (POST) records it and tells the journey.
  * Within journeys.feedback.change-window the customer may change the rating or the comment. Tokens
- * are HMAC-signed by notify's SignedLinks: malformed ones get 400, forged or altered ones 403.
+ * are HMAC-signed by notify's SignedLinks: malformed ones get 400, forged or altered ones 403, and
+ * expired ones (journeys.links.lifetime.feedback) 410 with an offer to email a fresh request.
  */
 @Controller
 class FeedbackController {
@@ -29,11 +32,21 @@ class FeedbackController {
   private final RatingLinks links;
   private final FeedbackRecorder recorder;
   private final FeedbackStore store;
+  private final FreshLinks freshLinks;
 
-  FeedbackController(RatingLinks links, FeedbackRecorder recorder, FeedbackStore store) {
+  FeedbackController(RatingLinks links, FeedbackRecorder recorder, FeedbackStore store, FreshLinks freshLinks) {
     this.links = links;
     this.recorder = recorder;
     this.store = store;
+    this.freshLinks = freshLinks;
+  }
+
+  /** An expired rating link's page offers this: the feedback request again, with links made now. */
+  @PostMapping(RatingLinks.PATH + "{token}/fresh-link")
+  ModelAndView freshLink(@PathVariable String token) {
+    freshLinks.feedback(links.verifyIgnoringAge(token).orderId());
+    // The same page whatever happened, so the answer tells nobody whether or where we wrote.
+    return new ModelAndView("notify/fresh-link-sent", Map.of(), HttpStatus.ACCEPTED);
   }
 
   /** The choice, to confirm: the link's rating preselected, or the recorded one shown. */
@@ -100,6 +113,14 @@ class FeedbackController {
   @ResponseBody
   ResponseEntity<FeedbackStore.Feedback> order(@PathVariable String token) {
     return ResponseEntity.of(store.find(links.verifyView(token)));
+  }
+
+  @ExceptionHandler(SignedLinks.ExpiredTokenException.class)
+  ModelAndView expired(SignedLinks.ExpiredTokenException e, HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return new ModelAndView("notify/expired-link",
+        Map.of("reason", e.getMessage(), "action", path.substring(path.lastIndexOf('/') + 1) + "/fresh-link"),
+        HttpStatus.GONE);
   }
 
   @ExceptionHandler(SignedLinks.InvalidTokenException.class)

@@ -46,7 +46,19 @@ class RatingLinks implements MessageVariables {
    * @throws SignedLinks.InvalidTokenException when the token is not a rating link of ours
    */
   Rating verify(String token) {
-    List<String> fields = links.verify(PURPOSE, token, 2);
+    return rating(links.verify(PURPOSE, token, 2));
+  }
+
+  /**
+   * A genuine rating link, expired or not (to send the customer a fresh one).
+   *
+   * @throws SignedLinks.InvalidTokenException when the token is not a rating link of ours
+   */
+  Rating verifyIgnoringAge(String token) {
+    return rating(links.verifyIgnoringAge(PURPOSE, token, 2).fields());
+  }
+
+  private static Rating rating(List<String> fields) {
     int rating;
     try {
       rating = Integer.parseInt(fields.get(1));

@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,10 +28,20 @@ class PreferenceCentreController {
 
   private final PreferenceLinks links;
   private final ContactDirectory contacts;
+  private final FreshLinks freshLinks;
 
-  PreferenceCentreController(PreferenceLinks links, ContactDirectory contacts) {
+  PreferenceCentreController(PreferenceLinks links, ContactDirectory contacts, FreshLinks freshLinks) {
     this.links = links;
     this.contacts = contacts;
+    this.freshLinks = freshLinks;
+  }
+
+  /** An expired link's page offers this: a fresh link, emailed to the address we hold. */
+  @PostMapping(PreferenceLinks.PATH + "{token}/fresh-link")
+  ModelAndView freshLink(@PathVariable String token) {
+    freshLinks.preferences(links.verifyIgnoringAge(token));
+    // The same page whatever happened, so the answer tells nobody whether or where we wrote.
+    return new ModelAndView("notify/fresh-link-sent", Map.of(), HttpStatus.ACCEPTED);
   }
 
   @GetMapping(PreferenceLinks.PATH + "{token}")
@@ -85,6 +96,22 @@ class PreferenceCentreController {
   private static ModelAndView gone() {
     return new ModelAndView("notify/invalid-link",
         Map.of("reason", "There are no preferences to manage for this link any more."), HttpStatus.NOT_FOUND);
+  }
+
+  @ExceptionHandler(SignedLinks.ExpiredTokenException.class)
+  ModelAndView expired(SignedLinks.ExpiredTokenException e, HttpServletRequest request) {
+    return new ModelAndView("notify/expired-link",
+        Map.of("reason", e.getMessage(), "action", freshLinkAction(request)),
+        HttpStatus.GONE);
+  }
+
+  /**
+   * The fresh-link form's action, relative to the expired link's page ({@code .../{token}}), so it
+   * works behind a proxy that serves the app under a path of its own.
+   */
+  static String freshLinkAction(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.substring(path.lastIndexOf('/') + 1) + "/fresh-link";
   }
 
   @ExceptionHandler(SignedLinks.InvalidTokenException.class)
