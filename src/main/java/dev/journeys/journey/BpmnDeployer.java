@@ -1,6 +1,15 @@
 package dev.journeys.journey;
 
-import dev.journeys.journey.JourneyLinter.LintSource;
+import dev.journeys.journey.lint.JourneyMessageNames;
+import dev.journeys.journey.lint.ChannelKeys;
+import dev.journeys.journey.lint.JobWorkerTypes;
+import dev.journeys.journey.lint.JourneyLintException;
+import dev.journeys.journey.lint.LintTable;
+import dev.journeys.journey.lint.LintRules;
+import dev.journeys.journey.lint.LintProperties;
+import dev.journeys.journey.lint.LintFinding;
+import dev.journeys.journey.lint.JourneyLinter;
+import dev.journeys.journey.lint.JourneyLinter.LintSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;

@@ -1,6 +1,10 @@
 package dev.journeys.journey;
 
-import dev.journeys.journey.JourneyLinter.LintSource;
+import dev.journeys.journey.lint.JourneyLinter;
+import dev.journeys.journey.lint.JourneyLinter.LintSource;
+import dev.journeys.journey.lint.LintFinding;
+import dev.journeys.journey.lint.LintRules;
+import dev.journeys.journey.lint.LintTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

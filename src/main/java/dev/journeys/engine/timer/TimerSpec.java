@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  * cluster and the other way round: a duration with zeebe-bpmn-model's {@link Interval#parse}, a date
  * with {@link ZonedDateTime#parse}, a cycle starting with {@code R} with
  * {@link RepeatingInterval#parse} and any other cycle as a cron ({@link CronSchedule}). The linter
- * ({@code journey.TimerSyntax}) makes the same calls; the module rules keep it from importing this
+ * ({@code journey.lint.TimerSyntax}) makes the same calls; the module rules keep it from importing this
  * class, and one table of expressions (TimerSyntaxTable in the tests) holds both to the same answers.
  * Times are epoch milliseconds; calendar amounts are added in UTC.
  */

@@ -2,9 +2,9 @@ package dev.journeys.journey.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.journey.JourneyLinter;
-import dev.journeys.journey.LintFinding;
-import dev.journeys.journey.LintRules;
+import dev.journeys.journey.lint.JourneyLinter;
+import dev.journeys.journey.lint.LintFinding;
+import dev.journeys.journey.lint.LintRules;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.List;
 import org.junit.jupiter.api.Test;

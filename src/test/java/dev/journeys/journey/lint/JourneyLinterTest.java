@@ -2,10 +2,10 @@ package dev.journeys.journey.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.journey.JourneyLinter;
-import dev.journeys.journey.LintFinding;
-import dev.journeys.journey.LintFinding.Severity;
-import dev.journeys.journey.LintRules;
+import dev.journeys.journey.lint.JourneyLinter;
+import dev.journeys.journey.lint.LintFinding;
+import dev.journeys.journey.lint.LintFinding.Severity;
+import dev.journeys.journey.lint.LintRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

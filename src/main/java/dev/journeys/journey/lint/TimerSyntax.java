@@ -1,4 +1,4 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;

@@ -1,5 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
+import dev.journeys.journey.Journeys;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
 import io.camunda.client.annotation.JobWorker;
 import java.util.Arrays;
@@ -18,13 +18,13 @@ import org.springframework.util.ClassUtils;
  * running context (so a worker switched off by a condition does not count); the lint command runs
  * without a context and scans the application's components on the classpath instead.
  */
-final class JobWorkerTypes {
+public final class JobWorkerTypes {
 
   private static final String BASE_PACKAGE = "dev.journeys";
 
   private JobWorkerTypes() {}
 
-  static Set<String> of(ListableBeanFactory beans) {
+  public static Set<String> of(ListableBeanFactory beans) {
     return typesOf(
         Arrays.stream(beans.getBeanDefinitionNames())
             // false: never initialise a FactoryBean just to learn its type.

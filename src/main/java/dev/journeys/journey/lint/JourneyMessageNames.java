@@ -1,5 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
+import dev.journeys.journey.JourneyMessage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,11 +14,11 @@ import java.util.TreeSet;
  * (called with placeholder arguments) rather than listed again here: a message added there is
  * known to lint at once, and lint cannot accept a name no factory produces.
  */
-final class JourneyMessageNames {
+public final class JourneyMessageNames {
 
   private JourneyMessageNames() {}
 
-  static Set<String> all() {
+  public static Set<String> all() {
     Set<String> names = new TreeSet<>();
     Arrays.stream(JourneyMessage.class.getDeclaredMethods())
         .filter(m -> Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()))

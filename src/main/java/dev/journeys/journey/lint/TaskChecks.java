@@ -1,4 +1,4 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;

@@ -1,4 +1,4 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
 /**
  * One problem {@code journeys lint} found in a journey BPMN: where it is, what is wrong and how to

@@ -1,16 +1,16 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Findings as a plain-text table for a terminal or a start-up failure message. */
-final class LintTable {
+public final class LintTable {
 
   private static final String[] HEADINGS = {"SEVERITY", "FILE", "ELEMENT", "PROBLEM", "FIX"};
 
   private LintTable() {}
 
-  static String format(List<LintFinding> findings) {
+  public static String format(List<LintFinding> findings) {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADINGS);
     for (LintFinding f : findings) {
@@ -33,7 +33,7 @@ final class LintTable {
     return out.toString();
   }
 
-  static String summary(List<LintFinding> findings) {
+  public static String summary(List<LintFinding> findings) {
     long errors = findings.stream().filter(LintFinding::isError).count();
     return errors + " error(s), " + (findings.size() - errors) + " warning(s)";
   }

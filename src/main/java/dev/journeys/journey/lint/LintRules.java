@@ -1,5 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
+import dev.journeys.journey.ChannelKey;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;

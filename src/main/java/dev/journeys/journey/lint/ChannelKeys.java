@@ -1,5 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
+import dev.journeys.journey.ChannelKey;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -18,13 +19,13 @@ import org.springframework.util.ClassUtils;
  * As for job types ({@link JobWorkerTypes}), at start-up they come from the running context; the
  * lint command runs without one and scans the application's classes on the classpath instead.
  */
-final class ChannelKeys {
+public final class ChannelKeys {
 
   private static final String BASE_PACKAGE = "dev.journeys";
 
   private ChannelKeys() {}
 
-  static Set<String> of(ListableBeanFactory beans) {
+  public static Set<String> of(ListableBeanFactory beans) {
     return keysOf(Arrays.stream(beans.getBeanDefinitionNames())
         .map(name -> beans.getType(name, false))
         .filter(Objects::nonNull)

@@ -1,4 +1,4 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param locales every send-message template must exist in each; notify renders en and zh-CN
  */
 @ConfigurationProperties("journeys.lint")
-record LintProperties(
+public record LintProperties(
     @DefaultValue("true") boolean failOnError,
     @DefaultValue({"en", "zh-CN"}) List<String> locales,
     @DefaultValue(LintRules.DEFAULT_TEMPLATES) String templates) {}

@@ -1,5 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
+import dev.journeys.journey.JourneyMessage;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;

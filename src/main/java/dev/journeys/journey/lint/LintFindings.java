@@ -1,6 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.journey.lint;
 
-import dev.journeys.journey.LintFinding.Severity;
+import dev.journeys.journey.lint.LintFinding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
