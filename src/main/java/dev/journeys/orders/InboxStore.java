@@ -248,4 +248,17 @@ class InboxStore {
         rs.getString("last_error"), rs.getString("outcome"),
         OrderRows.instant(rs, "received_at"), OrderRows.instant(rs, "processed_at"));
   }
+
+  /** The events received for these orders (without their bodies), oldest first. */
+  List<OrderLookup.InboxEvent> eventsOf(List<String> orderIds, int limit) {
+    String marks = String.join(",", orderIds.stream().map(id -> "?").toList());
+    return jdbc.sql("""
+            SELECT id, source, topic, order_id, state, park_code, last_error, outcome, received_at, processed_at
+            FROM inbox WHERE order_id IN (%s) ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(marks, limit))
+        .params(List.copyOf(orderIds))
+        .query((rs, n) -> new OrderLookup.InboxEvent(rs.getLong("id"), rs.getString("source"), rs.getString("topic"),
+            rs.getString("order_id"), rs.getString("state"), rs.getString("park_code"), rs.getString("last_error"),
+            rs.getString("outcome"), OrderRows.instant(rs, "received_at"), OrderRows.instant(rs, "processed_at")))
+        .list();
+  }
 }

@@ -1,10 +1,8 @@
 package dev.journeys.orders;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,54 +21,30 @@ public class OrderLookup {
   public record InboxEvent(long id, String source, String topic, String orderId, String state, String parkCode,
       String reason, String outcome, Instant receivedAt, Instant processedAt) {}
 
-  private final JdbcClient jdbc;
+  private final OrderStore orders;
+  private final InboxStore inbox;
 
-  OrderLookup(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  OrderLookup(OrderStore orders, InboxStore inbox) {
+    this.orders = orders;
+    this.inbox = inbox;
   }
 
   public Optional<OrderRef> order(String orderId) {
-    return jdbc.sql("SELECT order_id, customer_id, journey_key, received_at FROM orders WHERE order_id = ?")
-        .param(orderId).query(OrderLookup::ref).optional();
+    return orders.ref(orderId);
   }
 
   /** The order whose journey is this process instance, if any. */
   public Optional<OrderRef> byJourney(long processInstanceKey) {
-    return jdbc.sql("SELECT order_id, customer_id, journey_key, received_at FROM orders WHERE journey_key = ?")
-        .param(processInstanceKey).query(OrderLookup::ref).optional();
+    return orders.refByJourney(processInstanceKey);
   }
 
   /** A customer's orders, newest first. */
   public List<OrderRef> ofCustomer(String customerId, int limit) {
-    return jdbc.sql("""
-            SELECT order_id, customer_id, journey_key, received_at FROM orders WHERE customer_id = ?
-            ORDER BY received_at DESC FETCH FIRST ? ROWS ONLY""")
-        .param(customerId).param(limit).query(OrderLookup::ref).list();
+    return orders.refsOfCustomer(customerId, limit);
   }
 
   /** The events received for these orders, oldest first. */
   public List<InboxEvent> events(List<String> orderIds, int limit) {
-    if (orderIds.isEmpty()) {
-      return List.of();
-    }
-    String marks = String.join(",", orderIds.stream().map(id -> "?").toList());
-    return jdbc.sql("""
-            SELECT id, source, topic, order_id, state, park_code, last_error, outcome, received_at, processed_at
-            FROM inbox WHERE order_id IN (%s) ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(marks, limit))
-        .params(List.copyOf(orderIds))
-        .query((rs, n) -> new InboxEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getObject(9, OffsetDateTime.class)),
-            instant(rs.getObject(10, OffsetDateTime.class))))
-        .list();
-  }
-
-  private static OrderRef ref(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    long key = rs.getLong(3);
-    return new OrderRef(rs.getString(1), rs.getString(2), rs.wasNull() ? null : key,
-        instant(rs.getObject(4, OffsetDateTime.class)));
-  }
-
-  private static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
+    return orderIds.isEmpty() ? List.of() : inbox.eventsOf(orderIds, limit);
   }
 }

@@ -1,5 +1,7 @@
 package dev.journeys.orders;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The orders and order_items tables. */
+/** The orders and order_items tables: every query of them, for writing and for reading. */
 @Repository
 class OrderStore {
 
@@ -80,18 +82,77 @@ class OrderStore {
                 SELECT sku, name, quantity, unit_price FROM order_items
                 WHERE order_id = ? ORDER BY line_no""")
             .param(orderId)
-            .query(
-                (rs, n) ->
-                    new Order.Item(
-                        rs.getString("sku"),
-                        rs.getString("name"),
-                        rs.getInt("quantity"),
-                        rs.getBigDecimal("unit_price")))
+            .query(OrderStore::item)
             .list();
     return jdbc.sql("SELECT * FROM orders WHERE order_id = ?")
         .param(orderId)
         .query((rs, n) -> OrderRows.order(rs, items))
         .optional();
+  }
+
+  /** The order with the key of its journey, without its lines. */
+  Optional<OrderLookup.OrderRef> ref(String orderId) {
+    return jdbc.sql("SELECT order_id, customer_id, journey_key, received_at FROM orders WHERE order_id = ?")
+        .param(orderId).query(OrderStore::ref).optional();
+  }
+
+  Optional<OrderLookup.OrderRef> refByJourney(long processInstanceKey) {
+    return jdbc.sql("SELECT order_id, customer_id, journey_key, received_at FROM orders WHERE journey_key = ?")
+        .param(processInstanceKey).query(OrderStore::ref).optional();
+  }
+
+  /** A customer's orders, newest first. */
+  List<OrderLookup.OrderRef> refsOfCustomer(String customerId, int limit) {
+    return jdbc.sql("""
+            SELECT order_id, customer_id, journey_key, received_at FROM orders WHERE customer_id = ?
+            ORDER BY received_at DESC FETCH FIRST ? ROWS ONLY""")
+        .param(customerId).param(limit).query(OrderStore::ref).list();
+  }
+
+  /** The ids of the customer's orders, oldest first. */
+  List<String> idsOfCustomer(String customerId) {
+    return jdbc.sql("SELECT order_id FROM orders WHERE customer_id = ? ORDER BY received_at")
+        .param(customerId).query(String.class).list();
+  }
+
+  /** When the latest shop event about the order was accepted (the order, or an inbox event from the shop). */
+  Optional<Instant> lastEventAcceptedAt(String orderId) {
+    return jdbc.sql(
+            """
+            SELECT MAX(t) FROM (
+              SELECT received_at AS t FROM orders WHERE order_id = ?
+              UNION ALL
+              SELECT received_at AS t FROM inbox WHERE order_id = ? AND source <> 'journeys') e""")
+        .params(orderId, orderId)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /** The lines of the most recently received orders, newest first. */
+  List<Order.Item> recentItems(int limit) {
+    return jdbc.sql(
+            """
+            SELECT i.sku, i.name, i.quantity, i.unit_price
+            FROM order_items i JOIN orders o ON o.order_id = i.order_id
+            ORDER BY o.received_at DESC, i.order_id, i.line_no
+            FETCH FIRST ? ROWS ONLY""")
+        .param(limit)
+        .query(OrderStore::item)
+        .list();
+  }
+
+  private static Order.Item item(ResultSet rs, int row) throws SQLException {
+    return new Order.Item(rs.getString("sku"), rs.getString("name"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"));
+  }
+
+  private static OrderLookup.OrderRef ref(ResultSet rs, int row) throws SQLException {
+    long key = rs.getLong(3);
+    return new OrderLookup.OrderRef(rs.getString(1), rs.getString(2), rs.wasNull() ? null : key,
+        OrderRows.instant(rs, "received_at"));
   }
 
   /** Which dates the shop promised; recorded with the order's first claim. */

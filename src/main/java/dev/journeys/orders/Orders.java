@@ -1,24 +1,22 @@
 package dev.journeys.orders;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The orders module's public API: other modules read orders here, never from its tables. */
+/**
+ * The orders module's public API: other modules read orders here, never from its tables. Reads go
+ * through the module's stores (OrderStore, ShipmentStore), which hold all its SQL.
+ */
 @Service
 public class Orders {
 
   private final OrderStore store;
   private final ShipmentStore shipments;
-  private final JdbcClient jdbc;
-
-  Orders(OrderStore store, ShipmentStore shipments, JdbcClient jdbc) {
+  Orders(OrderStore store, ShipmentStore shipments) {
     this.store = store;
     this.shipments = shipments;
-    this.jdbc = jdbc;
   }
 
   /** Which of the order's dates the shop promised, rather than Journeys assumed. */
@@ -55,25 +53,12 @@ public class Orders {
    * a cancellation (Journeys' own follow-ups do not count). Empty for an unknown order.
    */
   public Optional<Instant> lastEventAcceptedAt(String orderId) {
-    return jdbc.sql(
-            """
-            SELECT MAX(t) FROM (
-              SELECT received_at AS t FROM orders WHERE order_id = ?
-              UNION ALL
-              SELECT received_at AS t FROM inbox WHERE order_id = ? AND source <> 'journeys') e""")
-        .params(orderId, orderId)
-        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
-        .list()
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
-        .map(OffsetDateTime::toInstant);
+    return store.lastEventAcceptedAt(orderId);
   }
 
   /** The ids of the customer's orders (for erasure), oldest first. */
   public List<String> idsOfCustomer(String customerId) {
-    return jdbc.sql("SELECT order_id FROM orders WHERE customer_id = ? ORDER BY received_at")
-        .param(customerId).query(String.class).list();
+    return store.idsOfCustomer(customerId);
   }
 
   /**
@@ -82,20 +67,6 @@ public class Orders {
    * @param limit at most this many lines
    */
   public List<Order.Item> recentItems(int limit) {
-    return jdbc.sql(
-            """
-            SELECT i.sku, i.name, i.quantity, i.unit_price
-            FROM order_items i JOIN orders o ON o.order_id = i.order_id
-            ORDER BY o.received_at DESC, i.order_id, i.line_no
-            FETCH FIRST ? ROWS ONLY""")
-        .param(limit)
-        .query(
-            (rs, n) ->
-                new Order.Item(
-                    rs.getString("sku"),
-                    rs.getString("name"),
-                    rs.getInt("quantity"),
-                    rs.getBigDecimal("unit_price")))
-        .list();
+    return store.recentItems(limit);
   }
 }
