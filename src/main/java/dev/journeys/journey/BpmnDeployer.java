@@ -16,9 +16,14 @@ import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCo
 import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -29,35 +34,48 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every journey at start-up. An ApplicationRunner runs after the context (and so the engine
- * and the client) has started but before the application reports ready, so no order is accepted
- * for a journey that is not deployed. All files go in one DeployResource call: the engine deploys
- * them atomically, and unchanged files keep their version. Lint runs first: a journey with errors
- * is refused here, with every finding listed, rather than by the engine one element at a time or,
- * worse, by a customer's journey stopping (journeys.lint.fail-on-error).
+ * Deploys the packaged journeys at start-up. An ApplicationRunner runs after the context (and so
+ * the engine and the client) has started but before the application reports ready, so no order is
+ * accepted for a journey that is not deployed. Lint runs first: a journey with errors is refused
+ * here, with every finding listed, rather than by the engine one element at a time or, worse, by a
+ * customer's journey stopping (journeys.lint.fail-on-error).
+ *
+ * <p>The deployed version is the truth: a packaged file seeds a fresh installation and is deployed
+ * again only when it changed since it was last deployed from the package (journey_package keeps
+ * its checksum), or when the engine no longer knows its processes (a new cluster). So a version
+ * published later from Camunda Modeler or the studio is never silently replaced by a restart.
+ * Files that are deployed go in one DeployResource call: the engine deploys them atomically.
  */
 @Component
 class BpmnDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(BpmnDeployer.class);
 
+  record PackageFile(String name, byte[] content, String checksum) {}
+
   private final CamundaClient client;
   private final ResourcePatternResolver resolver;
   private final DeploymentProperties properties;
   private final ListableBeanFactory beans;
   private final LintProperties lint;
+  private final PackageDeployments deployments;
+  private final Clock clock;
 
   BpmnDeployer(
       CamundaClient client,
       ResourcePatternResolver resolver,
       DeploymentProperties properties,
       ListableBeanFactory beans,
-      LintProperties lint) {
+      LintProperties lint,
+      PackageDeployments deployments,
+      Clock clock) {
     this.client = client;
     this.resolver = resolver;
     this.properties = properties;
     this.beans = beans;
     this.lint = lint;
+    this.deployments = deployments;
+    this.clock = clock;
   }
 
   @Override
@@ -72,17 +90,61 @@ class BpmnDeployer implements ApplicationRunner {
       return;
     }
     lint(resources);
-    DeploymentEvent deployment = deploy(resources);
-    deployment
-        .getProcesses()
-        .forEach(
-            process ->
-                log.info(
-                    "Deployed process {} version {} (key {}) from {}",
-                    process.getBpmnProcessId(),
-                    process.getVersion(),
-                    process.getProcessDefinitionKey(),
-                    process.getResourceName()));
+    List<PackageFile> changed = resources.stream()
+        .map(r -> {
+          byte[] content = read(r);
+          return new PackageFile(r.getFilename(), content, PackageDeployments.checksum(content));
+        })
+        .filter(this::needsDeployment)
+        .toList();
+    if (changed.isEmpty()) {
+      log.info("The {} packaged journeys are unchanged since they were last deployed from the package: "
+          + "nothing deployed, the engine's latest versions stay", resources.size());
+      return;
+    }
+    DeploymentEvent deployment = deploy(changed);
+    Map<String, List<String>> processIds = new HashMap<>();
+    deployment.getProcesses().forEach(process -> {
+      processIds.computeIfAbsent(process.getResourceName(), name -> new ArrayList<>()).add(process.getBpmnProcessId());
+      log.info("Deployed process {} version {} (key {}) from {}", process.getBpmnProcessId(), process.getVersion(),
+          process.getProcessDefinitionKey(), process.getResourceName());
+    });
+    for (PackageFile file : changed) {
+      deployments.record(file.name(), file.checksum(), processIds.getOrDefault(file.name(), List.of()), clock.instant());
+    }
+  }
+
+  /** A file new to this installation, changed in the package, or whose processes the engine lacks. */
+  private boolean needsDeployment(PackageFile file) {
+    Optional<PackageDeployments.Deployed> last = deployments.find(file.name());
+    if (last.isEmpty()) {
+      return true;
+    }
+    if (!last.get().checksum().equals(file.checksum())) {
+      log.warn("{} changed in the package since it was last deployed from it: deploying it as the newest "
+          + "version, after any published since from Camunda Modeler or the studio", file.name());
+      return true;
+    }
+    for (String processId : last.get().processIds()) {
+      if (!engineKnows(processId)) {
+        log.info("The engine has no process {} (from {}): deploying the package's", processId, file.name());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean engineKnows(String processId) {
+    try {
+      return !client.newProcessDefinitionSearchRequest()
+          .filter(f -> f.processDefinitionId(processId))
+          .page(p -> p.limit(1))
+          .send().join().items().isEmpty();
+    } catch (RuntimeException e) {
+      // Without the search we cannot tell; deploying is safe (the engine keeps an identical latest).
+      log.warn("Could not look up process {} in the engine ({}); deploying the package's", processId, e.toString());
+      return false;
+    }
   }
 
   private void lint(List<Resource> resources) {
@@ -113,15 +175,14 @@ class BpmnDeployer implements ApplicationRunner {
     }
   }
 
-  private DeploymentEvent deploy(List<Resource> resources) {
+  private DeploymentEvent deploy(List<PackageFile> files) {
     DeployResourceCommandStep1 command = client.newDeployResourceCommand();
     DeployResourceCommandStep2 withResources = null;
-    for (Resource resource : resources) {
-      byte[] content = read(resource);
+    for (PackageFile file : files) {
       withResources =
           withResources == null
-              ? command.addResourceBytes(content, resource.getFilename())
-              : withResources.addResourceBytes(content, resource.getFilename());
+              ? command.addResourceBytes(file.content(), file.name())
+              : withResources.addResourceBytes(file.content(), file.name());
     }
     return withResources.send().join();
   }
