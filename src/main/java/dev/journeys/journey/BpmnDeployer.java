@@ -150,7 +150,7 @@ class BpmnDeployer implements ApplicationRunner {
   private void lint(List<Resource> resources) {
     // Worker types are read now, after the context has refreshed, from its bean definitions.
     var rules = new LintRules(JobWorkerTypes.of(beans), JourneyMessageNames.all(),
-        lint.locales(), lint.templates(), ChannelKeys.of(beans));
+        lint.locales(), lint.templates(), ChannelKeys.of(beans), java.util.Set.copyOf(lint.externalJobTypes()));
     List<LintFinding> findings = new JourneyLinter(rules).lint(
         resources.stream().map(r -> new LintSource(r.getFilename(), read(r))).toList());
     if (findings.isEmpty()) {

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * {@code java -jar journeys.jar lint [paths...]}: lints BPMN files or folders (default: ./bpmn, or
+ * {@code java -jar journeys.jar lint [--external-job-types=a,b] [paths...]}: lints BPMN files or folders (default: ./bpmn, or
  * the journeys packaged in the jar) and prints the findings as a table. It starts no Spring
  * context, so no web server, engine, database or cluster is needed: a marketer can lint a model on
  * a laptop. Worker types come from the application's components on the classpath instead.
@@ -28,11 +30,24 @@ public final class LintCommand {
 
   public static final String NAME = "lint";
   private static final String PACKAGED = "classpath*:bpmn/*.bpmn";
+  /** {@code --external-job-types=a,b}: job types that workers outside the app handle. */
+  static final String EXTERNAL_OPTION = "--external-job-types=";
 
   private LintCommand() {}
 
   /** Returns the process exit code: 0 without errors, 1 with errors, 2 when there is nothing to lint. */
-  public static int run(String[] paths, PrintStream out) {
+  public static int run(String[] args, PrintStream out) {
+    Set<String> external = new TreeSet<>();
+    List<String> pathList = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.startsWith(EXTERNAL_OPTION)) {
+        Arrays.stream(arg.substring(EXTERNAL_OPTION.length()).split(","))
+            .map(String::trim).filter(t -> !t.isEmpty()).forEach(external::add);
+      } else {
+        pathList.add(arg);
+      }
+    }
+    String[] paths = pathList.toArray(String[]::new);
     for (String path : paths) {
       if (!Files.exists(Path.of(path))) {
         out.println("No such file or folder: " + path);
@@ -44,7 +59,7 @@ public final class LintCommand {
       out.println("No .bpmn files found in " + Arrays.toString(paths));
       return 2;
     }
-    JourneyLinter linter = new JourneyLinter(LintRules.ofApplication());
+    JourneyLinter linter = new JourneyLinter(LintRules.ofApplication().withExternalTypes(external));
     List<LintFinding> findings = linter.lint(sources);
     out.println("Linted " + sources.size() + " file(s): "
         + sources.stream().map(LintSource::name).toList());

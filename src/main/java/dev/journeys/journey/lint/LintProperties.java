@@ -10,9 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failOnError false deploys despite errors (logged), for an emergency with a cluster that
  *     accepts what the embedded engine would not
  * @param locales every send-message template must exist in each; notify renders en and zh-CN
+ * @param externalJobTypes job types that workers running outside this app handle (a loyalty
+ *     service, an ERP hook): lint accepts tasks of these types
  */
 @ConfigurationProperties("journeys.lint")
 public record LintProperties(
     @DefaultValue("true") boolean failOnError,
     @DefaultValue({"en", "zh-CN"}) List<String> locales,
-    @DefaultValue(LintRules.DEFAULT_TEMPLATES) String templates) {}
+    @DefaultValue(LintRules.DEFAULT_TEMPLATES) String templates,
+    List<String> externalJobTypes) {
+
+  public LintProperties {
+    externalJobTypes = externalJobTypes == null ? List.of() : List.copyOf(externalJobTypes);
+  }
+}

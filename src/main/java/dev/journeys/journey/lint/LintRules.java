@@ -12,10 +12,11 @@ import java.util.TreeSet;
  *
  * @param templates a Spring resource location ending in '/', e.g. classpath:templates/messages/
  * @param channels the channel keys a send-message task may name (beans marked {@link ChannelKey})
+ * @param externalTypes job types served by workers outside this app (journeys.lint.external-job-types)
  */
 public record LintRules(
     Set<String> workerTypes, Set<String> messageNames, List<String> locales, String templates,
-    Set<String> channels) {
+    Set<String> channels, Set<String> externalTypes) {
 
   public static final String DEFAULT_TEMPLATES = "classpath:templates/messages/";
 
@@ -27,7 +28,22 @@ public record LintRules(
 
   /** The same rules with templates from elsewhere (tests, a marketer's working copy). */
   public LintRules withTemplates(String location) {
-    return new LintRules(workerTypes, messageNames, locales, location, channels);
+    return new LintRules(workerTypes, messageNames, locales, location, channels, externalTypes);
+  }
+
+  /** The same rules, accepting job types that workers in other services handle. */
+  public LintRules withExternalTypes(Set<String> types) {
+    return new LintRules(workerTypes, messageNames, locales, templates, channels, types);
+  }
+
+  public LintRules(Set<String> workerTypes, Set<String> messageNames, List<String> locales, String templates,
+      Set<String> channels) {
+    this(workerTypes, messageNames, locales, templates, channels, Set.of());
+  }
+
+  /** Whether some worker, of this app or declared outside it, handles the job type. */
+  public boolean handled(String type) {
+    return workerTypes.contains(type) || externalTypes.contains(type);
   }
 
   public LintRules {
@@ -36,5 +52,6 @@ public record LintRules(
     messageNames = Collections.unmodifiableSortedSet(new TreeSet<>(messageNames));
     locales = List.copyOf(locales);
     channels = Collections.unmodifiableSortedSet(new TreeSet<>(channels));
+    externalTypes = Collections.unmodifiableSortedSet(new TreeSet<>(externalTypes));
   }
 }

@@ -55,10 +55,13 @@ final class TaskChecks {
     } else if (type.startsWith("=")) {
       findings.warning(task.getId(), "Expected a static job type, but it is an expression.",
           "lint cannot tell whether a worker handles it; use one of " + rules.workerTypes());
-    } else if (!rules.workerTypes().contains(type)) {
+    } else if (!rules.handled(type)) {
       findings.error(task.getId(),
-          "Expected a job type some worker handles, but no @JobWorker handles '" + type + "'.",
-          "set the zeebe:taskDefinition type to one of " + rules.workerTypes());
+          "Expected a job type some worker handles, but no @JobWorker handles '" + type
+              + "' and it is not declared in journeys.lint.external-job-types.",
+          "set the zeebe:taskDefinition type to one of " + rules.workerTypes()
+              + (rules.externalTypes().isEmpty() ? "" : " or " + rules.externalTypes())
+              + ", or, if a worker in another service handles it, add it to journeys.lint.external-job-types");
     } else if (type.equals(SEND_MESSAGE)) {
       checkHeaders(task, headers(task), findings);
     }

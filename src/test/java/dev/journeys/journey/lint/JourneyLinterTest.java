@@ -52,6 +52,14 @@ class JourneyLinterTest {
   }
 
   @Test
+  void aJobTypeDeclaredAsServedElsewhereIsAccepted() {
+    var linter = new JourneyLinter(RULES.withExternalTypes(java.util.Set.of("send-coupon")));
+
+    assertThat(lint(linter, "unknown-job-type.bpmn")).isEmpty();
+    assertThat(onlyFinding("unknown-job-type.bpmn").fix()).contains("journeys.lint.external-job-types");
+  }
+
+  @Test
   void aTemplateMissingInOneLocaleNamesEachMissingFile() {
     var linter = new JourneyLinter(RULES.withTemplates("classpath:lint/templates/"));
 

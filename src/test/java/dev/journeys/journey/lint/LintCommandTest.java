@@ -38,6 +38,14 @@ class LintCommandTest {
   }
 
   @Test
+  void jobTypesServedElsewhereAreNamedOnTheCommandLine() {
+    String file = "src/test/resources/lint/unknown-job-type.bpmn";
+    assertThat(LintCommand.run(new String[] {file}, out)).isEqualTo(1);
+    assertThat(LintCommand.run(new String[] {"--external-job-types=loyalty-points, send-coupon", file}, out))
+        .isEqualTo(0);
+  }
+
+  @Test
   void aPathThatDoesNotExistExitsTwo() {
     assertThat(LintCommand.run(new String[] {"no/such.bpmn"}, out)).isEqualTo(2);
     assertThat(output()).contains("No such file or folder: no/such.bpmn");
