@@ -18,6 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     properties = {
       "journeys.engine.port=0",
       "spring.datasource.url=jdbc:h2:mem:journeys-${random.uuid};DB_CLOSE_DELAY=-1",
-      "journeys.notify.retry-backoff=1s"
+      "journeys.notify.retry-backoff=1s",
+      // Shop events beyond the built-in ones (CustomEventsTest), here so the tests share one context.
+      "journeys.events.review-posted.variables=rating,text",
+      "journeys.events.loyalty-tier-changed.correlate-by=customer",
+      "journeys.events.loyalty-tier-changed.message=tier-changed"
     })
 public @interface JourneysAppTest {}

@@ -60,6 +60,7 @@ class BpmnDeployer implements ApplicationRunner {
   private final LintProperties lint;
   private final PackageDeployments deployments;
   private final Clock clock;
+  private final ShopEvents shopEvents;
 
   BpmnDeployer(
       CamundaClient client,
@@ -68,7 +69,9 @@ class BpmnDeployer implements ApplicationRunner {
       ListableBeanFactory beans,
       LintProperties lint,
       PackageDeployments deployments,
-      Clock clock) {
+      Clock clock,
+      ShopEvents shopEvents) {
+    this.shopEvents = shopEvents;
     this.client = client;
     this.resolver = resolver;
     this.properties = properties;
@@ -149,7 +152,9 @@ class BpmnDeployer implements ApplicationRunner {
 
   private void lint(List<Resource> resources) {
     // Worker types are read now, after the context has refreshed, from its bean definitions.
-    var rules = new LintRules(JobWorkerTypes.of(beans), JourneyMessageNames.all(),
+    java.util.Set<String> messages = new java.util.TreeSet<>(JourneyMessageNames.all());
+    messages.addAll(shopEvents.messageNames());
+    var rules = new LintRules(JobWorkerTypes.of(beans), messages,
         lint.locales(), lint.templates(), ChannelKeys.of(beans), java.util.Set.copyOf(lint.externalJobTypes()));
     List<LintFinding> findings = new JourneyLinter(rules).lint(
         resources.stream().map(r -> new LintSource(r.getFilename(), read(r))).toList());

@@ -9,11 +9,16 @@ final class OrderIds {
   private OrderIds() {}
 
   static void check(String orderId) {
-    if (orderId.length() > 64 || !orderId.matches(OrderRequest.ID)) {
+    check(orderId, "orderId");
+  }
+
+  /** The same rule for another id in a path, e.g. customerId. */
+  static void check(String id, String field) {
+    if (id.length() > 64 || !id.matches(OrderRequest.ID)) {
       throw new RequestRejectedException(
           HttpStatus.BAD_REQUEST,
-          "Invalid order id",
-          Map.of("orderId", "must be at most 64 letters, digits and . _ : # -"));
+          "Invalid " + field,
+          Map.of(field, "must be at most 64 letters, digits and . _ : # -"));
     }
   }
 }

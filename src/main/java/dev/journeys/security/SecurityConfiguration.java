@@ -117,7 +117,8 @@ class SecurityConfiguration {
         .requestMatchers(HttpMethod.GET, "/api/feedback/*").permitAll()
         // confirming a rating: the signed token is the credential
         .requestMatchers(HttpMethod.POST, "/api/feedback/*", "/api/feedback/*/fresh-link").permitAll()
-        .requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/shipments", "/api/orders/*/cancellation")
+        .requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/shipments", "/api/orders/*/cancellation",
+            "/api/orders/*/events", "/api/customers/*/events")
             .hasRole("SHOP")
         .requestMatchers(HttpMethod.GET, "/api/orders/*").hasAnyRole("SHOP", "VIEWER")
         .requestMatchers("/api/admin/**").hasRole("ADMIN")

@@ -66,7 +66,8 @@ class PackageDeploymentTest {
 
   private void startUp() throws Exception {
     new BpmnDeployer(camunda, new PathMatchingResourcePatternResolver(),
-        new DeploymentProperties(true, bpmn.toUri() + "*.bpmn"), beans, lint, deployments, clock)
+        new DeploymentProperties(true, bpmn.toUri() + "*.bpmn"), beans, lint, deployments, clock,
+        new ShopEvents(null))
         .run(null);
   }
 
