@@ -51,9 +51,8 @@ public record EngineProperties(
   /**
    * @param users Basic-authentication users (what camunda.client.auth.method=basic sends)
    * @param oidc OAuth bearer tokens (what camunda.client.auth.method=oidc and Camunda Modeler's OAuth send)
-   * @param inProcessPassword set at start-up for the app's own client when auth is on; never configure it
    */
-  public record Auth(List<User> users, @DefaultValue Oidc oidc, String inProcessPassword) {
+  public record Auth(List<User> users, @DefaultValue Oidc oidc) {
 
     public Auth {
       users = users == null ? List.of() : List.copyOf(users);
@@ -78,7 +77,7 @@ public record EngineProperties(
    */
   public record Oidc(String issuerUri, URI jwkSetUri, String audience) {
 
-    boolean configured() {
+    public boolean configured() {
       return issuerUri != null && !issuerUri.isBlank();
     }
   }

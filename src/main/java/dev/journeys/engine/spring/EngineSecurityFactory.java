@@ -29,6 +29,11 @@ final class EngineSecurityFactory {
   private EngineSecurityFactory() {}
 
   static EngineSecurity from(EngineProperties properties) {
+    return from(properties, null);
+  }
+
+  /** @param inProcess the app's own client's credentials, accepted besides the configured ones; may be null */
+  static EngineSecurity from(EngineProperties properties, InProcessCredentials inProcess) {
     EngineProperties.Auth auth = properties.auth();
     boolean loopback = isLoopback(properties.host());
     if (!loopback && !auth.configured()) {
@@ -45,7 +50,7 @@ final class EngineSecurityFactory {
               + "network in clear");
     }
     TlsFiles tls = tls(properties.tls());
-    return new EngineSecurity(engineAuth(auth), tls, new HashSet<>(properties.hostNames()),
+    return new EngineSecurity(engineAuth(auth, inProcess), tls, new HashSet<>(properties.hostNames()),
         properties.maxRequestBody().toBytes());
   }
 
@@ -57,7 +62,7 @@ final class EngineSecurityFactory {
     }
   }
 
-  private static EngineAuth engineAuth(EngineProperties.Auth auth) {
+  private static EngineAuth engineAuth(EngineProperties.Auth auth, InProcessCredentials inProcess) {
     if (!auth.configured()) {
       return EngineAuth.OFF;
     }
@@ -76,9 +81,9 @@ final class EngineSecurityFactory {
       String hash = user.passwordHash();
       users.put(user.username(), password -> bcrypt.matches(password, hash));
     }
-    if (auth.inProcessPassword() != null && !auth.inProcessPassword().isBlank()) {
-      byte[] expected = auth.inProcessPassword().getBytes(StandardCharsets.UTF_8);
-      users.put(EngineClientCredentials.IN_PROCESS_USER,
+    if (inProcess != null) {
+      byte[] expected = inProcess.password().getBytes(StandardCharsets.UTF_8);
+      users.put(InProcessCredentials.USER,
           password -> MessageDigest.isEqual(expected, password.getBytes(StandardCharsets.UTF_8)));
     }
     return new EngineAuth(users.isEmpty() ? null : new BasicCredentials(users), bearer(auth.oidc()));
