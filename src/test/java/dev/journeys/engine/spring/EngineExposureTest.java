@@ -2,6 +2,11 @@ package dev.journeys.engine.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.journeys.JourneysApplication;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 import dev.journeys.engine.EngineSecurity;
 import java.util.List;
@@ -27,6 +32,16 @@ class EngineExposureTest {
         .isInstanceOf(EngineExposedException.class)
         .hasMessageContaining("journeys.engine.host is 0.0.0.0, beyond loopback")
         .hasMessageContaining("journeys.engine.auth");
+  }
+
+  @Test
+  void theAppOnEveryInterfaceWithoutAuthenticationDoesNotStart() {
+    Throwable failure = catchThrowable(() -> new SpringApplication(JourneysApplication.class).run(
+        "--journeys.engine.host=0.0.0.0", "--journeys.engine.port=0", "--spring.main.web-application-type=none",
+        "--spring.datasource.url=jdbc:h2:mem:exposed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+
+    assertThat(failure).hasRootCauseInstanceOf(EngineExposedException.class)
+        .rootCause().hasMessageContaining("journeys.engine.host is 0.0.0.0");
   }
 
   @Test
