@@ -88,6 +88,12 @@ public record EngineProperties(
    */
   public record Tls(Path certificate, Path privateKey) {
 
+    public Tls {
+      // an empty value (--journeys.engine.tls.certificate=, as the simulator passes) means none
+      certificate = certificate == null || certificate.toString().isBlank() ? null : certificate;
+      privateKey = privateKey == null || privateKey.toString().isBlank() ? null : privateKey;
+    }
+
     boolean configured() {
       return certificate != null || privateKey != null;
     }

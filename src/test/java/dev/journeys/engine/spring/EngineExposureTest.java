@@ -81,6 +81,18 @@ class EngineExposureTest {
         .hasMessageContaining("journeys.engine.auth.users[worker].password-hash to be a bcrypt hash");
   }
 
+  @Test
+  void anEmptyCertificateSettingMeansNoTls() {
+    // what the simulator passes to its own loopback engine, whatever the real one serves
+    EngineProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of(
+            "journeys.engine.tls.certificate", "", "journeys.engine.tls.private-key", "")))
+        .bindOrCreate("journeys.engine", EngineProperties.class);
+
+    assertThat(bound.tls().configured()).isFalse();
+    assertThat(EngineSecurityFactory.from(bound).tls()).isNull();
+  }
+
   private static EngineProperties properties(String host, EngineProperties.Auth auth) {
     return new EngineProperties("embedded", host, 26500, null, null, null, null, null, null, auth,
         new EngineProperties.Tls(null, null), null, null);
