@@ -1,10 +1,12 @@
 package dev.journeys.engine.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -13,6 +15,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -44,10 +47,13 @@ public final class BearerTokens {
     }
     JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url).retrying(true).build();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SIGNATURES, keys));
+    // access tokens say typ JWT, at+jwt (RFC 9068) or nothing, depending on the identity provider
+    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
+        JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        new java.util.HashSet<>(Set.of(audience)), // Nimbus asks contains(null) of it: not Set.of
+        new HashSet<>(Set.of(audience)), // Nimbus asks these contains(null), which Set.of refuses
         new JWTClaimsSet.Builder().issuer(issuer).build(),
-        new java.util.HashSet<>(Set.of("exp", "iss", "aud")),
+        new HashSet<>(Set.of("exp", "iss", "aud")),
         null));
   }
 

@@ -79,6 +79,20 @@ class EngineAuthenticationTest {
   }
 
   @Test
+  void anAccessTokenTypedAtJwtIsServed() {
+    try (CamundaClient client = client(bearer(issuer.validAccessToken()))) {
+      assertThat(client.newTopologyRequest().send().join().getClusterSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTokenSignedWithASharedSecretIsUnauthenticated() {
+    try (CamundaClient client = client(bearer(issuer.signedWithASharedSecret()))) {
+      assertUnauthenticated(client, "Expected a bearer token signed by the configured issuer's key");
+    }
+  }
+
+  @Test
   void anExpiredTokenIsUnauthenticated() {
     try (CamundaClient client = client(bearer(issuer.expired()))) {
       assertUnauthenticated(client, "Expired JWT");

@@ -1,8 +1,10 @@
 package dev.journeys.engine.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -63,6 +65,11 @@ public final class Issuer implements AutoCloseable {
     return token(issuer(), AUDIENCE, Duration.ofMinutes(5), key);
   }
 
+  /** A valid token typed as an OAuth access token (RFC 9068), as some identity providers type them. */
+  public String validAccessToken() {
+    return token(issuer(), AUDIENCE, Duration.ofMinutes(5), key, new JOSEObjectType("at+jwt"));
+  }
+
   public String expired() {
     return token(issuer(), AUDIENCE, Duration.ofMinutes(-5), key);
   }
@@ -79,14 +86,31 @@ public final class Issuer implements AutoCloseable {
     return token(issuer(), AUDIENCE, Duration.ofMinutes(5), stranger);
   }
 
+  /** Right claims, but HS256 with a secret anyone could guess: only the issuer's keys may sign. */
+  public String signedWithASharedSecret() {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+        .issuer(issuer()).audience(AUDIENCE).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
+        .build());
+    try {
+      jwt.sign(new MACSigner(new byte[32]));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
   private static String token(String issuer, String audience, Duration lifetime, RSAKey signer) {
+    return token(issuer, audience, lifetime, signer, JOSEObjectType.JWT);
+  }
+
+  private static String token(String issuer, String audience, Duration lifetime, RSAKey signer, JOSEObjectType type) {
     Instant now = Instant.now();
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(issuer).audience(audience).subject("worker-client")
         .issueTime(Date.from(now.minus(Duration.ofMinutes(10))))
         .expirationTime(Date.from(now.plus(lifetime)))
         .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).type(type).build(), claims);
     try {
       jwt.sign(new RSASSASigner(signer));
     } catch (JOSEException e) {
