@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An engine that requires authentication takes what the Camunda client sends to a self-managed
@@ -75,6 +77,18 @@ class EngineAuthenticationTest {
   void aValidBearerTokenIsServed() {
     try (CamundaClient client = client(bearer(issuer.valid()))) {
       assertThat(client.newTopologyRequest().send().join().getClusterSize()).isEqualTo(1);
+    }
+  }
+
+  /** What camunda.client.auth.method=oidc builds: a client fetching tokens from the issuer's token URL. */
+  @Test
+  void aClientWithOidcClientCredentialsIsServed(@TempDir Path cache) {
+    try (CamundaClient client = client(CredentialsProvider.newCredentialsProviderBuilder()
+        .clientId(Issuer.CLIENT_ID).clientSecret(issuer.clientSecret()).audience(Issuer.AUDIENCE)
+        .authorizationServerUrl(issuer.tokenUrl())
+        .credentialsCachePath(cache.resolve("credentials").toString()).build())) {
+      assertThat(client.newTopologyRequest().send().join().getClusterSize()).isEqualTo(1);
+      assertThat(client.newProcessDefinitionSearchRequest().send().join().items()).isEmpty();
     }
   }
 

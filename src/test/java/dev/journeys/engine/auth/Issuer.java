@@ -28,7 +28,10 @@ import java.util.Date;
 public final class Issuer implements AutoCloseable {
 
   public static final String AUDIENCE = "zeebe-api";
+  public static final String CLIENT_ID = "journeys-worker";
 
+  /** Drawn for each issuer, like its keys. */
+  private final String clientSecret = java.util.UUID.randomUUID().toString();
   private final RSAKey key;
   private final RSAKey stranger;
   private final HttpServer server;
@@ -50,7 +53,28 @@ public final class Issuer implements AutoCloseable {
       exchange.getResponseBody().write(keys);
       exchange.close();
     });
+    // client credentials, as camunda.client.auth.method=oidc asks for them: one known client
+    server.createContext("/token", exchange -> {
+      String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      boolean known = form.contains("client_id=" + CLIENT_ID) && form.contains("client_secret=" + clientSecret)
+          && form.contains("grant_type=client_credentials");
+      byte[] answer = (known
+          ? "{\"access_token\":\"" + valid() + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
+          : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(known ? 200 : 401, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
     server.start();
+  }
+
+  public String clientSecret() {
+    return clientSecret;
+  }
+
+  public String tokenUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
   }
 
   public String issuer() {
