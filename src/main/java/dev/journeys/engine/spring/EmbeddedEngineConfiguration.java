@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The engine's edge to Spring (the only package of the engine that may use Spring): with
@@ -34,6 +35,12 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedEngineConfiguration {
 
   static final String ENGINE_BEAN = "journeysEmbeddedEngine";
+
+  /** With journeys.engine.tls.*, the app's own client dials https and trusts the engine's certificate. */
+  @Bean
+  static EngineClientTls journeysEngineClientTls(Environment environment) {
+    return new EngineClientTls(environment);
+  }
 
   @Bean
   InProcessCredentials journeysInProcessCredentials() {

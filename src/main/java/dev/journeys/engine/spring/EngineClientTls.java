@@ -1,34 +1,47 @@
 package dev.journeys.engine.spring;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import io.camunda.client.spring.properties.CamundaClientProperties;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
 
 /**
  * With journeys.engine.tls.* the embedded engine serves TLS only, so the app's own Camunda client must
- * dial https and trust the engine's certificate: application.yml builds the client's addresses from
- * journeys.engine.client-scheme, set here, and camunda.client.ca-certificate-path defaults to the
- * engine's certificate. (The certificate must name the address the client dials, journeys.engine.host.)
+ * dial https and trust the engine's certificate: once its properties are bound, {@code http://}
+ * addresses become {@code https://} and camunda.client.ca-certificate-path defaults to the engine's
+ * certificate. (The certificate must name the address the client dials, journeys.engine.host.)
  */
-public class EngineClientTls implements EnvironmentPostProcessor {
+final class EngineClientTls implements BeanPostProcessor {
+
+  private final Environment environment;
+
+  EngineClientTls(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (!"embedded".equals(environment.getProperty("journeys.engine.mode", "embedded"))) {
-      return;
-    }
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
     String certificate = environment.getProperty("journeys.engine.tls.certificate");
-    if (certificate == null || certificate.isBlank()) {
-      return;
+    if (bean instanceof CamundaClientProperties client && certificate != null && !certificate.isBlank()) {
+      client.setGrpcAddress(https(client.getGrpcAddress()));
+      client.setRestAddress(https(client.getRestAddress()));
+      if (client.getCaCertificatePath() == null || client.getCaCertificatePath().isBlank()) {
+        client.setCaCertificatePath(certificate);
+      }
     }
-    Map<String, Object> derived = new HashMap<>();
-    derived.put("journeys.engine.client-scheme", "https");
-    if (!environment.containsProperty("camunda.client.ca-certificate-path")) {
-      derived.put("camunda.client.ca-certificate-path", certificate);
+    return bean;
+  }
+
+  private static URI https(URI address) {
+    if (address == null || !"http".equalsIgnoreCase(address.getScheme())) {
+      return address;
     }
-    environment.getPropertySources().addFirst(new MapPropertySource("journeysEngineClientTls", derived));
+    try {
+      return new URI("https", address.getUserInfo(), address.getHost(), address.getPort(), address.getPath(),
+          address.getQuery(), address.getFragment());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Expected " + address + " to remain a URI with https, but: " + e.getMessage(), e);
+    }
   }
 }

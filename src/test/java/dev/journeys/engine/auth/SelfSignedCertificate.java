@@ -14,9 +14,9 @@ import java.util.Base64;
  * A certificate for 127.0.0.1 and localhost and its key, made at test time with the JDK's keytool and
  * written as the PEM files the engine reads: no key is ever committed.
  */
-record SelfSignedCertificate(Path certificate, Path privateKey) {
+public record SelfSignedCertificate(Path certificate, Path privateKey) {
 
-  static SelfSignedCertificate in(Path directory) throws IOException, InterruptedException, GeneralSecurityException {
+  public static SelfSignedCertificate in(Path directory) throws IOException, InterruptedException, GeneralSecurityException {
     Path store = directory.resolve("engine.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "engine", "-keyalg", "RSA",

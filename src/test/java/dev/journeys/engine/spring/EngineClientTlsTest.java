@@ -2,50 +2,53 @@ package dev.journeys.engine.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import io.camunda.client.spring.properties.CamundaClientProperties;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockEnvironment;
 
 /** With the engine serving TLS, the app's own client dials https and trusts the engine's certificate. */
 class EngineClientTlsTest {
 
   @Test
   void aCertificateMakesTheClientDialHttpsAndTrustIt() {
-    StandardEnvironment environment = environment(Map.of("journeys.engine.tls.certificate", "/etc/journeys/engine.crt"));
+    CamundaClientProperties client = client();
 
-    new EngineClientTls().postProcessEnvironment(environment, null);
+    tls("/etc/journeys/engine.crt").postProcessAfterInitialization(client, "camundaClientProperties");
 
-    assertThat(environment.getProperty("journeys.engine.client-scheme")).isEqualTo("https");
-    assertThat(environment.getProperty("camunda.client.ca-certificate-path")).isEqualTo("/etc/journeys/engine.crt");
+    assertThat(client.getGrpcAddress()).isEqualTo(URI.create("https://127.0.0.1:26500"));
+    assertThat(client.getRestAddress()).isEqualTo(URI.create("https://127.0.0.1:8088"));
+    assertThat(client.getCaCertificatePath()).isEqualTo("/etc/journeys/engine.crt");
   }
 
   @Test
   void aConfiguredTrustIsKept() {
-    StandardEnvironment environment = environment(Map.of("journeys.engine.tls.certificate", "/etc/journeys/engine.crt",
-        "camunda.client.ca-certificate-path", "/etc/ssl/ca.pem"));
+    CamundaClientProperties client = client();
+    client.setCaCertificatePath("/etc/ssl/ca.pem");
 
-    new EngineClientTls().postProcessEnvironment(environment, null);
+    tls("/etc/journeys/engine.crt").postProcessAfterInitialization(client, "camundaClientProperties");
 
-    assertThat(environment.getProperty("camunda.client.ca-certificate-path")).isEqualTo("/etc/ssl/ca.pem");
+    assertThat(client.getCaCertificatePath()).isEqualTo("/etc/ssl/ca.pem");
   }
 
   @Test
-  void withoutACertificateOrInCamundaModeNothingChanges() {
-    StandardEnvironment plain = environment(Map.of());
-    StandardEnvironment camunda = environment(Map.of("journeys.engine.mode", "camunda",
-        "journeys.engine.tls.certificate", "/etc/journeys/engine.crt"));
+  void withoutACertificateNothingChanges() {
+    CamundaClientProperties client = client();
 
-    new EngineClientTls().postProcessEnvironment(plain, null);
-    new EngineClientTls().postProcessEnvironment(camunda, null);
+    tls("").postProcessAfterInitialization(client, "camundaClientProperties");
 
-    assertThat(plain.getProperty("journeys.engine.client-scheme")).isNull();
-    assertThat(camunda.getProperty("journeys.engine.client-scheme")).isNull();
+    assertThat(client.getGrpcAddress().getScheme()).isEqualTo("http");
+    assertThat(client.getCaCertificatePath()).isNull();
   }
 
-  private static StandardEnvironment environment(Map<String, Object> properties) {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
-    return environment;
+  private static EngineClientTls tls(String certificate) {
+    return new EngineClientTls(new MockEnvironment().withProperty("journeys.engine.tls.certificate", certificate));
+  }
+
+  private static CamundaClientProperties client() {
+    CamundaClientProperties client = new CamundaClientProperties();
+    client.setGrpcAddress(URI.create("http://127.0.0.1:26500"));
+    client.setRestAddress(URI.create("http://127.0.0.1:8088"));
+    return client;
   }
 }
