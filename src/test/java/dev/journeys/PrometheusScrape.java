@@ -42,12 +42,13 @@ public final class PrometheusScrape {
     }
   }
 
-  /** Scrapes the app on this port. */
+  /** Scrapes the app on this port, as Prometheus does: with a token of role metrics. */
   public static PrometheusScrape of(int port) {
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<String> response = http.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-              .header("Accept", "text/plain").GET().build(),
+              .header("Accept", "text/plain")
+              .header("Authorization", TestCredentials.bearer(TestCredentials.METRICS_TOKEN)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new AssertionError("Expected /actuator/prometheus to answer 200, but it answered "

@@ -7,6 +7,8 @@ public final class TestCredentials {
   public static final String SHOP_TOKEN = "test-shop-token";
   public static final String VIEWER_TOKEN = "test-viewer-token";
   public static final String OPERATOR_TOKEN = "test-operator-token";
+  /** Role metrics: /actuator/prometheus and nothing else, as a Prometheus scraper's token. */
+  public static final String METRICS_TOKEN = "test-metrics-token";
 
   public static final String VIEWER_PASSWORD = "viewer-password";
   public static final String OPERATOR_PASSWORD = "operator-password";

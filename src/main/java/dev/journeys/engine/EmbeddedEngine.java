@@ -57,9 +57,11 @@ public final class EmbeddedEngine implements AutoCloseable {
       throw e;
     }
     writerRef[0] = writer;
-    this.gateway = new GatewayServer(writer, settings.host(), settings.port(), settings.defaultLongPollTimeout());
+    this.gateway = new GatewayServer(writer, settings.host(), settings.port(), settings.defaultLongPollTimeout(),
+        settings.security());
     gatewayRef[0] = gateway;
-    this.rest = new RestServer(writer, settings.dataSource(), settings.host(), settings.restPort(), gateway::port);
+    this.rest = new RestServer(writer, settings.dataSource(), settings.host(), settings.restPort(), gateway::port,
+        settings.security());
   }
 
   /** Starts an engine; it is serving when this returns. */
@@ -78,8 +80,10 @@ public final class EmbeddedEngine implements AutoCloseable {
       engine.close(); // a port in use must not leave a writer thread and a half-open gateway behind
       throw e;
     }
-    LOG.info("Embedded engine listening for Zeebe gRPC on {}:{} and for REST on {}:{}",
-        settings.host(), engine.port(), settings.host(), engine.restPort());
+    LOG.info("Embedded engine listening for Zeebe gRPC on {}:{} and for REST on {}:{} ({}, {})",
+        settings.host(), engine.port(), settings.host(), engine.restPort(),
+        settings.security().auth().enabled() ? "authentication required" : "no authentication",
+        settings.security().tls() != null ? "TLS" : "plaintext");
     return engine;
   }
 

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
  * @param restPort the port of the Camunda REST v2 subset; 0 picks a free one (see {@link EmbeddedEngine#restPort()})
  * @param leaseDuration how long the writer lease outlives its last renewal: a killed engine's lease
  *     lapses after it, and a second engine on the same database waits that long before it refuses
+ * @param security authentication, TLS and the REST port's limits ({@link EngineSecurity#NONE}: none, for loopback)
  */
 public record EngineSettings(
     DataSource dataSource,
@@ -25,10 +26,23 @@ public record EngineSettings(
     int maxBatchSize,
     Duration defaultLongPollTimeout,
     int restPort,
-    Duration leaseDuration) {
+    Duration leaseDuration,
+    EngineSecurity security) {
 
   /** The writer lease's default: a killed engine's lease lapses within seconds. */
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(5);
+
+  public EngineSettings {
+    security = security == null ? EngineSecurity.NONE : security;
+  }
+
+  /** Settings without authentication or TLS (an engine on loopback). */
+  public EngineSettings(
+      DataSource dataSource, String host, int port, EngineClock clock, int maxBatchSize,
+      Duration defaultLongPollTimeout, int restPort, Duration leaseDuration) {
+    this(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort, leaseDuration,
+        EngineSecurity.NONE);
+  }
 
   /** Settings with the default lease duration. */
   public EngineSettings(
@@ -51,12 +65,18 @@ public record EngineSettings(
   /** These settings with the REST API on another port. */
   public EngineSettings withRestPort(int newRestPort) {
     return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, newRestPort,
-        leaseDuration);
+        leaseDuration, security);
   }
 
   /** These settings with another writer lease duration. */
   public EngineSettings withLeaseDuration(Duration newLeaseDuration) {
     return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort,
-        newLeaseDuration);
+        newLeaseDuration, security);
+  }
+
+  /** These settings with other authentication, TLS or REST limits. */
+  public EngineSettings withSecurity(EngineSecurity newSecurity) {
+    return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort,
+        leaseDuration, newSecurity);
   }
 }

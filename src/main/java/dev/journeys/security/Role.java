@@ -3,8 +3,9 @@ package dev.journeys.security;
 import java.util.Locale;
 
 /**
- * Who may do what. {@code admin} includes operator, which includes viewer; {@code shop} is the
- * shop's integration and only feeds orders and shipment events (admin includes it too).
+ * Who may do what. {@code admin} includes operator, which includes viewer, which includes metrics;
+ * {@code shop} is the shop's integration and only feeds orders and shipment events (admin includes it
+ * too); {@code metrics} is a Prometheus scraper's token and reads nothing else.
  */
 public enum Role {
   /** Reads the dashboard and the ops API. */
@@ -14,7 +15,9 @@ public enum Role {
   /** Also configuration and erasure (/api/admin/**). */
   ADMIN,
   /** A shop posting orders, shipments and cancellations. */
-  SHOP;
+  SHOP,
+  /** Scrapes /actuator/prometheus and nothing else. */
+  METRICS;
 
   /** Spring Security's authority name, ROLE_VIEWER etc. */
   public String authority() {
@@ -26,7 +29,7 @@ public enum Role {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Expected " + where + " to be one of viewer, operator, admin, shop, but it is '"
+      throw new IllegalArgumentException("Expected " + where + " to be one of viewer, operator, admin, shop, metrics, but it is '"
           + name + "'");
     }
   }

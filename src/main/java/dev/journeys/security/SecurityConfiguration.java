@@ -50,11 +50,17 @@ class SecurityConfiguration {
    */
   static final String[] SIGNED = {"/preferences/**", "/api/unsubscribe/**", "/api/feedback/orders/**"};
 
+  /**
+   * What anyone may read: the login, and the health a load balancer probes (the overall status only:
+   * its components and their details show to a logged-in user, management.endpoint.health.*).
+   */
   private static final String[] OPEN = {
     "/login", "/error", "/dashboard/assets/**", "/favicon.ico",
-    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-    "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+    "/actuator/health", "/actuator/health/**", "/actuator/info",
   };
+
+  /** The API's description names every endpoint and field: for ops, and only where springdoc.api-docs.enabled. */
+  private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -112,6 +118,9 @@ class SecurityConfiguration {
           .AuthorizationManagerRequestMatcherRegistry rules) {
     rules.requestMatchers(SIGNED).permitAll()
         .requestMatchers(OPEN).permitAll()
+        // metrics name journeys, channels and volumes: a scraper's token (role metrics) or a viewer
+        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("METRICS")
+        .requestMatchers(HttpMethod.GET, API_DOCS).hasRole("VIEWER")
         // a rating link (GET /api/feedback/{token}) is signed; the summary is for ops
         .requestMatchers(HttpMethod.GET, "/api/feedback/summary").hasRole("VIEWER")
         .requestMatchers(HttpMethod.GET, "/api/feedback/*").permitAll()
@@ -157,7 +166,7 @@ class SecurityConfiguration {
 
   private static boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") || path.startsWith("/actuator/");
+    return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
   }
 
   /**
@@ -177,6 +186,7 @@ class SecurityConfiguration {
     return RoleHierarchyImpl.withDefaultRolePrefix()
         .role("ADMIN").implies("OPERATOR", "SHOP")
         .role("OPERATOR").implies("VIEWER")
+        .role("VIEWER").implies("METRICS")
         .build();
   }
 

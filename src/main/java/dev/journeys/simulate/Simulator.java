@@ -142,6 +142,9 @@ public class Simulator {
         "--journeys.engine.rest-port=0",
         "--journeys.engine.clock=controlled",
         "--journeys.engine.clock-start=" + clockStart,
+        // its engine is on loopback, for its own client only: no TLS whatever the real one serves
+        "--journeys.engine.tls.certificate=",
+        "--journeys.engine.tls.private-key=",
         // The client must reach this engine, whatever camunda.client.* says for the real one.
         "--camunda.client.mode=self-managed",
         "--camunda.client.auth.method=none",

@@ -193,9 +193,13 @@ class ComposeFileTest {
   }
 
   @Test
-  void prometheusScrapesTheEndpointTheAppExposesAndGrafanaUsesTheProvisionedDatasource() throws IOException {
+  void prometheusScrapesTheEndpointTheAppExposesAndGrafanaUsesTheProvisionedDatasource() throws Exception {
     String prometheus = Files.readString(DOCKER.resolve("prometheus/prometheus.yml"));
     assertThat(prometheus).contains("metrics_path: /actuator/prometheus", "\"journeys:8080\"");
+    assertThat(prometheus).as("the metrics need a token of role metrics").contains("credentials: compose-metrics-token");
+    assertThat(journeysEnvironment).containsEntry("JOURNEYS_SECURITY_APITOKENS_0_ROLE", "metrics")
+        .containsEntry("JOURNEYS_SECURITY_APITOKENS_0_SHA256", java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest("compose-metrics-token".getBytes())));
     assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
         .as("the actuator exposes the endpoint Prometheus scrapes").containsPattern("include: .*prometheus");
 
@@ -241,7 +245,8 @@ class ComposeFileTest {
     assertThat(nginx).contains("server journeys:8080 resolve;", "hash $remote_addr consistent;", "listen 8080;")
         .containsPattern("location ~ \\^/\\(dashboard\\|login[^\\n]*\\n\\s*proxy_pass http://journeys_sticky;");
     String prometheus = Files.readString(DOCKER.resolve("prometheus/prometheus.scale.yml"));
-    assertThat(prometheus).contains("metrics_path: /actuator/prometheus", "names: [\"journeys\"]", "port: 8080");
+    assertThat(prometheus).contains("metrics_path: /actuator/prometheus", "names: [\"journeys\"]", "port: 8080",
+        "credentials: compose-metrics-token");
   }
 
   /** Compose's !reset tag (clear what the base file set), read as an empty value. */

@@ -3,6 +3,7 @@ package dev.journeys.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.JourneysAppTest;
+import dev.journeys.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -25,7 +26,8 @@ class ReadinessTest {
     RestClient http = RestClient.create("http://127.0.0.1:" + port);
 
     assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
-    assertThat(http.get().uri("/actuator/health").retrieve().body(String.class))
+    assertThat(http.get().uri("/actuator/health")
+        .header("Authorization", TestCredentials.bearer(TestCredentials.VIEWER_TOKEN)).retrieve().body(String.class))
         .contains("\"readinessState\":{\"status\":\"UP\"}");
     assertThat(http.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
         .isEqualTo(200);

@@ -58,6 +58,7 @@ class HealthTest {
     registry.add("journeys.sms.auth-token", () -> "secret");
     registry.add("journeys.sms.from", () -> "+15005550006");
     registry.add("management.endpoint.health.show-details", () -> "always");
+    registry.add("management.endpoint.health.show-components", () -> "always");
   }
 
   @LocalServerPort int port;

@@ -172,21 +172,6 @@ class OrderEventsApiTest {
     assertThat((String) answer.getBody().get("error")).contains(orderId);
   }
 
-  @Test
-  void theApiIsDescribedWithOpenApi() throws Exception {
-    Map<String, Object> docs = shop.get("/v3/api-docs").getBody();
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> paths = (Map<String, Object>) docs.get("paths");
-    assertThat(paths).containsKeys("/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/shipments",
-        "/api/orders/{orderId}/cancellation", "/api/webhooks/shopify", "/api/inbox", "/api/inbox/{id}/retry");
-    var ui = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
-        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(ui.statusCode()).isEqualTo(200);
-    assertThat(ui.body()).contains("Swagger UI");
-  }
-
   private ResponseEntity<Map<String, Object>> shipment(String json) {
     return shop.post("/api/orders/" + orderId + "/shipments", json);
   }

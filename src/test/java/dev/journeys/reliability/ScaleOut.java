@@ -1,5 +1,6 @@
 package dev.journeys.reliability;
 
+import dev.journeys.TestCredentials;
 import dev.journeys.orders.ShopifyWebhooks;
 import java.io.IOException;
 import java.net.URI;
@@ -128,6 +129,7 @@ final class ScaleOut implements AutoCloseable {
   /** The sum of a Prometheus counter's series that carry the label, from the app's /actuator/prometheus. */
   double metric(AppProcess app, String name, String label) throws IOException, InterruptedException {
     String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/actuator/prometheus"))
+        .header("Authorization", TestCredentials.bearer(TestCredentials.METRICS_TOKEN))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     Matcher line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(text);
     double sum = 0;

@@ -124,6 +124,17 @@ class AccessControlTest {
   }
 
   @Test
+  void theApiDocsAreOffUnlessEnabledAndMetricsAreNotPublic() {
+    WebSession http = anonymous();
+    assertThat(http.get("/v3/api-docs").statusCode()).isEqualTo(401);
+    assertThat(http.get("/swagger-ui.html").headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/login"));
+    assertThat(http.get("/v3/api-docs", TestCredentials.VIEWER_TOKEN).statusCode())
+        .as("springdoc.api-docs.enabled is false outside the dev profile").isEqualTo(404);
+    assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void webhooksPassOnlyTheFiltersAMachineCallNeeds() {
     for (String path : List.of("/api/webhooks/shopify", "/webhooks/sms/status", "/webhooks/sms/inbound")) {
       assertThat(filterChains.getFilters(path).stream().map(Object::getClass).toList())

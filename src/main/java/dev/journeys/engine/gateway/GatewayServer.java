@@ -1,10 +1,12 @@
 package dev.journeys.engine.gateway;
 
+import dev.journeys.engine.EngineSecurity;
 import dev.journeys.engine.processing.CommandWriter;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,16 +28,20 @@ public final class GatewayServer implements AutoCloseable {
   private final JobActivation jobActivation;
   private final Server server;
 
-  public GatewayServer(CommandWriter writer, String host, int port, Duration defaultLongPoll) {
+  /** A gateway that checks every call's credentials and, with {@code security.tls()}, serves TLS. */
+  public GatewayServer(CommandWriter writer, String host, int port, Duration defaultLongPoll, EngineSecurity security) {
     this.jobActivation = new JobActivation(writer, scheduler, defaultLongPoll);
     InstanceResults results = new InstanceResults(writer, scheduler, Duration.ofSeconds(30));
     GatewayService service = new GatewayService(writer, jobActivation, results, () -> topology(host, port()));
-    this.server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-        .addService(service)
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        .addService(ServerInterceptors.intercept(service, new Authentication(security.auth())))
         .maxInboundMessageSize(4 * 1024 * 1024)
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
-        .permitKeepAliveWithoutCalls(true)
-        .build();
+        .permitKeepAliveWithoutCalls(true);
+    if (security.tls() != null) {
+      builder.useTransportSecurity(security.tls().certificateChain().toFile(), security.tls().privateKey().toFile());
+    }
+    this.server = builder.build();
   }
 
   /** Writer callback: jobs of these types just became activatable. */

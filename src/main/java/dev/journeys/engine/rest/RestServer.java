@@ -1,6 +1,9 @@
 package dev.journeys.engine.rest;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.journeys.engine.EngineSecurity;
 import dev.journeys.engine.processing.CommandWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +24,17 @@ public final class RestServer implements AutoCloseable {
 
   private final String host;
   private final int requestedPort;
-  private final Router router = new Router();
+  private final EngineSecurity security;
+  private final Router router;
   private HttpServer server;
   private ExecutorService executor;
 
-  public RestServer(CommandWriter writer, DataSource dataSource, String host, int port, IntSupplier gatewayPort) {
+  public RestServer(CommandWriter writer, DataSource dataSource, String host, int port, IntSupplier gatewayPort,
+      EngineSecurity security) {
     this.host = host;
     this.requestedPort = port;
+    this.security = security;
+    this.router = new Router(new Gate(security, host));
     Search search = new Search(dataSource);
     DefinitionCatalog catalog = new DefinitionCatalog(search);
     Commands commands = new Commands(writer);
@@ -44,7 +51,14 @@ public final class RestServer implements AutoCloseable {
   /** Binds the port (only now, so a port in use fails start, not construction) and serves. */
   public void start() {
     try {
-      server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
+      InetSocketAddress address = new InetSocketAddress(host, requestedPort);
+      if (security.tls() == null) {
+        server = HttpServer.create(address, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(security.tls().sslContext()));
+        server = https;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to listen for REST on " + host + ":" + requestedPort
           + " (journeys.engine.rest-port), but: " + e.getMessage(), e);

@@ -33,6 +33,11 @@ final class Router implements HttpHandler {
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
   private final List<Route> routes = new ArrayList<>();
+  private final Gate gate;
+
+  Router(Gate gate) {
+    this.gate = gate;
+  }
 
   void add(String method, String template, Handler handler) {
     List<String> names = new ArrayList<>();
@@ -51,8 +56,11 @@ final class Router implements HttpHandler {
     String path = exchange.getRequestURI().getPath();
     Reply reply;
     try (InputStream in = exchange.getRequestBody()) {
-      reply = dispatch(exchange.getRequestMethod(), path, in.readAllBytes());
+      reply = dispatch(exchange.getRequestMethod(), path, gate.admit(exchange, in));
     } catch (Problem problem) {
+      if (problem.status() == 401) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", gate.challenge());
+      }
       reply = Reply.problem(problem, path);
     } catch (RuntimeException e) {
       LOG.warn("Engine REST request {} {} failed unexpectedly", exchange.getRequestMethod(), path, e);

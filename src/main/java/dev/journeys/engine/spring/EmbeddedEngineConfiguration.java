@@ -5,6 +5,7 @@ import dev.journeys.engine.EngineSettings;
 import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.engine.processing.EngineListener;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import javax.sql.DataSource;
@@ -17,7 +18,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The engine's edge to Spring (the only package of the engine that may use Spring): with
@@ -33,14 +36,33 @@ public class EmbeddedEngineConfiguration {
 
   static final String ENGINE_BEAN = "journeysEmbeddedEngine";
 
+  /** With journeys.engine.tls.*, the app's own client dials https and trusts the engine's certificate. */
+  @Bean
+  static EngineClientTls journeysEngineClientTls(Environment environment) {
+    return new EngineClientTls(environment);
+  }
+
+  @Bean
+  InProcessCredentials journeysInProcessCredentials() {
+    return new InProcessCredentials();
+  }
+
+  /** The app's own client's credentials once the engine requires some (the starter's own bean steps aside). */
+  @Bean
+  @Conditional(InProcessCredentials.Needed.class)
+  CredentialsProvider journeysInProcessCredentialsProvider(InProcessCredentials credentials) {
+    return credentials.provider();
+  }
+
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
   EmbeddedEngine journeysEmbeddedEngine(EngineProperties properties, DataSource dataSource, EngineClock clock,
-      ObjectProvider<MeterRegistry> registry) {
+      ObjectProvider<MeterRegistry> registry, InProcessCredentials inProcess) {
     MeterRegistry meters = registry.getIfAvailable();
     EngineMeters engineMeters = meters == null ? null : new EngineMeters(meters);
     EmbeddedEngine engine = EmbeddedEngine.start(new EngineSettings(
         dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
-        properties.longPollTimeout(), properties.restPort(), properties.leaseDuration()),
+        properties.longPollTimeout(), properties.restPort(), properties.leaseDuration(),
+        EngineSecurityFactory.from(properties, inProcess)),
         engineMeters == null ? EngineListener.NONE : engineMeters);
     if (engineMeters != null) {
       engineMeters.bind(engine::openIncidents);
