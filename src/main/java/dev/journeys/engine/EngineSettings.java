@@ -16,6 +16,8 @@ import javax.sql.DataSource;
  * @param restPort the port of the Camunda REST v2 subset; 0 picks a free one (see {@link EmbeddedEngine#restPort()})
  * @param leaseDuration how long the writer lease outlives its last renewal: a killed engine's lease
  *     lapses after it, and a second engine on the same database waits that long before it refuses
+ * @param feelEvaluationTimeout how long one FEEL evaluation may run; past it the evaluation fails
+ *     (an incident where the expression sits) and the writer goes on
  */
 public record EngineSettings(
     DataSource dataSource,
@@ -25,10 +27,22 @@ public record EngineSettings(
     int maxBatchSize,
     Duration defaultLongPollTimeout,
     int restPort,
-    Duration leaseDuration) {
+    Duration leaseDuration,
+    Duration feelEvaluationTimeout) {
 
   /** The writer lease's default: a killed engine's lease lapses within seconds. */
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(5);
+
+  /** The default bound of one FEEL evaluation (see {@link #feelEvaluationTimeout()}). */
+  public static final Duration DEFAULT_FEEL_EVALUATION_TIMEOUT = Duration.ofSeconds(1);
+
+  /** Settings with the default FEEL evaluation timeout. */
+  public EngineSettings(
+      DataSource dataSource, String host, int port, EngineClock clock, int maxBatchSize,
+      Duration defaultLongPollTimeout, int restPort, Duration leaseDuration) {
+    this(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort, leaseDuration,
+        DEFAULT_FEEL_EVALUATION_TIMEOUT);
+  }
 
   /** Settings with the default lease duration. */
   public EngineSettings(
@@ -51,12 +65,18 @@ public record EngineSettings(
   /** These settings with the REST API on another port. */
   public EngineSettings withRestPort(int newRestPort) {
     return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, newRestPort,
-        leaseDuration);
+        leaseDuration, feelEvaluationTimeout);
   }
 
   /** These settings with another writer lease duration. */
   public EngineSettings withLeaseDuration(Duration newLeaseDuration) {
     return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort,
-        newLeaseDuration);
+        newLeaseDuration, feelEvaluationTimeout);
+  }
+
+  /** These settings with another bound on each FEEL evaluation. */
+  public EngineSettings withFeelEvaluationTimeout(Duration newFeelEvaluationTimeout) {
+    return new EngineSettings(dataSource, host, port, clock, maxBatchSize, defaultLongPollTimeout, restPort,
+        leaseDuration, newFeelEvaluationTimeout);
   }
 }

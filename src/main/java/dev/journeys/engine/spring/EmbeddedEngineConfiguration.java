@@ -40,7 +40,8 @@ public class EmbeddedEngineConfiguration {
     EngineMeters engineMeters = meters == null ? null : new EngineMeters(meters);
     EmbeddedEngine engine = EmbeddedEngine.start(new EngineSettings(
         dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
-        properties.longPollTimeout(), properties.restPort(), properties.leaseDuration()),
+        properties.longPollTimeout(), properties.restPort(), properties.leaseDuration(),
+        properties.feelEvaluationTimeout()),
         engineMeters == null ? EngineListener.NONE : engineMeters);
     if (engineMeters != null) {
       engineMeters.bind(engine::openIncidents);

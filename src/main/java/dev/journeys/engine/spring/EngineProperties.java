@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockStart where a controlled clock starts (default: now); simulations start at their scenario's date
  * @param leaseDuration how long the writer lease outlives its last renewal (default 5s): a killed
  *     engine's lease lapses after it, and a second engine on the same database is refused
+ * @param feelEvaluationTimeout how long one FEEL evaluation may run (default 1s); past it the
+ *     evaluation fails with an incident where the expression sits, and the engine goes on
  */
 @ConfigurationProperties("journeys.engine")
 public record EngineProperties(
     String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout,
-    Integer restPort, Instant clockStart, Duration leaseDuration) {
+    Integer restPort, Instant clockStart, Duration leaseDuration, Duration feelEvaluationTimeout) {
 
   public EngineProperties {
     mode = mode == null ? "embedded" : mode;
@@ -32,5 +34,7 @@ public record EngineProperties(
     longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(10) : longPollTimeout;
     restPort = restPort == null ? 8088 : restPort;
     leaseDuration = leaseDuration == null ? EngineSettings.DEFAULT_LEASE_DURATION : leaseDuration;
+    feelEvaluationTimeout = feelEvaluationTimeout == null
+        ? EngineSettings.DEFAULT_FEEL_EVALUATION_TIMEOUT : feelEvaluationTimeout;
   }
 }

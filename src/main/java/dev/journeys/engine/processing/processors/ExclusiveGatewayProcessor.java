@@ -41,7 +41,7 @@ final class ExclusiveGatewayProcessor implements ElementProcessor {
       if (flow == element.defaultFlow() || flow.condition() == null) {
         continue;
       }
-      EvaluationResult result = p.feel().evaluate(flow.condition(), variables);
+      EvaluationResult result = p.feel().evaluate(flow.condition(), variables, element.id());
       if (result.isFailure()) {
         p.incidents().raise(instance, EXTRACT_VALUE_ERROR, result.failure(), null);
         return;
