@@ -77,7 +77,7 @@ public final class SimulateCommand {
     } catch (ScenarioException e) {
       err.println(scenarioFile + ": " + e.getMessage());
       return 2;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | Simulator.TooLong e) {
       err.println(e.getMessage());
       return 1;
     }

@@ -1,0 +1,43 @@
+package dev.journeys.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.journeys.JourneysApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A simulation has a wall-clock cap (journeys.simulate.max-duration): past it the simulation stops
+ * with an error naming the scenario and the limit, and its application (engine, workers) is closed.
+ * A cap of 1 ms is passed before the application has even started, so the outcome does not depend
+ * on the speed of the machine.
+ */
+class SimulationCapTest {
+
+  @Test
+  void aSimulationPastItsCapFailsNamingScenarioAndLimitAndLeavesNothingRunning() throws Exception {
+    Scenario scenario = ScenarioReader.read(Files.readString(Path.of("examples/scenarios/happy-path.yaml")));
+
+    assertThatThrownBy(() -> Simulator.run(JourneysApplication.class, scenario, null, Simulator.Progress.NONE, false,
+        Duration.ofMillis(1)))
+        .isInstanceOf(Simulator.TooLong.class)
+        .hasMessageStartingWith("Expected scenario '" + scenario.name() + "' to be simulated within 1ms "
+            + "(journeys.simulate.max-duration), but it was still running after ")
+        .hasMessageEndingWith("; the simulation was stopped");
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(Thread::isAlive)
+        .extracting(Thread::getName)
+        .noneMatch(name -> name.equals("journeys-engine-writer") || name.startsWith("engine-feel-")));
+  }
+
+  @Test
+  void theCapIsPositive() {
+    assertThatThrownBy(() -> new SimulateProperties(Duration.ZERO))
+        .hasMessage("Expected journeys.simulate.max-duration to be positive, but it is PT0S");
+  }
+}
