@@ -68,6 +68,22 @@ class FeelEvaluationTimeoutTest {
   }
 
   @Test
+  void aFixedVersionRunsNewInstancesWhileTheOldInstanceStaysOnItsExpressionAsInZeebe() {
+    engine.deploy(gateway(RUNAWAY));
+    long runaway = engine.createInstance("runaway", Map.of("n", 1_000_000_000)).getProcessInstanceKey();
+    EngineHarness.Incident first = engine.awaitIncident(runaway);
+
+    engine.deploy(gateway("n > 0"));
+    long fixed = engine.createInstance("runaway", Map.of("n", 1_000_000_000)).getProcessInstanceKey();
+    assertThat(engine.activateOne("ship").getProcessInstanceKey()).isEqualTo(fixed);
+
+    engine.client().newResolveIncidentCommand(first.key()).send().join();
+    EngineHarness.Incident second = engine.awaitIncident(runaway);
+    assertThat(second.key()).isNotEqualTo(first.key());
+    assertThat(second.errorMessage()).isEqualTo(first.errorMessage());
+  }
+
+  @Test
   void aRunawayInputMappingIsAnIoMappingIncident() {
     engine.deploy(Bpmn.createExecutableProcess("runaway").startEvent()
         .serviceTask("ship", t -> t.zeebeJobType("ship").zeebeInputExpression("count(for i in 1..n return i)", "count"))
