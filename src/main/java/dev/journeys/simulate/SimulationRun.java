@@ -40,8 +40,8 @@ final class SimulationRun {
   private final List<Entry> events = new ArrayList<>();
 
   /**
-   * The wall-clock limit of one simulation (journeys.simulate.max-duration), counted from before its
-   * application started; checked wherever the simulation waits or moves on.
+   * The wall-clock limit of one simulation (journeys.simulate.max-duration), counted from when its
+   * application has started; checked wherever the simulation waits or moves on.
    */
   record Deadline(String scenario, long beganNanos, Duration limit) {
 
