@@ -34,8 +34,7 @@ class SimulationCapTest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
         .filteredOn(thread -> thread.isAlive() && !before.contains(thread))
         .extracting(Thread::getName)
-        .noneMatch(name -> name.startsWith("journeys-engine-") || name.startsWith("engine-feel-")
-            || name.startsWith("job-handler-") || name.equals("inbox-poller")));
+        .noneMatch(name -> name.startsWith("journeys-engine-") || name.startsWith("job-handler-") || name.equals("inbox-poller")));
   }
 
   @Test

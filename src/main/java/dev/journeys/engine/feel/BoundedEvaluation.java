@@ -44,7 +44,7 @@ final class BoundedEvaluation implements AutoCloseable {
     // One thread serves the writer; the others only replace threads still held by overrunning evaluations.
     this.threads = new ThreadPoolExecutor(1, MAX_OVERRUNNING + 1, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
         runnable -> {
-          Thread thread = new Thread(runnable, "engine-feel-" + count.incrementAndGet());
+          Thread thread = new Thread(runnable, "journeys-engine-feel-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });

@@ -30,9 +30,6 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class FeelExpressions implements AutoCloseable {
 
-  /** How long one evaluation may take by default; journey expressions take microseconds. */
-  public static final Duration DEFAULT_EVALUATION_TIMEOUT = Duration.ofSeconds(1);
-
   private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
   private static final Set<String> KEYWORDS = Set.of("null", "true", "false", "not", "and", "or", "function", "for",
       "if", "then", "else", "some", "every", "in", "between", "instance", "of", "return", "satisfies");
