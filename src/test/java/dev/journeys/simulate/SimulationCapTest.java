@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.journeys.JourneysApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,33 @@ class SimulationCapTest {
         .filteredOn(thread -> thread.isAlive() && !before.contains(thread))
         .extracting(Thread::getName)
         .noneMatch(name -> name.startsWith("journeys-engine-") || name.startsWith("job-handler-") || name.equals("inbox-poller")));
+  }
+
+  /** The CLI reads the cap from the configuration of the simulation's application, and exits 1. */
+  @Test
+  void theCommandLineTakesTheCapFromTheConfigurationAndExitsOne() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setProperty("journeys.simulate.max-duration", "1ms");
+    int exit;
+    try {
+      exit = SimulateCommand.run(JourneysApplication.class, new String[] {"bpmn/post-purchase.bpmn",
+          "examples/scenarios/happy-path.yaml", "--quiet"}, new PrintStream(out), new PrintStream(err));
+    } finally {
+      System.clearProperty("journeys.simulate.max-duration");
+    }
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).startsWith("Expected scenario 'Happy path, rated 5' to be simulated within 1ms");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void theHttpApiAnswersUnprocessableNamingScenarioAndLimit() {
+    var answer = new SimulationController(null).tooLong(new Simulator.TooLong("Expected scenario 'x' to be ..."));
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(422);
+    assertThat(answer.getBody().error()).isEqualTo("Expected scenario 'x' to be ...");
   }
 
   @Test
