@@ -7,6 +7,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ final class BoundedEvaluation implements AutoCloseable {
   static final int MAX_OVERRUNNING = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(BoundedEvaluation.class);
+  /** Refusals can come by the thousand while runaways hold their threads: one log line per period says it. */
+  private static final Duration REFUSALS_LOGGED_EVERY = Duration.ofSeconds(10);
   private static final int RUNNING = 0;
   private static final int DONE = 1;
   private static final int ABANDONED = 2;
@@ -34,6 +37,7 @@ final class BoundedEvaluation implements AutoCloseable {
   private final Duration bound;
   private final ThreadPoolExecutor threads;
   private final AtomicInteger overrunning = new AtomicInteger();
+  private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSALS_LOGGED_EVERY.toNanos() - 1);
 
   BoundedEvaluation(Duration bound) {
     if (bound.isNegative() || bound.isZero()) {
@@ -73,21 +77,26 @@ final class BoundedEvaluation implements AutoCloseable {
     } catch (InterruptedException e) {
       run.abandon();
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Expected to evaluate expression '%s' of element '%s', but the waiting thread was interrupted"
-          .formatted(expression.source(), elementId), e);
+      throw new IllegalStateException("Expected to evaluate expression '%s' of element '%s', but the waiting "
+          .formatted(expression.source(), elementId) + "thread was interrupted", e);
     }
     if (!run.abandon()) {
       return run.outcome(); // it finished just as the bound passed
     }
-    LOG.warn("FEEL expression '{}' of element '{}' ran past the {} ms bound; it was interrupted and an incident raised",
+    LOG.warn("FEEL expression '{}' of element '{}' ran past the {} ms bound; it was interrupted and failed",
         expression.source(), elementId, bound.toMillis());
     return EvaluationResult.failed("Expected to evaluate expression but timed out after %d ms: '%s' (element '%s')"
         .formatted(bound.toMillis(), text(expression), elementId));
   }
 
   private EvaluationResult refused(Expression expression, String elementId, int stuck) {
-    LOG.error("Not evaluating FEEL expression '{}' of element '{}': {} evaluations that ran past the {} ms bound "
-        + "ignore their interruption and still run", expression.source(), elementId, stuck, bound.toMillis());
+    long now = System.nanoTime();
+    long last = lastRefusalLogged.get();
+    if (now - last > REFUSALS_LOGGED_EVERY.toNanos() && lastRefusalLogged.compareAndSet(last, now)) {
+      LOG.error("Not evaluating FEEL expression '{}' of element '{}': {} evaluations that ran past the {} ms bound "
+          + "ignore their interruption and still run (refusals of the next {} s are not logged)", expression.source(),
+          elementId, stuck, bound.toMillis(), REFUSALS_LOGGED_EVERY.toSeconds());
+    }
     return EvaluationResult.failed(("Expected to evaluate expression '%s' of element '%s', but %d earlier evaluations "
         + "that ran past the %d ms bound are still running; it is not started until they end")
         .formatted(text(expression), elementId, stuck, bound.toMillis()));
@@ -107,7 +116,10 @@ final class BoundedEvaluation implements AutoCloseable {
     threads.shutdownNow();
   }
 
-  /** One evaluation; whichever of the evaluator and the waiting caller moves it out of RUNNING first decides who owns the end. */
+  /**
+   * One evaluation; whichever of the evaluator and the waiting caller moves it out of RUNNING first
+   * decides who accounts for its end.
+   */
   private final class Run implements Runnable {
 
     private final Expression expression;
@@ -135,7 +147,8 @@ final class BoundedEvaluation implements AutoCloseable {
       } catch (RuntimeException e) {
         failure = e;
       } catch (Exception | Error e) { // the FEEL interpreter throws InterruptedException without declaring it
-        failure = new IllegalStateException("Expected to evaluate expression '" + expression.source() + "', but " + e, e);
+        failure = new IllegalStateException(
+            "Expected to evaluate expression '" + expression.source() + "', but " + e, e);
       } finally {
         if (!state.compareAndSet(RUNNING, DONE)) {
           overrunning.decrementAndGet();

@@ -33,7 +33,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class GuardedFunctions {
 
-  /** The name the parser's ranges are rewritten to call (see {@link RangeRewriter}); not a FEEL name a user would write. */
+  /** What ranges are rewritten to call (see {@link RangeRewriter}); not a FEEL name a user would write. */
   static final String RANGE = "journeys:range";
 
   private static final int CHECK_EVERY = 4096;
@@ -42,11 +42,13 @@ final class GuardedFunctions {
 
   /** The functions to put in each evaluation context. */
   static scala.collection.immutable.Map<String, scala.collection.immutable.List<ValFunction>> all() {
-    BuiltinFunctions builtins = new BuiltinFunctions(FeelEngineClock.SystemClock$.MODULE$, ValueMapper.defaultValueMapper());
+    BuiltinFunctions builtins =
+        new BuiltinFunctions(FeelEngineClock.SystemClock$.MODULE$, ValueMapper.defaultValueMapper());
+    RegexCall find = (pattern, input) -> ValBoolean.apply(pattern.matcher(input).find());
     Map<String, List<ValFunction>> functions = Map.of(
         "matches", List.of(
-            regex(builtin(builtins, "matches", 2), 2, (pattern, input) -> ValBoolean.apply(pattern.matcher(input).find())),
-            regex(builtin(builtins, "matches", 3), 3, (pattern, input) -> ValBoolean.apply(pattern.matcher(input).find()))),
+            regex(builtin(builtins, "matches", 2), 2, find),
+            regex(builtin(builtins, "matches", 3), 3, find)),
         "replace", List.of(
             replace(builtin(builtins, "replace", 3), 3),
             replace(builtin(builtins, "replace", 4), 4)),
@@ -143,7 +145,7 @@ final class GuardedFunctions {
     return f;
   }
 
-  /** {@code start..end} as the interpreter builds it (step 1 or -1, both ends included), checking interruption as it goes. */
+  /** {@code start..end} as the interpreter builds it (step 1 or -1, both ends included), checking interruption. */
   private static ValFunction range() {
     return new ValFunction(CollectionConverters.asScala(List.of("start", "end")).toList(), toScala(args -> {
       List<Val> list = CollectionConverters.asJava(args);

@@ -62,7 +62,9 @@ final class RangeRewriter {
   }
 
   private static boolean rebuildable(Object node) {
-    return node.getClass().getName().startsWith(SYNTAX_TREE) || node instanceof scala.Tuple2 || node instanceof scala.Some;
+    return node.getClass().getName().startsWith(SYNTAX_TREE)
+        || node instanceof scala.Tuple2
+        || node instanceof scala.Some;
   }
 
   private static Object rewriteList(scala.collection.immutable.List<?> list) throws ReflectiveOperationException {
@@ -105,6 +107,7 @@ final class RangeRewriter {
         return constructor.newInstance(elements);
       }
     }
-    throw new NoSuchMethodException("no constructor of " + product.getClass().getName() + " takes " + arity + " values");
+    throw new NoSuchMethodException(
+        "no constructor of " + product.getClass().getName() + " takes " + arity + " values");
   }
 }
