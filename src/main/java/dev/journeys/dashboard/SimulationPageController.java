@@ -65,6 +65,8 @@ class SimulationPageController {
           "Invalid scenario: " + e.getMessage());
     } catch (Simulator.Busy e) {
       return problem(model, response, HttpStatus.TOO_MANY_REQUESTS, null, e.getMessage());
+    } catch (Simulator.TooLong e) {
+      return problem(model, response, HttpStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
     }
   }
 

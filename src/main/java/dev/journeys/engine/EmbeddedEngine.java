@@ -34,6 +34,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final CommandWriter writer;
   private final GatewayServer gateway;
   private final RestServer rest;
+  private final FeelExpressions feel;
 
   private EmbeddedEngine(EngineSettings settings, EngineListener listener) {
     this.settings = settings;
@@ -45,7 +46,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             writerRef[0].stopWriting();
           }
         });
-    FeelExpressions feel = new FeelExpressions();
+    this.feel = new FeelExpressions(settings.feelEvaluationTimeout());
     ProcessModels models = new ProcessModels(new BpmnTransformer(feel));
     GatewayServer[] gatewayRef = new GatewayServer[1];
     try {
@@ -53,6 +54,7 @@ public final class EmbeddedEngine implements AutoCloseable {
           settings.dataSource(), settings.clock(), feel, models, settings.maxBatchSize(),
           (Set<String> types) -> gatewayRef[0].jobsAvailable(types), listener, lease);
     } catch (RuntimeException e) {
+      feel.close();
       lease.close();
       throw e;
     }
@@ -148,6 +150,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     rest.close();
     gateway.close();
     writer.close();
+    feel.close(); // after the writer: nothing evaluates any more
     lease.close(); // after the writer's last commit: the next engine may take over at once
     LOG.info("Embedded engine stopped");
   }

@@ -71,13 +71,17 @@ public final class SimulateCommand {
     }
     Timeline timeline;
     long began = System.nanoTime();
+    Simulator.Progress progress = terminal() && !quiet ? new ProgressBar(err) : Simulator.Progress.NONE;
     try {
-      Simulator.Progress progress = terminal() && !quiet ? new ProgressBar(err) : Simulator.Progress.NONE;
       timeline = Simulator.run(application, scenario, new Simulator.Journey(Path.of(bpmn).getFileName().toString(), journey), progress);
     } catch (ScenarioException e) {
       err.println(scenarioFile + ": " + e.getMessage());
       return 2;
     } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (Simulator.TooLong e) {
+      progress.done(); // the message on a line of its own, not after the progress bar
       err.println(e.getMessage());
       return 1;
     }

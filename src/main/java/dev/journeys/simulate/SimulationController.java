@@ -81,6 +81,12 @@ class SimulationController {
     return ResponseEntity.badRequest().body(new Problem(e.getMessage(), Map.of("journey", e.getMessage()), null));
   }
 
+  /** The scenario is valid but took longer than journeys.simulate.max-duration; the message names both. */
+  @ExceptionHandler(Simulator.TooLong.class)
+  ResponseEntity<Problem> tooLong(Simulator.TooLong e) {
+    return ResponseEntity.unprocessableEntity().body(new Problem(e.getMessage(), Map.of(), null));
+  }
+
   @ExceptionHandler(Simulator.Busy.class)
   ResponseEntity<Problem> busy(Simulator.Busy e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "10")

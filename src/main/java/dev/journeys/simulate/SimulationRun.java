@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Drives one scenario through an application started for it (see {@link Simulator}): places the
@@ -35,10 +36,31 @@ final class SimulationRun {
   private final EngineProbe engine;
   private final ControlledClock clock;
   private final Simulator.Progress progress;
+  private final Deadline deadline;
   private final List<Entry> events = new ArrayList<>();
 
+  /**
+   * The wall-clock limit of one simulation (journeys.simulate.max-duration), counted from when its
+   * application has started; checked wherever the simulation waits or moves on.
+   */
+  record Deadline(String scenario, long beganNanos, Duration limit) {
+
+    void check(Instant simulatedNow) {
+      long elapsed = System.nanoTime() - beganNanos;
+      if (elapsed > limit.toNanos()) {
+        throw new Simulator.TooLong(("Expected scenario '%s' to be simulated within %s (journeys.simulate.max-duration), "
+            + "but it was still running after %d ms, at simulated %s; the simulation was stopped")
+            .formatted(scenario, format(limit), TimeUnit.NANOSECONDS.toMillis(elapsed), simulatedNow));
+      }
+    }
+
+    private static String format(Duration duration) {
+      return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+  }
+
   SimulationRun(Scenario scenario, ShopApi shop, Ratings ratings, Customers customers, SandboxedMessages messages,
-      EngineProbe engine, ControlledClock clock, Simulator.Progress progress) {
+      EngineProbe engine, ControlledClock clock, Simulator.Progress progress, Deadline deadline) {
     this.scenario = scenario;
     this.shop = shop;
     this.ratings = ratings;
@@ -47,6 +69,7 @@ final class SimulationRun {
     this.engine = engine;
     this.clock = clock;
     this.progress = progress;
+    this.deadline = deadline;
   }
 
   Timeline run(String journeyFile) {
@@ -62,6 +85,7 @@ final class SimulationRun {
     int standingStill = 0;
     List<Event> pending = scenario.events();
     while (true) {
+      deadline.check(clock.instant());
       Instant eventAt = next < pending.size() ? start.plus(pending.get(next).offset()) : null;
       if (eventAt == null && engine.running() == 0) {
         break; // every journey ended and nothing else will happen
@@ -139,12 +163,13 @@ final class SimulationRun {
 
   /** Waits until no job, due timer or inbox event is left: the app has done all it does at this moment. */
   private void settle() {
-    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    long settleBy = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
     int quiet = 0;
     while (quiet < 2) {
+      deadline.check(clock.instant());
       boolean busy = engine.busy(clock.instant()) || shop.eventsInProgress() > 0;
       quiet = busy ? 0 : quiet + 1;
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() > settleBy) {
         throw new IllegalStateException("Expected the journeys to settle at " + clock.instant()
             + " within " + SETTLE_TIMEOUT + ", but jobs or events are still in progress");
       }

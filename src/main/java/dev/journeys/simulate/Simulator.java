@@ -8,6 +8,7 @@ import dev.journeys.notify.SandboxedMessages;
 import dev.journeys.orders.ShopApi;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,13 @@ public class Simulator {
   /** A journey file to run instead of the packaged one with the same process id. */
   public record Journey(String fileName, byte[] bpmn) {}
 
+  /** The simulation took longer than journeys.simulate.max-duration; its application was closed. */
+  public static final class TooLong extends RuntimeException {
+    TooLong(String message) {
+      super(message);
+    }
+  }
+
   /** Another simulation of this application is running: each starts an app of its own. */
   public static final class Busy extends RuntimeException {
     Busy() {
@@ -61,13 +69,15 @@ public class Simulator {
 
   private final java.util.concurrent.Semaphore oneAtATime = new java.util.concurrent.Semaphore(1);
   private final Class<?> application;
+  private final Duration maxDuration;
 
   /**
    * A simulator inside a running application: each simulation starts that same application (its
    * {@code @SpringBootApplication} class) anew. Found in the context rather than named, so this module
    * does not depend on the application's root package, which depends on it for the CLI.
    */
-  Simulator(ApplicationContext context) {
+  Simulator(ApplicationContext context, SimulateProperties properties) {
+    this.maxDuration = properties.maxDuration();
     this.application = context.getBeansWithAnnotation(SpringBootApplication.class).values().stream()
         .map(ClassUtils::getUserClass).findFirst()
         .orElseThrow(() -> new IllegalStateException("Expected a @SpringBootApplication in the context, but found none"));
@@ -80,6 +90,7 @@ public class Simulator {
    * @throws ScenarioException when the order of the scenario is refused by the shop API
    * @throws IllegalArgumentException when the engine refuses the journey (the message says why)
    * @throws Busy when another simulation of this application is running (one at a time)
+   * @throws TooLong when the simulation takes longer than journeys.simulate.max-duration
    */
   public Timeline simulate(Scenario scenario, Journey journey, Progress progress) {
     if (!oneAtATime.tryAcquire()) {
@@ -87,7 +98,7 @@ public class Simulator {
     }
     try {
       // Inside a running application: its logging must stay as it is.
-      return run(application, scenario, journey, progress, false);
+      return run(application, scenario, journey, progress, false, maxDuration);
     } finally {
       oneAtATime.release();
     }
@@ -95,24 +106,31 @@ public class Simulator {
 
   /**
    * For the CLI, which owns the JVM: the simulation starts {@code application} (the
-   * {@code @SpringBootApplication} class) and quiets its logs.
+   * {@code @SpringBootApplication} class) and quiets its logs. Its journeys.simulate.max-duration
+   * is the one the simulation's application is configured with.
+   *
+   * @throws TooLong when the simulation takes longer than journeys.simulate.max-duration
    */
   public static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress) {
-    return run(application, scenario, journey, progress, true);
+    return run(application, scenario, journey, progress, true, null);
   }
 
-  private static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress,
-      boolean ownsJvm) {
+  /** @param maxDuration the cap on wall-clock time; null takes the simulation's application's setting */
+  static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress,
+      boolean ownsJvm, Duration maxDuration) {
     try (ConfigurableApplicationContext app = start(application, scenario.start(), ownsJvm)) {
+      // Counted once the application runs: its start-up takes what it takes on the machine, whatever the scenario.
+      Duration cap = maxDuration != null ? maxDuration : app.getBean(SimulateProperties.class).maxDuration();
+      SimulationRun.Deadline deadline = new SimulationRun.Deadline(scenario.name(), System.nanoTime(), cap);
       if (journey != null) {
         deploy(app.getBean(CamundaClient.class), journey);
       }
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       SimulationRun run = new SimulationRun(scenario, app.getBean(ShopApi.class), app.getBean(Ratings.class),
           app.getBean(Customers.class), app.getBean(SandboxedMessages.class), new EngineProbe(jdbc),
-          (ControlledClock) app.getBean(EngineClock.class), progress);
+          (ControlledClock) app.getBean(EngineClock.class), progress, deadline);
       return run.run(journey == null ? "(packaged journeys)" : journey.fileName());
-    }
+    } // closing the application stops its engine, workers and pollers: nothing of a stopped simulation runs on
   }
 
   /** The application for one simulation; the same that `java -jar journeys.jar` runs, re-configured. */

@@ -610,6 +610,42 @@ public abstract class EngineConformanceSuite {
     engine.awaitEnded(instance);
   }
 
+  /** Zeebe raises CONDITION_ERROR only when no flow can be taken; a condition it cannot use is a value error. */
+  @Test
+  void aGatewayConditionThatIsNotABooleanIsAnExtractValueIncident() {
+    deploy(Bpmn.createExecutableProcess(id("not-boolean")).startEvent().exclusiveGateway("size")
+        .conditionExpression("amount").endEvent()
+        .moveToLastExclusiveGateway().defaultFlow().endEvent()
+        .done());
+    long instance = engine.start(id("not-boolean"), Map.of("amount", 5));
+
+    OpenIncident incident = awaitIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.elementId()).isEqualTo("size");
+  }
+
+  /**
+   * A condition that would run for hours fails after the expression timeout (Camunda's
+   * camunda.expression.timeout, 5s; ours journeys.engine.feel-evaluation-timeout, 1s) as a value
+   * error. Nested loops keep little in memory, so a cluster under test is not hurt by it.
+   */
+  @Test
+  void aGatewayConditionThatRunsPastTheExpressionTimeoutIsAnExtractValueIncident() {
+    deploy(Bpmn.createExecutableProcess(id("runaway")).startEvent().exclusiveGateway("size")
+        .conditionExpression("count(for x in 1..n return count(for y in 1..x return y)) > 0").endEvent()
+        .moveToLastExclusiveGateway().defaultFlow().endEvent()
+        .done());
+    long instance = engine.start(id("runaway"), Map.of("n", 100_000));
+
+    List<OpenIncident> open = await().atMost(eventually().plusSeconds(10))
+        .until(() -> incidents(instance), list -> !list.isEmpty());
+    assertThat(open).singleElement().satisfies(incident -> {
+      assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+      assertThat(incident.elementId()).isEqualTo("size");
+    });
+    engine.client().newCancelInstanceCommand(instance).send().join();
+  }
+
   // --- the post-purchase journey, as marketers wrote it ------------------------------------------
 
   /** bpmn/post-purchase.bpmn with stand-in workers; only its message-driven paths (real time here). */

@@ -135,7 +135,7 @@ class ExclusiveGatewayTest {
   }
 
   @Test
-  void aConditionThatIsNotABooleanRaisesAConditionIncident() {
+  void aConditionThatIsNotABooleanRaisesAnExtractValueIncidentAsInZeebe() {
     engine.deploy(Bpmn.createExecutableProcess("not-boolean").startEvent()
         .exclusiveGateway("decide")
         .conditionExpression("amount")
@@ -147,7 +147,7 @@ class ExclusiveGatewayTest {
     long instance = engine.createInstance("not-boolean", Map.of("amount", 3)).getProcessInstanceKey();
 
     EngineHarness.Incident incident = engine.awaitIncident(instance);
-    assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.elementId()).isEqualTo("decide");
     engine.assertNoJob("fallback");
   }
@@ -191,7 +191,7 @@ class ExclusiveGatewayTest {
     long instance = engine.createInstance("null-condition").getProcessInstanceKey();
 
     EngineHarness.Incident incident = engine.awaitIncident(instance);
-    assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     engine.assertNoJob("fallback");
 
     engine.client().newSetVariablesCommand(instance).variables(Map.of("amount", 500)).send().join();

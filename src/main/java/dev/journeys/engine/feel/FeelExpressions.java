@@ -16,18 +16,33 @@ import java.util.regex.Pattern;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.context.Context;
+import org.camunda.feel.syntaxtree.ValFunction;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Parses and evaluates FEEL with the Camunda FEEL engine. Values in and out are plain Java values as
  * produced by a JSON parser: maps, lists, strings, numbers, booleans and null.
+ *
+ * <p>Each evaluation is bounded in time ({@link BoundedEvaluation}): an expression such as {@code
+ * count(for i in 1..1000000000 return i) > 0} or a catastrophically backtracking {@code matches()}
+ * fails after the bound, as Zeebe's does, instead of holding the engine's single writer.
  */
-public final class FeelExpressions {
+public final class FeelExpressions implements AutoCloseable {
 
   private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
   private static final Set<String> KEYWORDS = Set.of("null", "true", "false", "not", "and", "or", "function", "for",
       "if", "then", "else", "some", "every", "in", "between", "instance", "of", "return", "satisfies");
 
   private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  private final scala.collection.immutable.Map<String, scala.collection.immutable.List<ValFunction>> guarded =
+      GuardedFunctions.all();
+  private final BoundedEvaluation bounded;
+
+  /** @param evaluationTimeout how long one evaluation may run before it fails (and its element gets an incident) */
+  public FeelExpressions(Duration evaluationTimeout) {
+    this.bounded = new BoundedEvaluation(evaluationTimeout);
+  }
 
   /** Parses a BPMN attribute value; text starting with '=' is FEEL, anything else is static. */
   public Optional<String> parseError(String text) {
@@ -49,17 +64,29 @@ public final class FeelExpressions {
     }
     String body = text.substring(1).strip();
     List<String> path = PATH.matcher(body).matches() && !KEYWORDS.contains(body) ? List.of(body.split("\\.")) : null;
-    return new Expression(text, null, result.parsedExpression(), path);
+    return new Expression(text, null, RangeRewriter.rewrite(result.parsedExpression()), path);
   }
 
-  public EvaluationResult evaluate(Expression expression, Map<String, Object> variables) {
+  /**
+   * Evaluates {@code expression} of the element {@code elementId} (named in the failure when the
+   * evaluation runs past its bound) over {@code variables}.
+   */
+  public EvaluationResult evaluate(Expression expression, Map<String, Object> variables, String elementId) {
     if (expression.isStatic()) {
       return EvaluationResult.ok(expression.staticValue());
     }
     if (expression.isPath()) {
       return EvaluationResult.ok(readPath(expression.path(), variables));
     }
-    org.camunda.feel.api.EvaluationResult result = feel.evaluate(expression.parsed(), variables);
+    return bounded.run(expression, elementId, () -> evaluateNow(expression, variables));
+  }
+
+  /** Runs on one of {@link BoundedEvaluation}'s threads. */
+  private EvaluationResult evaluateNow(Expression expression, Map<String, Object> variables) {
+    scala.collection.immutable.Map<String, Object> scalaVariables =
+        scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(variables));
+    Context context = new Context.StaticContext(scalaVariables, guarded);
+    org.camunda.feel.api.EvaluationResult result = feel.evaluate(expression.parsed(), context);
     if (result.isFailure()) {
       return EvaluationResult.failed(
           "Expected to evaluate expression '%s', but failed: %s"
@@ -124,6 +151,22 @@ public final class FeelExpressions {
       return value.toString();
     }
     return value;
+  }
+
+  /** The bound each evaluation runs under. */
+  public Duration evaluationTimeout() {
+    return bounded.bound();
+  }
+
+  /** Evaluations still running past their bound (they ignored their interruption so far). */
+  int overrunningEvaluations() {
+    return bounded.overrunning();
+  }
+
+  /** Stops the evaluation threads; an evaluation still running past its bound is interrupted once more. */
+  @Override
+  public void close() {
+    bounded.close();
   }
 
   private static Object normalise(BigDecimal decimal) {

@@ -58,7 +58,7 @@ public final class ErrorBehavior {
         if (error.code() == null) {
           catchAll = catchAll == null ? event : catchAll;
         } else {
-          EvaluationResult value = p.feel().evaluate(error.code(), Map.of());
+          EvaluationResult value = p.feel().evaluate(error.code(), Map.of(), event.id());
           if (!value.isFailure() && Objects.equals(String.valueOf(value.value()), code)) {
             return event;
           }

@@ -31,8 +31,9 @@ public final class JobBehavior {
     TaskDefinition definition = element.taskDefinition();
     Map<String, Object> variables = definition.type().isStatic() && definition.retries().isStatic()
         ? Map.of() : p.variables().visible(instance.key());
-    EvaluationResult type = p.feel().evaluate(definition.type(), variables);
-    EvaluationResult retries = p.feel().evaluate(definition.retries(), variables);
+    EvaluationResult type = p.feel().evaluate(definition.type(), variables, element.id());
+    // not after a failed type: a type that ran past its bound must not cost the writer a second bound
+    EvaluationResult retries = type.isFailure() ? type : p.feel().evaluate(definition.retries(), variables, element.id());
     String failure = type.isFailure() ? type.failure() : retries.isFailure() ? retries.failure() : null;
     if (failure == null && !(type.value() instanceof String)) {
       failure = "Expected the job type of element '%s' to be a string, but it is '%s'".formatted(element.id(), type.value());

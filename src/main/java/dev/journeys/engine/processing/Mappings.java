@@ -62,7 +62,7 @@ final class Mappings {
     for (Mapping mapping : mappings) {
       Map<String, Object> context = new HashMap<>(visible);
       context.putAll(result);
-      EvaluationResult value = p.feel().evaluate(mapping.source(), context);
+      EvaluationResult value = p.feel().evaluate(mapping.source(), context, instance.elementId());
       if (value.isFailure()) {
         p.incidents().raise(instance, IO_MAPPING_ERROR, value.failure(), null);
         return null;

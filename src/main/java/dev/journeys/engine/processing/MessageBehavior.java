@@ -113,8 +113,8 @@ public final class MessageBehavior {
   /** Opens a subscription for {@code event} owned by {@code owner}; takes a buffered message if one waits. */
   boolean subscribe(ElementInstance owner, ElementModel event, EventTrigger.Message message) {
     Map<String, Object> scope = p.variables().visible(owner.key());
-    EvaluationResult name = p.feel().evaluate(message.name(), scope);
-    EvaluationResult key = p.feel().evaluate(message.correlationKey(), scope);
+    EvaluationResult name = p.feel().evaluate(message.name(), scope, event.id());
+    EvaluationResult key = name.isFailure() ? name : p.feel().evaluate(message.correlationKey(), scope, event.id());
     String failure = name.isFailure() ? name.failure() : key.isFailure() ? key.failure() : null;
     String correlationKey = failure == null ? asCorrelationKey(key.value()) : null;
     if (failure == null && correlationKey == null) {

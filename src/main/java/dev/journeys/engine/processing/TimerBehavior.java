@@ -34,7 +34,7 @@ public final class TimerBehavior {
       spec = timer.expression().source();
       parsed = timer.staticSpec();
     } else {
-      EvaluationResult value = p.feel().evaluate(timer.expression(), p.variables().visible(owner.key()));
+      EvaluationResult value = p.feel().evaluate(timer.expression(), p.variables().visible(owner.key()), event.id());
       if (value.isFailure()) {
         p.incidents().raise(owner, EXTRACT_VALUE_ERROR, value.failure(), null);
         return false;
@@ -68,7 +68,7 @@ public final class TimerBehavior {
 
   /** A timer start event's FEEL has no instance to read from: it is evaluated once, at deployment. */
   private String evaluateAtDeployment(ElementModel start, EventTrigger.Timer timer) {
-    EvaluationResult value = p.feel().evaluate(timer.expression(), Map.of());
+    EvaluationResult value = p.feel().evaluate(timer.expression(), Map.of(), start.id());
     String spec = value.isFailure() ? null : String.valueOf(value.value());
     try {
       if (spec == null) {

@@ -62,7 +62,7 @@ public class EmbeddedEngineConfiguration {
     EmbeddedEngine engine = EmbeddedEngine.start(new EngineSettings(
         dataSource, properties.host(), properties.port(), clock, properties.maxBatchSize(),
         properties.longPollTimeout(), properties.restPort(), properties.leaseDuration(),
-        EngineSecurityFactory.from(properties, inProcess)),
+        EngineSecurityFactory.from(properties, inProcess), properties.feelEvaluationTimeout()),
         engineMeters == null ? EngineListener.NONE : engineMeters);
     if (engineMeters != null) {
       engineMeters.bind(engine::openIncidents);

@@ -29,12 +29,14 @@ import org.springframework.util.unit.DataSize;
  * @param hostNames names, besides loopback names, IP addresses and {@code host}, that REST requests may
  *     carry in their Host header (the name clients reach the engine by, e.g. engine.internal)
  * @param maxRequestBody the largest REST request body accepted (default 1MB); larger ones get 413
+ * @param feelEvaluationTimeout how long one FEEL evaluation may run (default 1s); past it the
+ *     evaluation fails with an incident where the expression sits, and the engine goes on
  */
 @ConfigurationProperties("journeys.engine")
 public record EngineProperties(
     String mode, String host, int port, String clock, Integer maxBatchSize, Duration longPollTimeout,
     Integer restPort, Instant clockStart, Duration leaseDuration, @DefaultValue Auth auth, @DefaultValue Tls tls,
-    List<String> hostNames, DataSize maxRequestBody) {
+    List<String> hostNames, DataSize maxRequestBody, Duration feelEvaluationTimeout) {
 
   public EngineProperties {
     mode = mode == null ? "embedded" : mode;
@@ -44,6 +46,8 @@ public record EngineProperties(
     longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(10) : longPollTimeout;
     restPort = restPort == null ? 8088 : restPort;
     leaseDuration = leaseDuration == null ? EngineSettings.DEFAULT_LEASE_DURATION : leaseDuration;
+    feelEvaluationTimeout = feelEvaluationTimeout == null
+        ? EngineSettings.DEFAULT_FEEL_EVALUATION_TIMEOUT : feelEvaluationTimeout;
     hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
     maxRequestBody = maxRequestBody == null ? DataSize.ofBytes(EngineSecurity.DEFAULT_MAX_REQUEST_BODY) : maxRequestBody;
   }

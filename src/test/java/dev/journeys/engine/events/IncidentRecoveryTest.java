@@ -297,7 +297,7 @@ class IncidentRecoveryTest {
   }
 
   @Test
-  void aConditionThatCannotBeEvaluatedRaisesAConditionIncidentThatSetVariablesAndResolveClear() {
+  void aConditionThatCannotBeEvaluatedRaisesAnExtractValueIncidentThatSetVariablesAndResolveClear() {
     engine.deploy(Bpmn.createExecutableProcess("decide").startEvent()
         .exclusiveGateway("big-order")
         .conditionExpression("total > 100").serviceTask("vip", t -> t.zeebeJobType("vip")).endEvent()
@@ -307,7 +307,7 @@ class IncidentRecoveryTest {
     long instance = create(engine, "decide"); // no total: neither condition is true
 
     Incident incident = awaitIncident(engine, instance);
-    assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.elementId()).isEqualTo("big-order");
 
     setVariables(engine, instance, Map.of("total", 250));

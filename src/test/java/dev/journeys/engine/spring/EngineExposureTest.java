@@ -95,6 +95,6 @@ class EngineExposureTest {
 
   private static EngineProperties properties(String host, EngineProperties.Auth auth) {
     return new EngineProperties("embedded", host, 26500, null, null, null, null, null, null, auth,
-        new EngineProperties.Tls(null, null), null, null);
+        new EngineProperties.Tls(null, null), null, null, null);
   }
 }

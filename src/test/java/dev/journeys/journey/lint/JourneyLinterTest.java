@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Each deliberately broken model in src/test/resources/lint/ yields its one finding. */
 class JourneyLinterTest {
@@ -38,6 +39,13 @@ class JourneyLinterTest {
   @Test
   void aValidJourneyHasNoFindings() {
     assertThat(lint("valid.bpmn")).isEmpty();
+  }
+
+  /** Only the engine evaluates FEEL, each evaluation bounded; the linter parses, as a deployment does. */
+  @Test
+  @Timeout(60)
+  void feelThatWouldRunForEverParsesAndHasNoFindings() {
+    assertThat(lint("runaway-feel.bpmn")).isEmpty();
   }
 
   @Test

@@ -27,7 +27,7 @@ final class CallActivityProcessor implements ContainerProcessor {
   @Override
   public void onActivate(ElementInstance instance, ElementModel element) {
     CalledElement called = element.calledElement();
-    EvaluationResult processId = p.feel().evaluate(called.processId(), p.variables().visible(instance.key()));
+    EvaluationResult processId = p.feel().evaluate(called.processId(), p.variables().visible(instance.key()), instance.elementId());
     if (processId.isFailure() || !(processId.value() instanceof String)) {
       String reason = processId.isFailure() ? processId.failure()
           : "Expected the called process id of '%s' to be a string, but it is '%s'".formatted(element.id(), processId.value());

@@ -39,7 +39,7 @@ final class EndEventProcessor implements ElementProcessor {
   }
 
   private void throwError(ElementInstance instance, ElementModel element, EventTrigger.Error error) {
-    EvaluationResult code = p.feel().evaluate(error.code(), p.variables().visible(instance.key()));
+    EvaluationResult code = p.feel().evaluate(error.code(), p.variables().visible(instance.key()), element.id());
     if (code.isFailure()) {
       p.incidents().raise(instance, "EXTRACT_VALUE_ERROR", code.failure(), null);
       return;

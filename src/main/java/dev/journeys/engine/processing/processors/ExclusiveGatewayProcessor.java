@@ -11,11 +11,14 @@ import java.util.Map;
 
 /**
  * An exclusive gateway takes the first outgoing flow (in model order) whose condition is true, else
- * its default flow; with neither, it raises a condition incident.
+ * its default flow; with neither, it raises a condition incident. As in Zeebe, a condition that
+ * cannot be evaluated (it fails, runs past its bound, or is not a boolean) is an extract-value
+ * incident instead.
  */
 final class ExclusiveGatewayProcessor implements ElementProcessor {
 
   static final String CONDITION_ERROR = "CONDITION_ERROR";
+  static final String EXTRACT_VALUE_ERROR = "EXTRACT_VALUE_ERROR";
 
   private final Processing p;
 
@@ -38,13 +41,13 @@ final class ExclusiveGatewayProcessor implements ElementProcessor {
       if (flow == element.defaultFlow() || flow.condition() == null) {
         continue;
       }
-      EvaluationResult result = p.feel().evaluate(flow.condition(), variables);
+      EvaluationResult result = p.feel().evaluate(flow.condition(), variables, element.id());
       if (result.isFailure()) {
-        p.incidents().raise(instance, CONDITION_ERROR, result.failure(), null);
+        p.incidents().raise(instance, EXTRACT_VALUE_ERROR, result.failure(), null);
         return;
       }
       if (!(result.value() instanceof Boolean)) {
-        p.incidents().raise(instance, CONDITION_ERROR,
+        p.incidents().raise(instance, EXTRACT_VALUE_ERROR,
             "Expected the condition '%s' of sequence flow '%s' to be a boolean, but it is '%s'"
                 .formatted(flow.condition(), flow.id(), result.value()), null);
         return;

@@ -1,0 +1,73 @@
+package dev.journeys.engine.feel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Evaluations that ignore their interruption keep their threads, but cannot pile them up: while
+ * {@value BoundedEvaluation#MAX_OVERRUNNING} run past their bound, new evaluations fail at once
+ * without starting, and run again once those end.
+ */
+class BoundedEvaluationTest {
+
+  private final BoundedEvaluation bounded = new BoundedEvaluation(Duration.ofMillis(50));
+  private final Expression expression = new FeelExpressions(Duration.ofSeconds(1)).parse("=x + 1");
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final AtomicInteger started = new AtomicInteger();
+
+  @AfterEach
+  void close() {
+    release.countDown();
+    bounded.close();
+  }
+
+  /** Waits for the test's release and ignores interruption, as a runaway in an uninterruptible library call would. */
+  private final Supplier<EvaluationResult> deaf = () -> {
+    started.incrementAndGet();
+    boolean interrupted = false;
+    while (release.getCount() > 0) {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return EvaluationResult.ok(2L);
+  };
+
+  @Test
+  void overrunningEvaluationsAreCountedAndNewOnesRefusedWhileTooManyRun() {
+    for (int i = 0; i < BoundedEvaluation.MAX_OVERRUNNING; i++) {
+      assertThat(bounded.run(expression, "task", deaf).failure())
+          .isEqualTo("Expected to evaluate expression but timed out after 50 ms: 'x + 1' (element 'task')");
+    }
+    assertThat(bounded.overrunning()).isEqualTo(BoundedEvaluation.MAX_OVERRUNNING);
+
+    EvaluationResult refused = bounded.run(expression, "task", deaf);
+
+    assertThat(refused.failure()).isEqualTo("Expected to evaluate expression 'x + 1' of element 'task', but 4 "
+        + "earlier evaluations that ran past the 50 ms bound are still running; it is not started until they end");
+    assertThat(started).hasValue(BoundedEvaluation.MAX_OVERRUNNING);
+
+    release.countDown();
+    await().atMost(Duration.ofSeconds(30)).until(() -> bounded.overrunning() == 0);
+    assertThat(bounded.run(expression, "task", () -> EvaluationResult.ok(3L)).value()).isEqualTo(3L);
+  }
+
+  @Test
+  void anEvaluationWithinTheBoundAnswersItsResultOrItsFailure() {
+    assertThat(bounded.run(expression, "task", () -> EvaluationResult.ok(5L)).value()).isEqualTo(5L);
+    assertThat(bounded.run(expression, "task", () -> EvaluationResult.failed("no")).failure()).isEqualTo("no");
+    assertThat(bounded.overrunning()).isZero();
+  }
+}
