@@ -1,56 +1,22 @@
 package dev.journeys.notify;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Health of the ways out: the SMTP server and the SMS provider. Each is checked only when one is
- * configured; the sandbox is always UP (with mode=sandbox) since nothing outside can fail it.
- * Neither check sends a message or credentials.
+ * Health of the SMS provider, checked only when one is configured; the sandbox is always UP (with
+ * mode=sandbox) since nothing outside can fail it. The check sends no message or credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyHealth {
-
-  /** Connects, which greets the server with EHLO, then sends NOOP, and hangs up. */
-  @Bean
-  HealthIndicator smtpHealthIndicator(ObjectProvider<JavaMailSender> sender, ObjectProvider<MailProperties> mail) {
-    return () -> {
-      if (!(sender.getIfAvailable() instanceof JavaMailSenderImpl smtp)) {
-        return Health.up().withDetail("mode", "sandbox").build();
-      }
-      MailProperties properties = mail.getIfAvailable(MailProperties::new);
-      String server = smtp.getHost() + ":" + (smtp.getPort() > 0 ? smtp.getPort() : 25);
-      Session session = smtp.getSession();
-      try (Transport transport = session.getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol())) {
-        transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
-        // isConnected() on an SMTP transport sends NOOP and reads the answer.
-        if (!transport.isConnected()) {
-          return Health.down().withDetail("mode", "smtp").withDetail("server", server)
-              .withDetail("error", "the server did not answer NOOP").build();
-        }
-        return Health.up().withDetail("mode", "smtp").withDetail("server", server)
-            .withDetail("username", properties.getUsername() == null ? "none" : "set").build();
-      } catch (MessagingException e) {
-        return Health.down().withDetail("mode", "smtp").withDetail("server", server)
-            .withDetail("error", EmailMasking.maskAll(String.valueOf(e.getMessage()))).build();
-      }
-    };
-  }
 
   /**
    * Whether the provider's API root answers HTTP at all (no credentials are sent): any answer below

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 /**
  * Names Jakarta Mail's stream provider once, as a system property. Without it, the mail API looks

@@ -1,5 +1,8 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
+import dev.journeys.notify.ChannelSupport;
+import dev.journeys.notify.EmailMasking;
+import dev.journeys.notify.RenderedMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -32,11 +35,6 @@ record OutgoingEmail(
 
   static {
     MailStreamProvider.pin();
-  }
-
-  /** Message-ID derived from the outbox key, so every attempt at one message carries the same. */
-  static String messageId(long elementInstanceKey, Channel channel, String domain) {
-    return "<%d.%s@%s>".formatted(elementInstanceKey, channel.key(), domain);
   }
 
   /**
@@ -84,7 +82,7 @@ record OutgoingEmail(
       message.saveChanges();
       return message;
     } catch (MessagingException | UnsupportedEncodingException e) {
-      throw SendFailure.permanent(
+      throw ChannelSupport.permanentFailure(
           "Expected a well-formed email, but " + EmailMasking.maskAll(e.getMessage()));
     }
   }

@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
+import dev.journeys.notify.EmailMasking;
 import jakarta.mail.MessagingException;
 import java.util.HashSet;
 import java.util.Optional;

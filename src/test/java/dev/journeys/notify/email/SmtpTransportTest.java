@@ -1,8 +1,9 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.notify.MutableClock;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

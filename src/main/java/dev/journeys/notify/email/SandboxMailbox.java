@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
+import dev.journeys.notify.MessageChannel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;

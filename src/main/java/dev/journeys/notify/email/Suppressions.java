@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
+import dev.journeys.notify.EmailMasking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

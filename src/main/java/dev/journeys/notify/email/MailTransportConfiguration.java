@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 import java.time.Clock;
 import java.util.Properties;

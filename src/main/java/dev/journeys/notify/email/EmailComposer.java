@@ -1,9 +1,13 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
+import dev.journeys.notify.Channel;
+import dev.journeys.notify.EmailParts;
+import dev.journeys.notify.MessageRequest;
+import dev.journeys.notify.Purpose;
+import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -14,23 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailComposer {
 
-  private final MessageRenderer renderer;
-  private final MessageModel models;
-  private final UnsubscribeLinks unsubscribe;
-  private final NotifyProperties properties;
+  private final EmailParts parts;
   private final String from;
 
-  EmailComposer(
-      MessageRenderer renderer,
-      MessageModel models,
-      UnsubscribeLinks unsubscribe,
-      NotifyProperties properties,
-      ShopProperties shop) {
-    this.renderer = renderer;
-    this.models = models;
-    this.unsubscribe = unsubscribe;
-    this.properties = properties;
-    this.from = from(properties.from(), shop.senderName());
+  EmailComposer(EmailParts parts) {
+    this.parts = parts;
+    this.from = from(parts.from(), parts.senderName());
   }
 
   /** The From header: the configured address, under the shop's sender name when it set one. */
@@ -52,19 +45,18 @@ class EmailComposer {
    * @param order null for customer-only messages
    */
   OutgoingEmail compose(String messageId, MessageRequest request, Recipient recipient, Order order) {
-    String tag = renderer.localeFor(request.template(), recipient.locale());
+    String tag = parts.localeFor(request.template(), recipient);
     // Marketing reaches only customers with a record (consent lives there), so the id is known.
     boolean marketing = request.purpose() == Purpose.MARKETING && recipient.customerId() != null;
-    String unsubscribeUrl = marketing ? unsubscribe.url(recipient.customerId(), Channel.EMAIL) : null;
-    Map<String, Object> model =
-        models.build(request, recipient, order, Locale.forLanguageTag(tag), unsubscribeUrl);
+    String unsubscribeUrl = marketing ? parts.unsubscribeUrl(recipient.customerId(), Channel.EMAIL) : null;
+    Map<String, Object> model = parts.model(tag, request, recipient, order, unsubscribeUrl);
     return new OutgoingEmail(
         messageId,
         from,
-        properties.supportEmail(),
+        parts.supportEmail(),
         recipient.email(),
-        Greetings.fullName(recipient),
-        renderer.render(request.template(), tag, model),
-        marketing ? unsubscribe.header(recipient.customerId(), Channel.EMAIL) : null);
+        parts.fullName(recipient),
+        parts.render(request.template(), tag, model),
+        marketing ? parts.unsubscribeHeader(recipient.customerId(), Channel.EMAIL) : null);
   }
 }

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 import java.io.BufferedReader;
 import java.io.IOException;

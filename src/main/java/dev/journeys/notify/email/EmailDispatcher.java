@@ -1,16 +1,21 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 import dev.journeys.faults.CrashPoints;
 import dev.journeys.journey.ChannelKey;
+import dev.journeys.notify.ChannelSupport;
+import dev.journeys.notify.EmailMasking;
+import dev.journeys.notify.MessageChannel;
+import dev.journeys.notify.MessageRequest;
+import dev.journeys.notify.Outbox;
+import dev.journeys.notify.Outcome;
+import dev.journeys.notify.Purpose;
+import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,29 +28,20 @@ import org.springframework.stereotype.Service;
 @ChannelKey("email")
 class EmailDispatcher implements MessageChannel {
 
-  private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
-
   private final EmailComposer composer;
-  private final Outbox outbox;
   private final Suppressions suppressions;
   private final MailTransport mail;
-  private final NotifyProperties properties;
-  private final OutboxDecisions decisions;
-  private final QuietHours quietHours;
   private final SandboxMailbox mailbox;
+  private final ChannelSupport support;
   private final Clock clock;
 
-  EmailDispatcher(EmailComposer composer, Outbox outbox, Suppressions suppressions, MailTransport mail,
-      NotifyProperties properties, OutboxDecisions decisions, QuietHours quietHours, SandboxMailbox mailbox,
-      Clock clock) {
+  EmailDispatcher(EmailComposer composer, Suppressions suppressions, MailTransport mail, SandboxMailbox mailbox,
+      ChannelSupport support, Clock clock) {
     this.composer = composer;
-    this.outbox = outbox;
     this.suppressions = suppressions;
     this.mail = mail;
-    this.properties = properties;
-    this.decisions = decisions;
-    this.quietHours = quietHours;
     this.mailbox = mailbox;
+    this.support = support;
     this.clock = clock;
   }
 
@@ -53,30 +49,21 @@ class EmailDispatcher implements MessageChannel {
   public Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
     Optional<String> skip = reasonToSkip(request, recipient);
     if (skip.isPresent()) {
-      return decisions.skip(entry, skip.get());
+      return support.skip(entry, skip.get());
     }
     // Transactional email is exempt, and email quiet hours are off unless configured.
-    Optional<Instant> hold = quietHours.holdUntil(this, request.purpose(), recipient.zone());
-    if (hold.isPresent()) {
-      return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
+    Optional<Outcome> held = support.holdForQuietHours(this, entry, request, recipient);
+    if (held.isPresent()) {
+      return held.get();
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(entry.messageId(), request, recipient, order);
     MimeMessage mime = email.toMime(clock.instant());
-    return switch (decisions.claimWithinCap(entry, request.purpose())) {
-      case SENT -> {
-        log.info("{} email ({}) was already sent; sending nothing", entry.template(), entry.messageId());
-        yield Outcome.ALREADY_SENT;
-      }
-      // Skipped or rejected before: final, and still not a message that reached the customer.
-      case SETTLED -> Outcome.SKIPPED;
-      case HELD -> Outcome.HELD;
-      case BUSY -> throw decisions.busy(entry);
-      case CLAIMED -> {
-        CrashPoints.reached(CrashPoints.Point.AFTER_OUTBOX_INSERT);
-        yield send(entry, email, mime);
-      }
-    };
+    Outcome outcome = support.sendOnce(entry, request, EmailMasking.mask(email.to()), () -> send(email, mime));
+    if (outcome == Outcome.SENT) {
+      CrashPoints.reached(CrashPoints.Point.AFTER_MARK_SENT);
+    }
+    return outcome;
   }
 
   @Override
@@ -136,37 +123,25 @@ class EmailDispatcher implements MessageChannel {
     return Optional.empty();
   }
 
-  private Outcome send(Outbox.Entry entry, OutgoingEmail email, MimeMessage mime) {
+  /**
+   * One attempt at the mail server, the outbox row claimed. A dead mailbox is suppressed before the
+   * refusal settles the message: retrying forever would not help, and the journey goes on. Anything
+   * else is retried, waits growing with each failed attempt, so an outage of several minutes uses up
+   * the task's retries slowly instead of raising an incident within a minute.
+   */
+  private ChannelSupport.Accepted send(OutgoingEmail email, MimeMessage mime) {
+    CrashPoints.reached(CrashPoints.Point.AFTER_OUTBOX_INSERT);
     try {
       mail.send(email, mime);
-      CrashPoints.reached(CrashPoints.Point.AFTER_SMTP_ACCEPT);
     } catch (RuntimeException e) {
       Optional<String> rejection = SmtpRejection.permanentRecipientRejection(e);
       if (rejection.isPresent()) {
-        return reject(entry, email, rejection.get());
+        suppressions.suppress(email.to(), rejection.get());
+        throw new ChannelSupport.Refused(rejection.get());
       }
-      String reason = EmailMasking.maskAll(e.getMessage());
-      outbox.release(entry, reason);
-      // Waits grow with each failed attempt at this message, so an outage of several minutes
-      // uses up the task's retries slowly instead of raising an incident within a minute.
-      throw SendFailure.retryable(
-          "Expected to send %s to %s, but: %s"
-              .formatted(entry.messageId(), EmailMasking.mask(email.to()), reason),
-          properties.retryBackoff(outbox.attempts(entry)));
+      throw new ChannelSupport.Unavailable(EmailMasking.maskAll(e.getMessage()), null, false);
     }
-    decisions.sent(entry, null, null);
-    CrashPoints.reached(CrashPoints.Point.AFTER_MARK_SENT);
-    log.info("Sent {} {} for {} to {} in {} as {}", entry.template(), entry.channel().key(),
-        OutboxDecisions.subject(entry), EmailMasking.mask(email.to()), email.content().locale(), entry.messageId());
-    return Outcome.SENT;
-  }
-
-  /** A dead mailbox: retrying forever would not help, so remember it and let the journey go on. */
-  private Outcome reject(Outbox.Entry entry, OutgoingEmail email, String reply) {
-    suppressions.suppress(email.to(), reply);
-    outbox.markRejected(entry, reply);
-    log.warn("The mail server refused {} for good ({}); suppressed it and settled {}",
-        EmailMasking.mask(email.to()), reply, entry.messageId());
-    return Outcome.REJECTED;
+    CrashPoints.reached(CrashPoints.Point.AFTER_SMTP_ACCEPT);
+    return new ChannelSupport.Accepted(null, null);
   }
 }

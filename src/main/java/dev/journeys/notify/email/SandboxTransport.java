@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 import jakarta.mail.internet.MimeMessage;
 

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
