@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** Phone numbers, segment counting and quiet hours, without the app. */
+/** Phone numbers and quiet hours, without the app (segment counting: sms.SmsSegmentsTest). */
 class SmsUnitsTest {
 
   @Test
@@ -22,19 +22,6 @@ class SmsUnitsTest {
     assertThat(PhoneNumbers.mobile("not a number", "DE").problem()).isEqualTo("invalid-number");
     assertThat(PhoneNumbers.mobile("030 12345678", "DE").problem()).isEqualTo("not-a-mobile (fixed_line)");
     assertThat(PhoneNumbers.maskAll("The 'To' number +15005550001 is not valid")).doesNotContain("5550001");
-  }
-
-  @Test
-  void segmentsFollowGsm7AndUcs2Limits() {
-    assertThat(SmsSegments.count("a".repeat(160)).segments()).isEqualTo(1);
-    assertThat(SmsSegments.count("a".repeat(161)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("a".repeat(306)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("a".repeat(307)).segments()).isEqualTo(3);
-    assertThat(SmsSegments.count("€".repeat(80)).segments()).as("extension characters count twice").isEqualTo(1);
-    assertThat(SmsSegments.count("€".repeat(81)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("好".repeat(70)).segments()).isEqualTo(1);
-    assertThat(SmsSegments.count("好".repeat(71)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("好".repeat(135)).segments()).isEqualTo(3);
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import dev.journeys.notify.TwilioWebhooks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * mode=sandbox) since nothing outside can fail it. The check sends no message or credentials.
  */
 @Configuration(proxyBeanMethods = false)
-class NotifyHealth {
+class SmsHealth {
 
   /**
    * Whether the provider's API root answers HTTP at all (no credentials are sent): any answer below

@@ -1,17 +1,23 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 import dev.journeys.faults.CrashPoints;
 import dev.journeys.journey.ChannelKey;
+import dev.journeys.notify.ChannelSupport;
+import dev.journeys.notify.MessageChannel;
+import dev.journeys.notify.MessageRequest;
+import dev.journeys.notify.Outbox;
+import dev.journeys.notify.Outcome;
+import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.Purpose;
+import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,52 +36,39 @@ class SmsDispatcher implements MessageChannel {
 
   private final SmsComposer composer;
   private final SmsTransport transport;
-  private final Outbox outbox;
-  private final OutboxDecisions decisions;
-  private final QuietHours quietHours;
-  private final NotifyProperties properties;
+  private final ChannelSupport support;
   private final JdbcClient jdbc;
 
-  SmsDispatcher(SmsComposer composer, SmsTransport transport, Outbox outbox, OutboxDecisions decisions,
-      QuietHours quietHours, NotifyProperties properties, JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  SmsDispatcher(SmsComposer composer, SmsTransport transport, ChannelSupport support, JdbcClient jdbc) {
     this.composer = composer;
     this.transport = transport;
-    this.outbox = outbox;
-    this.decisions = decisions;
-    this.quietHours = quietHours;
-    this.properties = properties;
+    this.support = support;
+    this.jdbc = jdbc;
   }
 
   @Override
   public Outcome dispatch(Outbox.Entry entry, MessageRequest request, Recipient recipient, Order order) {
     if (recipient.erased()) {
-      return decisions.skip(entry, "erased");
+      return support.skip(entry, "erased");
     }
     // An order without a customer record carries no opt-in, so it gets no SMS either.
     if (!optedIn(recipient, request.purpose())) {
-      return decisions.skip(entry, NO_SMS_CONSENT);
+      return support.skip(entry, NO_SMS_CONSENT);
     }
     if (address(recipient) == null) {
-      return decisions.skip(entry, "no-phone");
+      return support.skip(entry, "no-phone");
     }
     PhoneNumbers.Parsed number = PhoneNumbers.mobile(recipient.phone(), recipient.country());
     if (!number.mobile()) {
-      return decisions.skip(entry, "undeliverable: " + number.problem());
+      return support.skip(entry, "undeliverable: " + number.problem());
     }
-    Optional<Instant> hold = quietHours.holdUntil(this, request.purpose(), recipient.zone());
-    if (hold.isPresent()) {
-      return decisions.holdWithinCap(entry, request, hold.get(), OutboxDecisions.QUIET_HOURS);
+    Optional<Outcome> held = support.holdForQuietHours(this, entry, request, recipient);
+    if (held.isPresent()) {
+      return held.get();
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingSms sms = composer.compose(entry.messageId(), number.e164(), request, recipient, order);
-    return switch (decisions.claimWithinCap(entry, request.purpose())) {
-      case SENT -> Outcome.ALREADY_SENT;
-      case SETTLED -> Outcome.SKIPPED;
-      case HELD -> Outcome.HELD;
-      case BUSY -> throw decisions.busy(entry);
-      case CLAIMED -> send(entry, sms);
-    };
+    return support.sendOnce(entry, request, PhoneNumbers.mask(sms.to()), () -> send(entry, sms));
   }
 
   /** Either purpose needs the one SMS opt-in: transactional texts respect it too. */
@@ -104,40 +97,29 @@ class SmsDispatcher implements MessageChannel {
     return Map.of("sandboxSms", SandboxSmsTransport.erase(jdbc, messages));
   }
 
-  private Outcome send(Outbox.Entry entry, OutgoingSms sms) {
-    SmsTransport.Accepted accepted;
+  /** One attempt at the provider, the outbox row claimed; first the provider is asked about an earlier one. */
+  private ChannelSupport.Accepted send(Outbox.Entry entry, OutgoingSms sms) {
     try {
       Optional<SmsTransport.Accepted> earlier = earlierAttempt(entry, sms);
       if (earlier.isPresent()) {
-        outbox.decided(entry, "found", "an earlier attempt reached the provider as " + earlier.get().providerId());
-        decisions.sent(entry, earlier.get().providerId(), DeliveryStatus.normalise(earlier.get().status()));
+        support.record(entry, "found", "an earlier attempt reached the provider as " + earlier.get().providerId());
         log.info("Found {} sms for {} at the provider as {} after an attempt without an answer; not sent again",
-            entry.template(), OutboxDecisions.subject(entry), earlier.get().providerId());
-        return Outcome.SENT;
+            entry.template(), entry.messageId(), earlier.get().providerId());
+        return accepted(earlier.get());
       }
-      accepted = transport.send(sms);
+      SmsTransport.Accepted accepted = transport.send(sms);
       CrashPoints.reached(CrashPoints.Point.AFTER_PROVIDER_ACCEPT);
+      log.debug("{} for {} is {}", entry.messageId(), entry.template(), sms.count().describe());
+      return accepted(accepted);
     } catch (SmsTransport.Refused refused) {
-      outbox.markRejected(entry, "rejected", refused.getMessage());
-      log.warn("The SMS provider refused {} to {} for good ({}); settled it", entry.messageId(),
-          PhoneNumbers.mask(sms.to()), refused.getMessage());
-      return Outcome.REJECTED;
+      throw new ChannelSupport.Refused(refused.getMessage());
     } catch (SmsTransport.Unavailable e) {
-      String reason = PhoneNumbers.maskAll(e.getMessage());
-      if (e.unsure()) {
-        outbox.releaseUnsure(entry, reason);
-      } else {
-        outbox.release(entry, reason);
-      }
-      Duration backoff = properties.retryBackoff(outbox.attempts(entry), e.retryAfter());
-      throw SendFailure.retryable(
-          "Expected to send %s to %s, but: %s".formatted(entry.messageId(), PhoneNumbers.mask(sms.to()), reason),
-          backoff);
+      throw new ChannelSupport.Unavailable(e.getMessage(), e.retryAfter(), e.unsure());
     }
-    decisions.sent(entry, accepted.providerId(), DeliveryStatus.normalise(accepted.status()));
-    log.info("Sent {} sms for {} to {} in {} as {} ({})", entry.template(), OutboxDecisions.subject(entry),
-        PhoneNumbers.mask(sms.to()), sms.locale(), entry.messageId(), sms.count().describe());
-    return Outcome.SENT;
+  }
+
+  private static ChannelSupport.Accepted accepted(SmsTransport.Accepted accepted) {
+    return new ChannelSupport.Accepted(accepted.providerId(), accepted.status());
   }
 
   /**
@@ -145,7 +127,7 @@ class SmsDispatcher implements MessageChannel {
    * came too late, or the worker died mid-send); empty when there was none or the provider has none.
    */
   private Optional<SmsTransport.Accepted> earlierAttempt(Outbox.Entry entry, OutgoingSms sms) {
-    OffsetDateTime since = outbox.unsureSince(entry);
-    return since == null ? Optional.empty() : transport.find(sms, since.toInstant(), outbox::holdsProviderId);
+    Optional<Instant> since = support.unsureSince(entry);
+    return since.isEmpty() ? Optional.empty() : transport.find(sms, since.get(), support::knownProviderId);
   }
 }

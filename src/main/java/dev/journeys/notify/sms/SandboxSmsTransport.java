@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import dev.journeys.notify.MessageChannel;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

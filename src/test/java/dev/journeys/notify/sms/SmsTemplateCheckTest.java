@@ -1,10 +1,10 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.notify.TestChannelSupport;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every SMS template fits the configured segment limit with sample data, or the app refuses to start. */
@@ -45,23 +45,16 @@ class SmsTemplateCheckTest {
   }
 
   private static SmsTemplateCheck withJourneys(int maxSegments, String journeys) {
-    NotifyProperties p = TestMessages.PROPERTIES;
-    NotifyProperties withSecret = new NotifyProperties(p.from(), p.supportEmail(), p.supportUrl(),
-        p.trackingUrl(), p.shopUrl(), p.productUrl(), p.reviewUrl(), p.recommendations(),
-        p.recommendationsCache(), p.messageIdDomain(), p.unsubscribeMailto(),
-        "a-test-secret-of-at-least-32-characters", p.retryBackoff(), p.sendLease(), p.retryBackoffMax());
-    PreferenceLinks links = new PreferenceLinks(
-        new SignedLinks(new SigningSecret(null, withSecret), new SiteProperties("https://shop.example.com/journeys/")));
-    MessageModel model = new MessageModel(p, (order, customerId, limit) -> List.of(), List.of(), links);
-    SmsProperties sms = new SmsProperties("http://localhost", null, null, "+15005550006", null, null, null,
-        maxSegments, Duration.ofSeconds(1));
-    return new SmsTemplateCheck(new SmsComposer(new MessageRenderer(), model, sms), journeys);
+    return new SmsTemplateCheck(new SmsComposer(TestChannelSupport.forTemplatesWithPreferenceLinks(),
+        properties(maxSegments)), journeys);
   }
 
   private static SmsTemplateCheck check(int maxSegments) {
-    SmsProperties sms = new SmsProperties("http://localhost", null, null, "+15005550006", null, null, null,
+    return new SmsTemplateCheck(new SmsComposer(TestChannelSupport.forTemplates(), properties(maxSegments)));
+  }
+
+  private static SmsProperties properties(int maxSegments) {
+    return new SmsProperties("http://localhost", null, null, "+15005550006", null, null, null,
         maxSegments, Duration.ofSeconds(1));
-    MessageModel model = new MessageModel(TestMessages.PROPERTIES, (order, customerId, limit) -> List.of(), List.of());
-    return new SmsTemplateCheck(new SmsComposer(new MessageRenderer(), model, sms));
   }
 }

@@ -1,7 +1,9 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import dev.journeys.notify.ChannelSupport;
+import dev.journeys.notify.MessageRequest;
+import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SmsComposer {
 
-  private final MessageRenderer renderer;
-  private final MessageModel models;
+  static final String SUFFIX = ".sms.txt";
+
+  private final ChannelSupport support;
   private final SmsProperties properties;
 
-  SmsComposer(MessageRenderer renderer, MessageModel models, SmsProperties properties) {
-    this.renderer = renderer;
-    this.models = models;
+  SmsComposer(ChannelSupport support, SmsProperties properties) {
+    this.support = support;
     this.properties = properties;
   }
 
@@ -24,14 +26,14 @@ class SmsComposer {
    * @param order null for customer-only messages
    */
   OutgoingSms compose(String messageId, String to, MessageRequest request, Recipient recipient, Order order) {
-    String tag = renderer.smsLocaleFor(request.template(), recipient.locale());
-    Map<String, Object> model = models.build(request, recipient, order, Locale.forLanguageTag(tag), null);
-    String body = renderer.renderSms(request.template(), tag, model);
-    if (SmsSegments.count(body).segments() > properties.maxSegments() && model.containsKey(OrderVariables.COMPACT)) {
+    String tag = support.localeFor(request.template(), recipient, SUFFIX, "an SMS text");
+    Map<String, Object> model = support.model(tag, request, recipient, order);
+    String body = render(request.template(), tag, model);
+    if (SmsSegments.count(body).segments() > properties.maxSegments() && model.containsKey(ChannelSupport.COMPACT)) {
       // The carrier's details are worth a text only when they fit: a long carrier link gives way
       // to the shop's tracking page, carrier and pickup names to nothing, rather than no text at all.
-      model.put(OrderVariables.COMPACT, true);
-      body = renderer.renderSms(request.template(), tag, model);
+      model.put(ChannelSupport.COMPACT, true);
+      body = render(request.template(), tag, model);
     }
     if (model.get("preferencesUrl") != null) {
       // Every marketing text carries the preference centre link, whatever its template says.
@@ -40,9 +42,17 @@ class SmsComposer {
     SmsSegments.Count count = SmsSegments.count(body);
     if (count.segments() > properties.maxSegments()) {
       // Start-up validation checks sample data; real data (a long name) can still overrun it.
-      throw SendFailure.permanent(tooLong(request.template() + "/" + tag + MessageRenderer.SMS_SUFFIX, count));
+      throw ChannelSupport.permanentFailure(tooLong(request.template() + "/" + tag + SUFFIX, count));
     }
     return new OutgoingSms(messageId, to, body, tag, count);
+  }
+
+  /**
+   * One text, whitespace runs collapsed, since line breaks and indentation from the template would
+   * cost characters the customer pays for in segments.
+   */
+  private String render(String template, String tag, Map<String, Object> model) {
+    return support.render(template, tag, SUFFIX, model).replaceAll("\\s+", " ").strip();
   }
 
   String tooLong(String file, SmsSegments.Count count) {

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 import java.time.Duration;
 import java.time.Instant;

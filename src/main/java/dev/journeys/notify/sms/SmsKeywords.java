@@ -1,5 +1,9 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import dev.journeys.notify.Channel;
+import dev.journeys.notify.ContactDirectory;
+import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.TwilioWebhooks;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,11 +31,11 @@ class SmsKeywords {
   private static final Logger log = LoggerFactory.getLogger(SmsKeywords.class);
 
   private final ContactDirectory contacts;
-  private final DeliveryStatuses events;
+  private final TwilioWebhooks events;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  SmsKeywords(ContactDirectory contacts, DeliveryStatuses events, JdbcClient jdbc, Clock clock) {
+  SmsKeywords(ContactDirectory contacts, TwilioWebhooks events, JdbcClient jdbc, Clock clock) {
     this.contacts = contacts;
     this.events = events;
     this.jdbc = jdbc;
@@ -60,19 +64,19 @@ class SmsKeywords {
     Boolean optIn = STOP.contains(keyword) ? Boolean.FALSE : START.contains(keyword) ? Boolean.TRUE : null;
     if (optIn == null) {
       // An ordinary reply: not ours to read or keep (it may hold personal data).
-      events.record("inbound", messageSid, "other", null, "ignored");
+      events.recordEvent("inbound", messageSid, "other", null, "ignored");
       return;
     }
     List<String> customers = contacts.findByPhone(from.strip());
     if (customers.isEmpty()) {
-      events.record("inbound", messageSid, keyword, null, "unknown-sender");
+      events.recordEvent("inbound", messageSid, keyword, null, "unknown-sender");
       log.info("{} from {}, a number no customer has; nothing to change", keyword, PhoneNumbers.mask(from));
       return;
     }
     String source = optIn ? "sms-start" : "sms-stop";
     for (String customerId : customers) {
       contacts.changeConsent(customerId, Channel.SMS, optIn, source);
-      events.record("inbound", messageSid, keyword, customerId, optIn ? "opted-in" : "opted-out");
+      events.recordEvent("inbound", messageSid, keyword, customerId, optIn ? "opted-in" : "opted-out");
     }
     log.info("{} from {}: customers {} opted {} of SMS", keyword, PhoneNumbers.mask(from), customers,
         optIn ? "back in" : "out");

@@ -1,6 +1,10 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 import dev.journeys.journey.SendSteps;
+import dev.journeys.notify.MessageRequest;
+import dev.journeys.notify.Purpose;
+import dev.journeys.notify.Recipient;
+import dev.journeys.notify.TemplateSamples;
 import dev.journeys.orders.Order;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SmsTemplateCheck implements SmartInitializingSingleton {
+
+  private static final String CHANNEL = "sms";
 
   /** One fact set per branch the SMS templates switch on. */
   static final List<Map<String, Object>> VARIANTS = TemplateSamples.VARIANTS;
@@ -49,12 +55,12 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
     Map<String, SendSteps.Step> marketing = new java.util.HashMap<>();
     if (journeys != null) {
       SendSteps.in(journeys).stream()
-          .filter(step -> step.marketing() && step.channels().contains(Channel.SMS.key()))
+          .filter(step -> step.marketing() && step.channels().contains(CHANNEL))
           .forEach(step -> marketing.putIfAbsent(step.template(), step));
     }
     for (String file : templates()) {
       String template = file.substring(0, file.indexOf('/'));
-      String locale = file.substring(file.indexOf('/') + 1, file.length() - MessageRenderer.SMS_SUFFIX.length());
+      String locale = file.substring(file.indexOf('/') + 1, file.length() - SmsComposer.SUFFIX.length());
       SendSteps.Step marketingStep = marketing.get(template);
       for (Map<String, Object> facts : VARIANTS) {
         check(file, request(template, facts, Purpose.TRANSACTIONAL), locale, "");
@@ -70,7 +76,7 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
   private void check(String file, MessageRequest request, String locale, String how) {
     try {
       composer.compose("check", "+10000000000", request, recipient(locale), order(locale));
-    } catch (SendFailure failure) {
+    } catch (RuntimeException failure) {
       throw new IllegalStateException("SMS template " + file + how + " failed validation with sample data "
           + request.facts() + ": " + failure.getMessage(), failure);
     }
@@ -78,7 +84,7 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
 
   /** template/locale.sms.txt for every SMS template on the class path. */
   static TreeSet<String> templates() {
-    return templates(MessageRenderer.SMS_SUFFIX);
+    return templates(SmsComposer.SUFFIX);
   }
 
   static TreeSet<String> templates(String suffix) {

@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,10 @@ class SmsWebhookUrls {
   private final String base;
   private final String statusCallback;
 
-  SmsWebhookUrls(SmsProperties sms, SiteProperties site) {
+  SmsWebhookUrls(SmsProperties sms,
+      @Value("${journeys.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     String configured = sms.webhookBaseUrl();
-    this.base = (configured == null || configured.isBlank() ? site.publicBaseUrl() : configured).replaceAll("/+$", "");
+    this.base = (configured == null || configured.isBlank() ? publicBaseUrl : configured).replaceAll("/+$", "");
     this.statusCallback = sms.statusCallbackUrl() == null || sms.statusCallbackUrl().isBlank()
         ? base + STATUS_PATH
         : sms.statusCallbackUrl();

@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 /**
  * How many SMS segments a body costs. A body entirely in the GSM-7 alphabet takes 160 characters

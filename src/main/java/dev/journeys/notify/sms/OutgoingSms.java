@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import dev.journeys.notify.PhoneNumbers;
 /**
  * One rendered SMS, ready for a transport.
  *

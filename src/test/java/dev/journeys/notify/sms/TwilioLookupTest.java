@@ -1,4 +1,4 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

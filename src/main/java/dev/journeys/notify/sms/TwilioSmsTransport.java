@@ -1,5 +1,6 @@
-package dev.journeys.notify;
+package dev.journeys.notify.sms;
 
+import dev.journeys.notify.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
