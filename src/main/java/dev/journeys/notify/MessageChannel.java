@@ -51,6 +51,21 @@ public interface MessageChannel {
     return List.of();
   }
 
+  /**
+   * How the preference centre names the customer's choice of this channel (in English and Chinese,
+   * as the page is); null, the default, when customers keep no consent of this channel (a channel
+   * that keeps one has its column in customers, {@code MarketingChannel}, and its
+   * {@link #optedIn} reads it).
+   */
+  default String consentLabel() {
+    return null;
+  }
+
+  /** The address the preference centre shows beside the choice, masked; null for none. */
+  default String maskedAddress(Recipient recipient) {
+    return null;
+  }
+
   /** How people name this channel, e.g. in the dashboard's headings. */
   default String title() {
     String key = channel().key();

@@ -82,6 +82,16 @@ class EmailDispatcher implements MessageChannel {
   }
 
   @Override
+  public String consentLabel() {
+    return "Email / 电子邮件";
+  }
+
+  @Override
+  public String maskedAddress(Recipient recipient) {
+    return recipient.email() == null ? null : EmailMasking.mask(recipient.email());
+  }
+
+  @Override
   public String sandboxName() {
     return "messages";
   }

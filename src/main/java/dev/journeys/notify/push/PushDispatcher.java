@@ -84,6 +84,12 @@ class PushDispatcher implements MessageChannel {
     return recipient.customerId();
   }
 
+  /** The preference centre's choice is marketing push: transactional push needs a device only. */
+  @Override
+  public String consentLabel() {
+    return "App notifications / 应用通知";
+  }
+
   @Override
   public List<String> startupProblems() {
     return support.checkTemplates(PushComposer.SUFFIX, "Push template",

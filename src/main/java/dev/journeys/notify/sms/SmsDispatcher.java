@@ -88,6 +88,16 @@ class SmsDispatcher implements MessageChannel {
   }
 
   @Override
+  public String consentLabel() {
+    return "Text messages (SMS) / 短信";
+  }
+
+  @Override
+  public String maskedAddress(Recipient recipient) {
+    return recipient.phone() == null ? null : PhoneNumbers.mask(recipient.phone());
+  }
+
+  @Override
   public List<?> sandbox(int limit) {
     return SandboxSmsTransport.latest(jdbc, limit);
   }

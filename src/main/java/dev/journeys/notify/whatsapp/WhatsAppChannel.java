@@ -109,6 +109,16 @@ class WhatsAppChannel implements MessageChannel {
   }
 
   @Override
+  public String consentLabel() {
+    return "WhatsApp";
+  }
+
+  @Override
+  public String maskedAddress(Recipient recipient) {
+    return recipient.phone() == null ? null : PhoneNumbers.mask(recipient.phone());
+  }
+
+  @Override
   public List<String> startupProblems() {
     List<String> problems = new ArrayList<>();
     if (!properties.sandbox()) {
