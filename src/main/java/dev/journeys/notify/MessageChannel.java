@@ -4,6 +4,7 @@ import dev.journeys.journey.ChannelKey;
 import dev.journeys.orders.Order;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
@@ -64,6 +65,14 @@ public interface MessageChannel {
   /** The address the preference centre shows beside the choice, masked; null for none. */
   default String maskedAddress(Recipient recipient) {
     return null;
+  }
+
+  /**
+   * Whether this channel's way out works now: its server or provider answers, or its sandbox takes
+   * the messages ({@link ProviderHealth}). Shown at /actuator/health/channels/{key}.
+   */
+  default Health health() {
+    return Health.up().build();
   }
 
   /** How people name this channel, e.g. in the dashboard's headings. */

@@ -3,28 +3,28 @@ package dev.journeys.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.JourneysAppTest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
-/** Without an SMTP server or SMS account, both ways out are the sandbox, and that is healthy. */
+/** Without an SMTP server or provider accounts, every channel goes to its sandbox, and that is healthy. */
 @JourneysAppTest
 class SandboxHealthTest {
 
   @LocalServerPort int port;
-  @Autowired Map<String, HealthIndicator> indicators;
+  @Autowired Channels channels;
 
   @Test
   void theSandboxesAreUpWithModeSandbox() {
-    assertThat(indicators.get("smtpHealthIndicator").health().getStatus()).isEqualTo(Status.UP);
-    assertThat(indicators.get("smtpHealthIndicator").health().getDetails()).containsEntry("mode", "sandbox");
-    assertThat(indicators.get("smsHealthIndicator").health().getDetails()).containsEntry("mode", "sandbox");
+    for (MessageChannel channel : channels.all()) {
+      assertThat(channel.health().getStatus()).as(channel.channel().key()).isEqualTo(Status.UP);
+      assertThat(channel.health().getDetails()).as(channel.channel().key()).containsEntry("mode", "sandbox");
+    }
     // Without a login the components' statuses show, their details do not.
     String body = RestClient.create().get().uri("http://127.0.0.1:" + port + "/actuator/health").retrieve().body(String.class);
-    assertThat(body).contains("\"smtp\":{\"status\":\"UP\"}", "\"sms\":{\"status\":\"UP\"}", "\"engine\":{\"status\":\"UP\"}");
+    assertThat(body).contains("\"email\":{\"status\":\"UP\"}", "\"sms\":{\"status\":\"UP\"}",
+        "\"push\":{\"status\":\"UP\"}", "\"engine\":{\"status\":\"UP\"}");
   }
 }

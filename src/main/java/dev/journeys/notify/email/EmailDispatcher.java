@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,11 +33,13 @@ class EmailDispatcher implements MessageChannel {
   private final Suppressions suppressions;
   private final MailTransport mail;
   private final SandboxMailbox mailbox;
+  private final SmtpHealth health;
   private final ChannelSupport support;
   private final Clock clock;
 
   EmailDispatcher(EmailComposer composer, Suppressions suppressions, MailTransport mail, SandboxMailbox mailbox,
-      ChannelSupport support, Clock clock) {
+      SmtpHealth health, ChannelSupport support, Clock clock) {
+    this.health = health;
     this.composer = composer;
     this.suppressions = suppressions;
     this.mail = mail;
@@ -104,6 +107,12 @@ class EmailDispatcher implements MessageChannel {
   @Override
   public List<?> sandbox(int limit) {
     return mailbox.latest(limit);
+  }
+
+  /** With spring.mail.host: whether connecting (EHLO) and NOOP succeed. */
+  @Override
+  public Health health() {
+    return health.check();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.journeys.notify.MessageChannel;
 import dev.journeys.notify.MessageRequest;
 import dev.journeys.notify.Outbox;
 import dev.journeys.notify.Outcome;
+import dev.journeys.notify.ProviderHealth;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +40,11 @@ class PushDispatcher implements MessageChannel {
   private final ContactDirectory contacts;
   private final ChannelSupport support;
   private final JdbcClient jdbc;
+  private final PushProperties properties;
 
   PushDispatcher(PushComposer composer, PushTransport transport, ContactDirectory contacts, ChannelSupport support,
-      JdbcClient jdbc) {
+      JdbcClient jdbc, PushProperties properties) {
+    this.properties = properties;
     this.composer = composer;
     this.transport = transport;
     this.contacts = contacts;
@@ -94,6 +98,12 @@ class PushDispatcher implements MessageChannel {
   public List<String> startupProblems() {
     return support.checkTemplates(PushComposer.SUFFIX, "Push template",
         (request, recipient, order) -> composer.compose("check", request, recipient, order));
+  }
+
+  /** With a service account: whether journeys.push.base-url answers (no token is sent). */
+  @Override
+  public Health health() {
+    return properties.sandbox() ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.journeys.notify.MessageRequest;
 import dev.journeys.notify.Outbox;
 import dev.journeys.notify.Outcome;
 import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.ProviderHealth;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,8 +40,11 @@ class SmsDispatcher implements MessageChannel {
   private final SmsTransport transport;
   private final ChannelSupport support;
   private final JdbcClient jdbc;
+  private final SmsProperties properties;
 
-  SmsDispatcher(SmsComposer composer, SmsTransport transport, ChannelSupport support, JdbcClient jdbc) {
+  SmsDispatcher(SmsComposer composer, SmsTransport transport, ChannelSupport support, JdbcClient jdbc,
+      SmsProperties properties) {
+    this.properties = properties;
     this.composer = composer;
     this.transport = transport;
     this.support = support;
@@ -95,6 +100,12 @@ class SmsDispatcher implements MessageChannel {
   @Override
   public String maskedAddress(Recipient recipient) {
     return recipient.phone() == null ? null : PhoneNumbers.mask(recipient.phone());
+  }
+
+  /** With an account: whether journeys.sms.base-url answers (no credentials are sent). */
+  @Override
+  public Health health() {
+    return properties.sandbox() ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
   }
 
   @Override

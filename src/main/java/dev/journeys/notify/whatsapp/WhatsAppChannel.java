@@ -7,6 +7,7 @@ import dev.journeys.notify.MessageRequest;
 import dev.journeys.notify.Outbox;
 import dev.journeys.notify.Outcome;
 import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.ProviderHealth;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -142,6 +144,12 @@ class WhatsAppChannel implements MessageChannel {
       }
     }));
     return problems;
+  }
+
+  /** With an account: whether the provider's base-url answers (no credentials are sent). */
+  @Override
+  public Health health() {
+    return properties.sandbox() ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
   }
 
   @Override

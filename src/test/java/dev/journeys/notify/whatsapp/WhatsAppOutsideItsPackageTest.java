@@ -23,10 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
 
 /**
  * What WhatsApp gets from being a registered channel, though nothing outside notify.whatsapp names
- * it: the preference centre shows and changes its opt-in like SMS's. (Same settings as
+ * it: the preference centre shows and changes its opt-in like SMS's, and health reports it. (Same settings as
  * WhatsAppSandboxTest, so the two share one application.)
  */
 @JourneysAppTest
@@ -81,6 +82,13 @@ class WhatsAppOutsideItsPackageTest {
 
     post(link, "email=on&whatsapp=on");
     assertThat(customers.find(customerId).orElseThrow().whatsappOptIn().granted()).isTrue();
+  }
+
+  @Test
+  void healthReportsTheWhatsAppChannel() {
+    String body = RestClient.create().get().uri("http://127.0.0.1:" + port + "/actuator/health/channels")
+        .retrieve().body(String.class);
+    assertThat(body).contains("\"whatsapp\":{\"status\":\"UP\"}", "\"email\":{\"status\":\"UP\"}");
   }
 
   /** The link in a marketing email the customer got. */
