@@ -4,6 +4,7 @@ import dev.journeys.journey.ChannelKey;
 import dev.journeys.orders.Order;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
@@ -90,6 +91,23 @@ public interface MessageChannel {
   default List<?> sandbox(int limit) {
     return List.of();
   }
+
+  /**
+   * What this channel's sandbox caught of one message, as the customer would read it (for the
+   * journey simulator's timeline); empty when it caught none, e.g. when the channel sends for real.
+   */
+  default Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return Optional.empty();
+  }
+
+  /**
+   * One message as a sandbox caught it.
+   *
+   * @param subject an email's subject, a push notification's title; null when the channel has none
+   * @param text what the customer reads (an email's plain text, an SMS body, a WhatsApp template's variables)
+   * @param html an email's HTML part; null for other channels
+   */
+  record SandboxCopy(String subject, String text, String html) {}
 
   /**
    * Erases what this channel keeps of a customer's messages beyond the outbox (sandbox copies).

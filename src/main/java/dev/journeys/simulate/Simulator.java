@@ -151,6 +151,10 @@ public class Simulator {
         "--journeys.deployment.enabled=true",
         "--journeys.deployment.resources=classpath*:bpmn/*.bpmn",
         "--journeys.sms.account-sid=",
+        // Push and WhatsApp go to their sandboxes too (WhatsApp only when the app enables it).
+        "--journeys.push.credentials-file=",
+        "--journeys.push.credentials-json=",
+        "--journeys.notify.whatsapp.account-sid=",
         "--journeys.feedback.helpdesk-url=",
         "--journeys.notify.held-poll-interval=1d",
         "--management.endpoints.enabled-by-default=false",

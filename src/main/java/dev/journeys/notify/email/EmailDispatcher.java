@@ -116,6 +116,11 @@ class EmailDispatcher implements MessageChannel {
   }
 
   @Override
+  public Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return mailbox.copy(messageId);
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     return Map.of("sandboxEmails", mailbox.erase(messages));
   }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,6 +85,14 @@ class SandboxMailbox {
     } catch (IOException | MessagingException e) {
       throw new IllegalStateException("Could not serialise the MIME message", e);
     }
+  }
+
+  /** The caught copy of one message: its subject, plain text and HTML. */
+  Optional<MessageChannel.SandboxCopy> copy(String messageId) {
+    return jdbc.sql("SELECT subject, text_body, html_body FROM sandbox_message WHERE message_id = ?")
+        .param(messageId)
+        .query((rs, n) -> new MessageChannel.SandboxCopy(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .optional();
   }
 
   /** Deletes the caught copies of these messages (erasure). */

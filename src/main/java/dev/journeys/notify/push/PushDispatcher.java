@@ -111,6 +111,15 @@ class PushDispatcher implements MessageChannel {
     return SandboxPushTransport.latest(jdbc, limit);
   }
 
+  /** The title and body the devices got (the same on each). */
+  @Override
+  public Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return jdbc.sql("SELECT title, body FROM sandbox_push WHERE message_id = ? ORDER BY id LIMIT 1")
+        .param(messageId)
+        .query((rs, n) -> new SandboxCopy(rs.getString(1), rs.getString(2), null))
+        .optional();
+  }
+
   /** The sandbox's copies of the customer's push messages: their titles and bodies name the order. */
   @Override
   public Map<String, Integer> erase(OutboxRows messages) {

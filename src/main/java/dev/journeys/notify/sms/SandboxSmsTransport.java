@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,6 +49,11 @@ class SandboxSmsTransport implements SmsTransport {
         .query((rs, n) -> new SandboxSms(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getInt(5), rs.getObject(6, OffsetDateTime.class)))
         .list();
+  }
+
+  /** The body of the caught copy of one message. */
+  static Optional<String> body(JdbcClient jdbc, String messageId) {
+    return jdbc.sql("SELECT body FROM sandbox_sms WHERE message_id = ?").param(messageId).query(String.class).optional();
   }
 
   /** Deletes the caught copies of these messages (erasure). */

@@ -114,6 +114,11 @@ class SmsDispatcher implements MessageChannel {
   }
 
   @Override
+  public Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return SandboxSmsTransport.body(jdbc, messageId).map(body -> new SandboxCopy(null, body, null));
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     return Map.of("sandboxSms", SandboxSmsTransport.erase(jdbc, messages));
   }

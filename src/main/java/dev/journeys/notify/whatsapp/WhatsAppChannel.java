@@ -158,6 +158,11 @@ class WhatsAppChannel implements MessageChannel {
   }
 
   @Override
+  public Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return SandboxWhatsAppTransport.copy(jdbc, messageId);
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     return Map.of("sandboxWhatsApp", SandboxWhatsAppTransport.erase(jdbc, messages));
   }
