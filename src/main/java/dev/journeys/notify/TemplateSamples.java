@@ -61,12 +61,12 @@ public final class TemplateSamples {
   }
 
   public static MessageRequest request(String template, Map<String, Object> facts, Purpose purpose) {
-    return new MessageRequest("#1000012345", "c-sample", template, List.of(Channel.SMS), purpose, facts);
+    return new MessageRequest("#1000012345", "c-sample", template, List.of(Channel.EMAIL), purpose, facts);
   }
 
   public static Recipient recipient(String locale) {
     return new Recipient("c-sample", null, "Maximilian Alexander Fitzgerald", locale, true, false,
-        "+10000000000", "US", null, true);
+        "+10000000000", "US", null, true, false, null, null, false);
   }
 
   public static Order order(String locale) {

@@ -29,12 +29,12 @@ class SmsUnitsTest {
     MutableClock clock = new MutableClock(Instant.parse("2030-06-03T20:30:00Z"));
     QuietHours quiet = new QuietHours(new QuietHoursProperties(java.util.Map.of(), ZoneId.of("UTC")), clock);
     // 22:30 in Berlin (summer time): held until 08:00 Berlin the next day.
-    assertThat(quiet.holdUntil(Channel.SMS, true, Purpose.TRANSACTIONAL, ZoneId.of("Europe/Berlin")))
+    assertThat(quiet.holdUntil(new Channel("sms"), true, Purpose.TRANSACTIONAL, ZoneId.of("Europe/Berlin")))
         .contains(Instant.parse("2030-06-04T06:00:00Z"));
     // 16:30 in New York: sent now.
-    assertThat(quiet.holdUntil(Channel.SMS, true, Purpose.TRANSACTIONAL, ZoneId.of("America/New_York"))).isEmpty();
+    assertThat(quiet.holdUntil(new Channel("sms"), true, Purpose.TRANSACTIONAL, ZoneId.of("America/New_York"))).isEmpty();
     // 04:30 in Shanghai: held until 08:00 the same day.
-    assertThat(quiet.holdUntil(Channel.SMS, true, Purpose.TRANSACTIONAL, ZoneId.of("Asia/Shanghai")))
+    assertThat(quiet.holdUntil(new Channel("sms"), true, Purpose.TRANSACTIONAL, ZoneId.of("Asia/Shanghai")))
         .contains(Instant.parse("2030-06-04T00:00:00Z"));
     // Transactional email is exempt; email quiet hours are off by default.
     assertThat(quiet.holdUntil(Channel.EMAIL, false, Purpose.TRANSACTIONAL, ZoneId.of("Europe/Berlin"))).isEmpty();

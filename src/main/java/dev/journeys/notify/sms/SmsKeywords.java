@@ -28,6 +28,8 @@ class SmsKeywords {
   static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
   static final Set<String> START = Set.of("START", "UNSTOP");
 
+  private static final Channel SMS = new Channel("sms");
+
   private static final Logger log = LoggerFactory.getLogger(SmsKeywords.class);
 
   private final ContactDirectory contacts;
@@ -75,7 +77,7 @@ class SmsKeywords {
     }
     String source = optIn ? "sms-start" : "sms-stop";
     for (String customerId : customers) {
-      contacts.changeConsent(customerId, Channel.SMS, optIn, source);
+      contacts.changeConsent(customerId, SMS, optIn, source);
       events.recordEvent("inbound", messageSid, keyword, customerId, optIn ? "opted-in" : "opted-out");
     }
     log.info("{} from {}: customers {} opted {} of SMS", keyword, PhoneNumbers.mask(from), customers,
