@@ -54,10 +54,13 @@ class EmailDispatcher implements MessageChannel {
     if (skip.isPresent()) {
       return support.skip(entry, skip.get());
     }
-    // Transactional email is exempt, and email quiet hours are off unless configured.
-    Optional<Outcome> held = support.holdForQuietHours(this, entry, request, recipient);
-    if (held.isPresent()) {
-      return held.get();
+    // An order confirmation is expected at once: transactional email is never held. Marketing email
+    // waits only when email quiet hours are configured (they are off by default).
+    if (request.purpose() == Purpose.MARKETING) {
+      Optional<Outcome> held = support.holdForQuietHours(this, entry, request, recipient);
+      if (held.isPresent()) {
+        return held.get();
+      }
     }
     // Rendered before the claim: a template problem must not leave the row leased.
     OutgoingEmail email = composer.compose(entry.messageId(), request, recipient, order);
