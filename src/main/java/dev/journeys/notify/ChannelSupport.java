@@ -26,6 +26,13 @@ public class ChannelSupport {
    */
   public static final String COMPACT = OrderVariables.COMPACT;
 
+  /**
+   * The setting that sends every channel to its sandbox, whatever servers or accounts are
+   * configured (the journey simulator sets it, so a simulation never reaches a customer). Each
+   * channel's transport honours it.
+   */
+  public static final String SANDBOX_ONLY = "journeys.notify.sandbox-only";
+
   private static final Logger log = LoggerFactory.getLogger(ChannelSupport.class);
 
   private final OutboxDecisions decisions;

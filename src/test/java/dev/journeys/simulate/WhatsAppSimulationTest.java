@@ -14,14 +14,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A shop that enabled WhatsApp simulates a journey whose shipping update goes by WhatsApp: the
- * simulator's timeline shows the WhatsApp message as its sandbox caught it, though simulate names no
- * channel of its own.
+ * message goes to the sandbox though an account is configured, and the simulator's timeline shows
+ * it as the sandbox caught it; simulate names no channel of its own.
  */
 class WhatsAppSimulationTest {
 
-  /** The settings of a shop with WhatsApp, as its environment would give them. */
+  /**
+   * The settings of a shop with a WhatsApp account, as its environment would give them: the
+   * simulation must not reach the provider (here nothing listens), but the sandbox.
+   */
   private static final Map<String, String> WHATSAPP = Map.of(
       "journeys.notify.whatsapp.enabled", "true",
+      "journeys.notify.whatsapp.account-sid", "AC00000000000000000000000000000077",
+      "journeys.notify.whatsapp.auth-token", "not-to-be-used",
+      "journeys.notify.whatsapp.base-url", "http://127.0.0.1:9",
       "journeys.notify.whatsapp.from", "+14155238886",
       "journeys.notify.whatsapp.templates.shipping-update.en", "HX0123456789abcdef0123456789abcdef");
 

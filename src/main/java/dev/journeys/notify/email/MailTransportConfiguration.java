@@ -1,11 +1,13 @@
 package dev.journeys.notify.email;
 
+import dev.journeys.notify.ChannelSupport;
 import java.time.Clock;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -13,7 +15,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Picks the mail transport. Spring Boot creates a JavaMailSender exactly when spring.mail.host is
- * set; without one, mail goes to the sandbox, so a fresh checkout works with no SMTP server.
+ * set; without one (or with journeys.notify.sandbox-only), mail goes to the sandbox, so a fresh
+ * checkout works with no SMTP server.
  */
 @Configuration(proxyBeanMethods = false)
 class MailTransportConfiguration {
@@ -26,8 +29,9 @@ class MailTransportConfiguration {
       ObjectProvider<MailProperties> mail,
       SandboxMailbox sandbox,
       SmtpPoolProperties pool,
-      Clock clock) {
-    JavaMailSender smtp = sender.getIfAvailable();
+      Clock clock,
+      @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
+    JavaMailSender smtp = sandboxOnly ? null : sender.getIfAvailable();
     MailTransport transport;
     if (smtp == null) {
       transport = new SandboxTransport(sandbox);

@@ -18,6 +18,6 @@ class SandboxTransport implements MailTransport {
 
   @Override
   public String describe() {
-    return "the sandbox (no spring.mail.host set): see GET /api/sandbox/messages";
+    return "the sandbox (no spring.mail.host set, or journeys.notify.sandbox-only): see GET /api/sandbox/messages";
   }
 }

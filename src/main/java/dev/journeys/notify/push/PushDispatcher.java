@@ -103,7 +103,8 @@ class PushDispatcher implements MessageChannel {
   /** With a service account: whether journeys.push.base-url answers (no token is sent). */
   @Override
   public Health health() {
-    return properties.sandbox() ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
+    return transport instanceof SandboxPushTransport
+        ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.journeys.notify.sms;
 
+import dev.journeys.notify.ChannelSupport;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +22,11 @@ class SmsConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
 
   @Bean
-  SmsTransport smsTransport(SmsProperties properties, JdbcClient jdbc, Clock clock, SmsWebhookUrls webhooks) {
-    if (properties.sandbox()) {
-      log.info("SMS go to the sandbox (GET /api/sandbox/sms): journeys.sms.account-sid is not set");
+  SmsTransport smsTransport(SmsProperties properties, JdbcClient jdbc, Clock clock, SmsWebhookUrls webhooks,
+      @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
+    if (sandboxOnly || properties.sandbox()) {
+      log.info("SMS go to the sandbox (GET /api/sandbox/sms): {}", sandboxOnly
+          ? ChannelSupport.SANDBOX_ONLY + " is set" : "journeys.sms.account-sid is not set");
       return new SandboxSmsTransport(jdbc, clock, properties.from());
     }
     log.info("SMS go to {} (account {}); delivery status comes back to {}", properties.baseUrl(),

@@ -105,7 +105,8 @@ class SmsDispatcher implements MessageChannel {
   /** With an account: whether journeys.sms.base-url answers (no credentials are sent). */
   @Override
   public Health health() {
-    return properties.sandbox() ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
+    return transport instanceof SandboxSmsTransport
+        ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
   }
 
   @Override

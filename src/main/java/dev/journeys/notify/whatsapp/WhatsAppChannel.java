@@ -149,7 +149,8 @@ class WhatsAppChannel implements MessageChannel {
   /** With an account: whether the provider's base-url answers (no credentials are sent). */
   @Override
   public Health health() {
-    return properties.sandbox() ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
+    return transport instanceof SandboxWhatsAppTransport
+        ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
   }
 
   @Override
