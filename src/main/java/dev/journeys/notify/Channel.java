@@ -5,13 +5,11 @@ import java.util.Locale;
 /**
  * The name of a channel, as the BPMN channels header, outbox rows and Message-IDs write it. Which
  * channels exist is not known here: each is a {@link MessageChannel} bean, and {@link Channels}
- * knows them all. The constants name the channels shared code refers to (email is the fallback).
+ * knows them all. Shared code names one channel only: email, the fallback of transactional news.
  */
 public record Channel(String key) {
 
   public static final Channel EMAIL = new Channel("email");
-  public static final Channel SMS = new Channel("sms");
-  public static final Channel PUSH = new Channel("push");
 
   public Channel {
     if (key == null || !key.matches("[a-z][a-z0-9-]*")) {

@@ -20,6 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChannelSupport {
 
+  /**
+   * The model variable a short text sets to true to leave the carrier's details out (a long link, a
+   * pickup place) when the message would not fit with them.
+   */
+  public static final String COMPACT = OrderVariables.COMPACT;
+
+  /**
+   * The setting that sends every channel to its sandbox, whatever servers or accounts are
+   * configured (the journey simulator sets it, so a simulation never reaches a customer). Each
+   * channel's transport honours it.
+   */
+  public static final String SANDBOX_ONLY = "journeys.notify.sandbox-only";
+
   private static final Logger log = LoggerFactory.getLogger(ChannelSupport.class);
 
   private final OutboxDecisions decisions;
@@ -133,6 +146,19 @@ public class ChannelSupport {
   /** Adds a decision to the message's history (e.g. device-removed), with a detail. */
   public void record(Outbox.Entry entry, String decision, String detail) {
     outbox.decided(entry, decision, detail);
+  }
+
+  /**
+   * When an earlier attempt at this message started that may have reached the provider without its
+   * answer reaching us (so the provider may have taken it); empty when there was none.
+   */
+  public Optional<Instant> unsureSince(Outbox.Entry entry) {
+    return Optional.ofNullable(outbox.unsureSince(entry)).map(java.time.OffsetDateTime::toInstant);
+  }
+
+  /** Whether a provider's message id belongs to a message the outbox recorded already. */
+  public boolean knownProviderId(String providerId) {
+    return outbox.holdsProviderId(providerId);
   }
 
   /**

@@ -65,19 +65,6 @@ public interface ContactDirectory {
       String familyName,
       boolean whatsappConsent) {
 
-    Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
-        boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent,
-        String givenName, String familyName) {
-      this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
-          pushConsent, givenName, familyName, false);
-    }
-
-    Contact(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
-        boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {
-      this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
-          pushConsent, null, null);
-    }
-
     @Override
     public String toString() {
       return "Contact[customerId=%s, email=%s, phone=%s]"

@@ -3,14 +3,14 @@ package dev.journeys.notify;
 import java.util.regex.Pattern;
 
 /** Keeps addresses out of logs and job error messages: jane@example.com becomes j***@example.com. */
-final class EmailMasking {
+public final class EmailMasking {
 
   private static final Pattern EMAIL =
       Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+)");
 
   private EmailMasking() {}
 
-  static String mask(String address) {
+  public static String mask(String address) {
     if (address == null) {
       return null;
     }
@@ -22,7 +22,7 @@ final class EmailMasking {
   }
 
   /** Masks every address in free text, such as an SMTP server's error message. */
-  static String maskAll(String text) {
+  public static String maskAll(String text) {
     return text == null ? null : EMAIL.matcher(text).replaceAll("$1***@$2");
   }
 }

@@ -2,7 +2,6 @@ package dev.journeys.notify;
 
 import dev.journeys.orders.Order;
 import dev.journeys.orders.Orders;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,25 +34,29 @@ public class FreshLinks {
   /** What became of a request for a fresh link; the page says the same for each, to give nothing away. */
   public enum Result { SENT, TOO_SOON, NOT_SENT }
 
+  /** How the email goes out: the email channel renders and sends it (notify.email). */
+  public interface Mailer {
+
+    /** Whether the recipient has an address we may write to (not erased, well formed, not suppressed). */
+    boolean canReach(Recipient recipient);
+
+    void send(String messageId, MessageRequest request, Recipient recipient, Order order);
+  }
+
   private final Orders orders;
   private final Recipients recipients;
-  private final EmailComposer composer;
-  private final MailTransport mail;
-  private final Suppressions suppressions;
+  private final Mailer mailer;
   private final PreferenceLinks preferenceLinks;
   private final NotifyProperties properties;
   private final Duration interval;
   private final Clock clock;
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
-  FreshLinks(Orders orders, Recipients recipients, EmailComposer composer, MailTransport mail,
-      Suppressions suppressions, PreferenceLinks preferenceLinks, NotifyProperties properties,
-      LinkProperties links, Clock clock) {
+  FreshLinks(Orders orders, Recipients recipients, Mailer mailer, PreferenceLinks preferenceLinks,
+      NotifyProperties properties, LinkProperties links, Clock clock) {
     this.orders = orders;
     this.recipients = recipients;
-    this.composer = composer;
-    this.mail = mail;
-    this.suppressions = suppressions;
+    this.mailer = mailer;
     this.preferenceLinks = preferenceLinks;
     this.properties = properties;
     this.interval = links.freshLinkInterval();
@@ -90,8 +93,7 @@ public class FreshLinks {
     } catch (SendFailure unknown) {
       return Result.NOT_SENT;
     }
-    if (recipient.erased() || !OutgoingEmail.isWellFormedAddress(recipient.email())
-        || suppressions.isSuppressed(recipient.email())) {
+    if (!mailer.canReach(recipient)) {
       log.info("No fresh {} link for {}: no address we may write to", request.template(), subject);
       return Result.NOT_SENT;
     }
@@ -104,9 +106,7 @@ public class FreshLinks {
     }
     String messageId = "<fresh-link.%s@%s>".formatted(UUID.randomUUID(), properties.messageIdDomain());
     try {
-      OutgoingEmail email = composer.compose(messageId, request, recipient, order);
-      MimeMessage mime = email.toMime(now);
-      mail.send(email, mime);
+      mailer.send(messageId, request, recipient, order);
     } catch (RuntimeException e) {
       lastSent.remove(subject, now); // not sent: the customer may try again at once
       throw e;

@@ -78,7 +78,7 @@ class HeldMessages {
   private void release(Due due) {
     Outbox.Entry entry = new Outbox.Entry(due.elementInstanceKey(), due.channel(), due.jobKey(), due.orderId(),
         due.customerId(), due.template(),
-        OutgoingEmail.messageId(due.elementInstanceKey(), due.channel(), properties.messageIdDomain()));
+        Outbox.messageId(due.elementInstanceKey(), due.channel(), properties.messageIdDomain()));
     try {
       MessageRequest request = decisions.fromHeld(due.orderId(), due.customerId(), due.template(), due.channel(), due.request());
       dispatcher.dispatch(due.elementInstanceKey(), due.jobKey(), due.channel(), request);

@@ -4,6 +4,8 @@ import dev.journeys.journey.ChannelKey;
 import dev.journeys.orders.Order;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
@@ -51,6 +53,29 @@ public interface MessageChannel {
     return List.of();
   }
 
+  /**
+   * How the preference centre names the customer's choice of this channel (in English and Chinese,
+   * as the page is); null, the default, when customers keep no consent of this channel (a channel
+   * that keeps one has its column in customers, {@code MarketingChannel}, and its
+   * {@link #optedIn} reads it).
+   */
+  default String consentLabel() {
+    return null;
+  }
+
+  /** The address the preference centre shows beside the choice, masked; null for none. */
+  default String maskedAddress(Recipient recipient) {
+    return null;
+  }
+
+  /**
+   * Whether this channel's way out works now: its server or provider answers, or its sandbox takes
+   * the messages ({@link ProviderHealth}). Shown at /actuator/health/channels/{key}.
+   */
+  default Health health() {
+    return Health.up().build();
+  }
+
   /** How people name this channel, e.g. in the dashboard's headings. */
   default String title() {
     String key = channel().key();
@@ -66,6 +91,23 @@ public interface MessageChannel {
   default List<?> sandbox(int limit) {
     return List.of();
   }
+
+  /**
+   * What this channel's sandbox caught of one message, as the customer would read it (for the
+   * journey simulator's timeline); empty when it caught none, e.g. when the channel sends for real.
+   */
+  default Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return Optional.empty();
+  }
+
+  /**
+   * One message as a sandbox caught it.
+   *
+   * @param subject an email's subject, a push notification's title; null when the channel has none
+   * @param text what the customer reads (an email's plain text, an SMS body, a WhatsApp template's variables)
+   * @param html an email's HTML part; null for other channels
+   */
+  record SandboxCopy(String subject, String text, String html) {}
 
   /**
    * Erases what this channel keeps of a customer's messages beyond the outbox (sandbox copies).

@@ -59,7 +59,7 @@ class MessageDispatcher {
     Order order = request.orderId() == null ? null : findOrder(request.orderId());
     Recipient recipient = recipients.resolve(request, order);
     String messageId =
-        OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain());
+        Outbox.messageId(elementInstanceKey, channel, properties.messageIdDomain());
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
             recipient.customerId(), request.template(), messageId, request.purpose());
@@ -83,7 +83,7 @@ class MessageDispatcher {
   /** The outbox entry of this task's message on a channel, before its recipient is resolved. */
   Outbox.Entry entry(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
     return new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(), request.customerId(),
-        request.template(), OutgoingEmail.messageId(elementInstanceKey, channel, properties.messageIdDomain()),
+        request.template(), Outbox.messageId(elementInstanceKey, channel, properties.messageIdDomain()),
         request.purpose());
   }
 

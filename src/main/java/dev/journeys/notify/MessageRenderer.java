@@ -30,8 +30,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MessageRenderer {
 
   static final String PREFIX = "templates/messages/";
-  static final String SMS_SUFFIX = ".sms.txt";
-  static final String PUSH_SUFFIX = ".push.txt";
   private static final String FALLBACK = "en";
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -60,32 +58,6 @@ class MessageRenderer {
   }
 
   /**
-   * Renders {template}/{tag}.sms.txt: one text, whitespace runs collapsed, since line breaks and
-   * indentation from the template would cost characters the customer pays for in segments.
-   */
-  String renderSms(String template, String tag, Map<String, Object> variables) {
-    Map<String, Object> model = new LinkedHashMap<>(variables);
-    StrictVariables.applyTo(model);
-    Context context = new Context(Locale.forLanguageTag(tag), model);
-    return process(template + "/" + tag + SMS_SUFFIX, context, variables).replaceAll("\\s+", " ").strip();
-  }
-
-  /**
-   * Renders {template}/{tag}.push.txt: the first line is the title, the rest the body, each with
-   * whitespace runs collapsed.
-   */
-  String[] renderPush(String template, String tag, Map<String, Object> variables) {
-    Map<String, Object> model = new LinkedHashMap<>(variables);
-    StrictVariables.applyTo(model);
-    Context context = new Context(Locale.forLanguageTag(tag), model);
-    String text = process(template + "/" + tag + PUSH_SUFFIX, context, variables).strip();
-    int newline = text.indexOf('\n');
-    String title = newline < 0 ? text : text.substring(0, newline);
-    String body = newline < 0 ? "" : text.substring(newline + 1);
-    return new String[] {title.replaceAll("\\s+", " ").strip(), body.replaceAll("\\s+", " ").strip()};
-  }
-
-  /**
    * Renders {template}/{tag}{suffix}, a text template of a channel of its own (e.g. .whatsapp.txt),
    * as it is: the channel decides what its lines mean.
    */
@@ -96,26 +68,16 @@ class MessageRenderer {
     return process(template + "/" + tag + suffix, context, variables);
   }
 
-  /** The most specific language tag this template has a text with this suffix for. */
-  String textLocaleFor(String template, String requested, String suffix) {
-    return textLocaleFor(template, requested, suffix, "a text");
-  }
-
   /** Whether this template has a text with this suffix for exactly this language tag. */
   boolean hasText(String template, String tag, String suffix) {
     return exists(PREFIX + template + "/" + tag + suffix);
   }
 
-  /** The most specific language tag this template has a push text for. */
-  String pushLocaleFor(String template, String requested) {
-    return textLocaleFor(template, requested, PUSH_SUFFIX, "a push text");
-  }
-
-  /** The most specific language tag this template has an SMS text for. */
-  String smsLocaleFor(String template, String requested) {
-    return textLocaleFor(template, requested, SMS_SUFFIX, "an SMS text");
-  }
-
+  /**
+   * The most specific language tag this template has a text with this suffix for.
+   *
+   * @param what what the file is, for the error, e.g. "an SMS text"
+   */
   String textLocaleFor(String template, String requested, String suffix, String what) {
     for (String tag : candidates(requested)) {
       if (exists(PREFIX + template + "/" + tag + suffix)) {

@@ -57,6 +57,14 @@ public class Outbox {
     }
   }
 
+  /**
+   * The message's Message-ID, derived from the outbox key, so every attempt at one message carries
+   * the same (the email's Message-ID header; the sandboxes and logs of every channel use it too).
+   */
+  static String messageId(long elementInstanceKey, Channel channel, String domain) {
+    return "<%d.%s@%s>".formatted(elementInstanceKey, channel.key(), domain);
+  }
+
   private static final String CLAIMABLE =
       "(status = 'PENDING' OR (status = 'SENDING' AND lease_until < ?) OR (status = 'HELD' AND held_until <= ?))";
 

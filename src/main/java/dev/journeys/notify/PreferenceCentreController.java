@@ -1,12 +1,15 @@
 package dev.journeys.notify;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +19,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The preference centre behind the signed link of every marketing message: a small page showing the
- * customer's channel consents, and a form that changes them. No login: the signed token in the path
- * is the authorisation, and also what makes the POST safe against cross-site forgery (another site
- * cannot know it). Changes are read at send time, so they apply from the next message on.
+ * customer's consent on each channel this app sends on (the registry's channels that keep one), and
+ * a form that changes them. No login: the signed token in the path is the authorisation, and also
+ * what makes the POST safe against cross-site forgery (another site cannot know it). Changes are
+ * read at send time, so they apply from the next message on.
  */
 @Controller
 class PreferenceCentreController {
@@ -28,11 +32,14 @@ class PreferenceCentreController {
 
   private final PreferenceLinks links;
   private final ContactDirectory contacts;
+  private final Channels channels;
   private final FreshLinks freshLinks;
 
-  PreferenceCentreController(PreferenceLinks links, ContactDirectory contacts, FreshLinks freshLinks) {
+  PreferenceCentreController(PreferenceLinks links, ContactDirectory contacts, Channels channels,
+      FreshLinks freshLinks) {
     this.links = links;
     this.contacts = contacts;
+    this.channels = channels;
     this.freshLinks = freshLinks;
   }
 
@@ -50,28 +57,33 @@ class PreferenceCentreController {
   }
 
   /**
-   * @param email "on" when the email box is ticked; absent when not (how HTML forms send checkboxes)
-   * @param sms likewise for SMS
-   * @param push likewise for marketing push notifications
+   * @param form one field per ticked channel, named by its key ("email=on"); an unticked box sends
+   *     nothing (how HTML forms send checkboxes)
    */
   @PostMapping(PreferenceLinks.PATH + "{token}")
-  ModelAndView save(@PathVariable String token, @RequestParam(required = false) String email,
-      @RequestParam(required = false) String sms, @RequestParam(required = false) String push) {
+  ModelAndView save(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
     String customerId = links.verify(token);
     Optional<ContactDirectory.Contact> contact = contacts.find(customerId).filter(c -> !c.erased());
     if (contact.isEmpty()) {
       return gone();
     }
-    change(contact.get(), Channel.EMAIL, contact.get().emailMarketingConsent(), email != null);
-    change(contact.get(), Channel.SMS, contact.get().smsConsent(), sms != null);
-    change(contact.get(), Channel.PUSH, contact.get().pushConsent(), push != null);
+    Recipient recipient = Recipients.fromContact(contact.get(), null);
+    for (MessageChannel channel : choices()) {
+      change(customerId, channel.channel(), channel.optedIn(recipient, Purpose.MARKETING),
+          form.containsKey(channel.channel().key()));
+    }
     return page(token, customerId, true);
   }
 
-  private void change(ContactDirectory.Contact contact, Channel channel, boolean was, boolean wanted) {
+  /** The channels whose consent customers choose here, in the registry's order. */
+  private List<MessageChannel> choices() {
+    return channels.all().stream().filter(c -> c.consentLabel() != null).toList();
+  }
+
+  private void change(String customerId, Channel channel, boolean was, boolean wanted) {
     if (was != wanted) {
-      contacts.changeConsent(contact.customerId(), channel, wanted, SOURCE);
-      log.info("Customer {} {} {} in the preference centre", contact.customerId(),
+      contacts.changeConsent(customerId, channel, wanted, SOURCE);
+      log.info("Customer {} {} {} in the preference centre", customerId,
           wanted ? "opted in to" : "opted out of", channel.key());
     }
   }
@@ -81,15 +93,17 @@ class PreferenceCentreController {
     if (contact.isEmpty()) {
       return gone();
     }
-    ContactDirectory.Contact c = contact.get();
-    return new ModelAndView("notify/preferences", Map.of(
-        "token", token,
-        "email", c.emailMarketingConsent(),
-        "sms", c.smsConsent(),
-        "push", c.pushConsent(),
-        "maskedEmail", c.email() == null ? "" : EmailMasking.mask(c.email()),
-        "maskedPhone", c.phone() == null ? "" : PhoneNumbers.mask(c.phone()),
-        "saved", saved));
+    Recipient recipient = Recipients.fromContact(contact.get(), null);
+    List<Map<String, Object>> choices = choices().stream().map(channel -> {
+      Map<String, Object> choice = new LinkedHashMap<>();
+      choice.put("key", channel.channel().key());
+      choice.put("label", channel.consentLabel());
+      choice.put("checked", channel.optedIn(recipient, Purpose.MARKETING));
+      String address = channel.maskedAddress(recipient);
+      choice.put("address", address == null ? "" : address);
+      return choice;
+    }).toList();
+    return new ModelAndView("notify/preferences", Map.of("token", token, "choices", choices, "saved", saved));
   }
 
   /** An erased or unknown customer: nothing to show, and nothing is sent to them anyway. */

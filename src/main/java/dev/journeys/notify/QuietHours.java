@@ -37,10 +37,6 @@ class QuietHours {
 
   /** @param onByDefault whether the channel is quiet at night unless configured otherwise */
   Optional<Instant> holdUntil(Channel channel, boolean onByDefault, Purpose purpose, ZoneId zone) {
-    // An order confirmation is expected at once: transactional email is never held.
-    if (channel.equals(Channel.EMAIL) && purpose == Purpose.TRANSACTIONAL) {
-      return Optional.empty();
-    }
     QuietHoursProperties.Window window = properties.window(channel, onByDefault);
     if (window == null || window.start().equals(window.end())) {
       return Optional.empty();

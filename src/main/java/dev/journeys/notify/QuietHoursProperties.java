@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
  * (read by key, so a new channel needs no field here). Each window runs from start (inclusive) to
  * end (exclusive) and may span midnight; unset fields take the defaults below, and whether a window
  * is on by default is the channel's to say ({@link MessageChannel#quietHoursByDefault()}; email's
- * is off, and transactional email is always exempt).
+ * is off, and the email channel never holds transactional email).
  *
  * @param configured the configured window of a channel key, or null when none is configured
  * @param defaultZone the zone for customers whose time zone is unknown

@@ -32,28 +32,11 @@ public record Recipient(
     String familyName,
     boolean whatsappConsent) {
 
-  Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
-      boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent,
-      String givenName, String familyName) {
-    this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
-        pushConsent, givenName, familyName, false);
-  }
-
-  Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
-      boolean erased, String phone, String country, ZoneId zone, boolean smsConsent, boolean pushConsent) {
-    this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent,
-        pushConsent, null, null);
-  }
-
-  Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
-      boolean erased, String phone, String country, ZoneId zone, boolean smsConsent) {
-    this(customerId, email, name, locale, emailMarketingConsent, erased, phone, country, zone, smsConsent, false);
-  }
-
   /** A recipient known only by email (an order without a customer record, or a test). */
   Recipient(String customerId, String email, String name, String locale, boolean emailMarketingConsent,
       boolean erased) {
-    this(customerId, email, name, locale, emailMarketingConsent, erased, null, null, null, false);
+    this(customerId, email, name, locale, emailMarketingConsent, erased, null, null, null, false, false, null, null,
+        false);
   }
 
   /** Masks contact details: records end up in logs through string concatenation. */

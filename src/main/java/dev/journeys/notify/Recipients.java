@@ -46,7 +46,8 @@ class Recipients {
         null, order.customer().email(), order.customer().name(), localeOr(orderLocale), false, false);
   }
 
-  private static Recipient fromContact(ContactDirectory.Contact contact, String orderLocale) {
+  /** @param orderLocale the locale of the message's order, used when the customer has none; may be null */
+  static Recipient fromContact(ContactDirectory.Contact contact, String orderLocale) {
     String locale = contact.locale() != null ? contact.locale() : orderLocale;
     return new Recipient(
         contact.customerId(),

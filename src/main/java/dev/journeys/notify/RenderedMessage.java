@@ -1,4 +1,4 @@
 package dev.journeys.notify;
 
 /** A message rendered for one customer in their language: ready to put in an envelope. */
-record RenderedMessage(String locale, String subject, String text, String html) {}
+public record RenderedMessage(String locale, String subject, String text, String html) {}

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What notify decided for every message, with what the sandboxes caught of the ones sent: for the
- * journey simulator, which runs with sandbox channels only. Outside a sandbox the content columns
- * are null (a real SMTP server or SMS provider keeps it).
+ * journey simulator, which runs with sandbox channels only. Each channel of the registry says what
+ * its sandbox caught ({@link MessageChannel#sandboxCopy}); outside a sandbox the content is null (a
+ * real SMTP server or provider keeps it).
  */
 @Service
 public class SandboxedMessages {
@@ -23,33 +24,55 @@ public class SandboxedMessages {
    * @param decidedAt when the step asked for it (the outbox row's creation)
    * @param heldUntil when quiet hours end(ed), if it was held
    * @param sentAt when it went out, if it did
+   * @param subject an email's subject or a push notification's title, as the sandbox caught it
+   * @param text what the customer reads: an email's plain text, an SMS body, a push body, a
+   *     WhatsApp template's variables
+   * @param html an email's HTML part
    */
   public record Message(String template, String channel, String status, String reason, String orderId,
       String customerId, Instant decidedAt, Instant heldUntil, Instant sentAt, String messageId,
-      String subject, String text, String html, String smsBody) {}
+      String subject, String text, String html) {
+
+    Message with(MessageChannel.SandboxCopy copy) {
+      return new Message(template, channel, status, reason, orderId, customerId, decidedAt, heldUntil, sentAt,
+          messageId, copy.subject(), copy.text(), copy.html());
+    }
+  }
 
   private final JdbcClient jdbc;
   private final HeldMessages held;
+  private final Channels channels;
 
-  SandboxedMessages(JdbcClient jdbc, HeldMessages held) {
+  SandboxedMessages(JdbcClient jdbc, HeldMessages held, Channels channels) {
     this.jdbc = jdbc;
     this.held = held;
+    this.channels = channels;
   }
 
   /** Every message, in the order the journeys asked for them. */
   public List<Message> all() {
-    return jdbc.sql("""
-            SELECT o.template, o.channel, o.status, o.reason, o.order_id, o.customer_id, o.created_at,
-                   o.held_until, o.sent_at, o.message_id, m.subject, m.text_body, m.html_body, s.body
-            FROM outbox o
-            LEFT JOIN sandbox_message m ON m.message_id = o.message_id
-            LEFT JOIN sandbox_sms s ON s.message_id = o.message_id
-            ORDER BY o.created_at, o.element_instance_key, o.channel""")
+    List<Message> decided = jdbc.sql("""
+            SELECT template, channel, status, reason, order_id, customer_id, created_at, held_until, sent_at,
+                   message_id
+            FROM outbox
+            ORDER BY created_at, element_instance_key, channel""")
         .query((rs, n) -> new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), instant(rs.getObject(7, OffsetDateTime.class)),
             instant(rs.getObject(8, OffsetDateTime.class)), instant(rs.getObject(9, OffsetDateTime.class)),
-            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)))
+            rs.getString(10), null, null, null))
         .list();
+    return decided.stream().map(this::withCopy).toList();
+  }
+
+  /** Only a sent message has a copy in its channel's sandbox. */
+  private Message withCopy(Message message) {
+    if (!"SENT".equals(message.status())) {
+      return message;
+    }
+    return channels.find(Channel.fromKey(message.channel()))
+        .flatMap(channel -> channel.sandboxCopy(message.messageId()))
+        .map(message::with)
+        .orElse(message);
   }
 
   /** When the next held message falls due; empty when none is held. */

@@ -18,14 +18,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * with long names and a large order, so a template that renders too long fails the start rather
  * than a send.
  */
-final class TemplateSamples {
+public final class TemplateSamples {
 
   /** One fact set per branch the templates switch on. */
-  static final List<Map<String, Object>> VARIANTS = variants();
+  public static final List<Map<String, Object>> VARIANTS = variants();
 
   private TemplateSamples() {}
 
-  static TreeSet<String> templates(String suffix) {
+  /** Every template/locale file with this suffix on the class path, e.g. shipping-update/en.sms.txt. */
+  public static TreeSet<String> templates(String suffix) {
     TreeSet<String> files = new TreeSet<>();
     try {
       Resource[] found = new PathMatchingResourcePatternResolver()
@@ -59,16 +60,16 @@ final class TemplateSamples {
         "rating", 3);
   }
 
-  static MessageRequest request(String template, Map<String, Object> facts, Purpose purpose) {
-    return new MessageRequest("#1000012345", "c-sample", template, List.of(Channel.SMS), purpose, facts);
+  public static MessageRequest request(String template, Map<String, Object> facts, Purpose purpose) {
+    return new MessageRequest("#1000012345", "c-sample", template, List.of(Channel.EMAIL), purpose, facts);
   }
 
-  static Recipient recipient(String locale) {
+  public static Recipient recipient(String locale) {
     return new Recipient("c-sample", null, "Maximilian Alexander Fitzgerald", locale, true, false,
-        "+10000000000", "US", null, true);
+        "+10000000000", "US", null, true, false, null, null, false);
   }
 
-  static Order order(String locale) {
+  public static Order order(String locale) {
     return new Order("#1000012345", new Order.Customer(null, "Maximilian Alexander Fitzgerald"),
         List.of(new Order.Item("SKU-0001", "Sample product with a long name", 2, new BigDecimal("1234.50"))),
         new BigDecimal("2469.00"), "USD", locale, LocalDate.of(2030, 12, 24), null,

@@ -65,12 +65,24 @@ public class TwilioWebhooks {
   }
 
   /**
+   * Records a call about something other than a delivery status (an inbound message, say) in
+   * sms_event, with what came of it.
+   *
+   * @param kind e.g. inbound
+   * @param detail e.g. the keyword it carried
+   * @param outcome e.g. opted-out, ignored
+   */
+  public void recordEvent(String kind, String messageSid, String detail, String customerId, String outcome) {
+    statuses.record(kind, messageSid, detail, customerId, outcome);
+  }
+
+  /**
    * The call's form fields, once X-Twilio-Signature proves the provider signed them and the URL.
    *
    * @throws Forged when the signature does not match (or no token is configured to check it)
    * @throws TooLarge when the body is larger than any callback
    */
-  Map<String, List<String>> verified(HttpServletRequest request, String signedUrl, String authToken,
+  public Map<String, List<String>> verified(HttpServletRequest request, String signedUrl, String authToken,
       String tokenSetting) throws IOException {
     Map<String, List<String>> params = bodyParams(request);
     if (!TwilioSignature.matches(authToken, signedUrl, params, request.getHeader("X-Twilio-Signature"))) {
@@ -83,11 +95,11 @@ public class TwilioWebhooks {
     return params;
   }
 
-  static ResponseEntity<String> forged(Forged e) {
+  public static ResponseEntity<String> forged(Forged e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
   }
 
-  static ResponseEntity<String> tooLarge() {
+  public static ResponseEntity<String> tooLarge() {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.TEXT_PLAIN)
         .body("Expected a webhook body of at most " + MAX_BODY + " bytes");
   }
@@ -132,18 +144,21 @@ public class TwilioWebhooks {
     return params;
   }
 
-  static String first(Map<String, List<String>> params, String name) {
+  /** The first value of a form field; null when it is absent or blank. */
+  public static String first(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
     return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 
-  static final class TooLarge extends RuntimeException {
+  /** A body larger than any callback: answer {@link #tooLarge()}. */
+  public static final class TooLarge extends RuntimeException {
     TooLarge() {
       super(null, null, false, false);
     }
   }
 
-  static final class Forged extends RuntimeException {
+  /** A call whose signature does not match: answer {@link #forged}. */
+  public static final class Forged extends RuntimeException {
     Forged(String message) {
       super(message);
     }

@@ -1,5 +1,6 @@
 /**
- * The outbox, rendering, consent rules and the channels (email, SMS, push).
+ * The outbox, rendering, consent rules and a router over the channels, one sub-package each
+ * (email, sms, push, whatsapp) behind {@link dev.journeys.notify.MessageChannel}.
  *
  * <p>Allowed dependencies are verified by ModularityTest; docs/ARCHITECTURE.md describes the module.
  */

@@ -59,7 +59,7 @@ final class HtmlReport {
           .append(e(x.subject())).append("\" srcdoc=\"").append(e(x.html())).append("\"></iframe></details>");
     }
     if (x.text() != null) {
-      out.append("<details><summary>").append("sms".equals(x.channel()) ? "the SMS" : "the text part")
+      out.append("<details><summary>").append(x.html() != null ? "the text part" : "the " + x.channel() + " text")
           .append("</summary><pre>").append(e(x.text())).append("</pre></details>");
     }
     out.append("</td></tr>\n");

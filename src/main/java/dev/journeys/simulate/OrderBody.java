@@ -21,8 +21,7 @@ final class OrderBody {
     putIfSet(customer, "country", c.country());
     customer.put("timeZone", c.timeZone().getId());
     Map<String, Object> consent = new LinkedHashMap<>();
-    putIfSet(consent, "email", c.consentEmail());
-    putIfSet(consent, "sms", c.consentSms());
+    consent.putAll(c.consents());
     customer.put("marketingConsent", consent);
     List<Map<String, Object>> items = o.items().stream().map(i -> {
       Map<String, Object> item = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One course of events for one customer and one order (docs/SIMULATE.md): who the customer is, what
@@ -18,11 +19,11 @@ public record Scenario(String name, Instant start, Duration horizon, Customer cu
     List<Event> events) {
 
   /**
-   * @param consentEmail marketing email consent given at checkout (null: not asked)
-   * @param consentSms SMS opt-in given at checkout (null: not asked)
+   * @param consents the consents given at checkout, by channel (email, sms, whatsapp); a channel
+   *     left out was not asked
    */
   public record Customer(String id, String name, String email, String phone, String country, String locale,
-      ZoneId timeZone, Boolean consentEmail, Boolean consentSms) {}
+      ZoneId timeZone, Map<String, Boolean> consents) {}
 
   /** A line of the order. */
   public record Item(String sku, String name, int quantity, BigDecimal unitPrice) {}

@@ -1,5 +1,6 @@
 package dev.journeys.simulate;
 
+import dev.journeys.customers.MarketingChannel;
 import dev.journeys.simulate.Scenario.Event;
 import dev.journeys.simulate.Scenario.Kind;
 import java.io.StringReader;
@@ -11,8 +12,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +39,9 @@ public final class ScenarioReader {
 
   static final Duration DEFAULT_HORIZON = Duration.ofDays(400);
   static final Instant DEFAULT_START = Instant.parse("2026-03-02T09:00:00Z");
+  /** The consents a checkout gives, as the order API takes them (customer.marketingConsent). */
+  private static final Set<String> CONSENTS = Collections.unmodifiableSet(
+      new LinkedHashSet<>(List.of("email", "sms", "whatsapp")));
   private static final Pattern OFFSET = Pattern.compile("\\+((?:\\d+[wdhm])+)");
   private static final Pattern PART = Pattern.compile("(\\d+)([wdhm])");
   private static final Pattern EVENT = Pattern.compile("(\\S+)\\s+([a-z-]+)(?:\\s+(.+))?");
@@ -74,17 +80,17 @@ public final class ScenarioReader {
   private static Scenario.Customer customer(Node node) {
     Fields f = Fields.of(node, "customer.",
         Set.of("id", "name", "email", "phone", "country", "locale", "timeZone", "consents"));
-    Boolean email = null;
-    Boolean sms = null;
+    Map<String, Boolean> given = new LinkedHashMap<>();
     if (f.has("consents")) {
-      Fields consents = Fields.of(f.required("consents"), "customer.consents.", Set.of("email", "sms"));
-      email = consents.optional("email").map(n -> bool(n, "customer.consents.email")).orElse(null);
-      sms = consents.optional("sms").map(n -> bool(n, "customer.consents.sms")).orElse(null);
+      Fields consents = Fields.of(f.required("consents"), "customer.consents.", CONSENTS);
+      for (String channel : CONSENTS) {
+        consents.optional(channel).ifPresent(n -> given.put(channel, bool(n, "customer.consents." + channel)));
+      }
     }
     ZoneId zone = f.optional("timeZone").map(n -> zone(n, "customer.timeZone")).orElse(ZoneId.of("UTC"));
     return new Scenario.Customer(f.text("id", null), f.text("name", "Alex Example"),
         f.text("email", "alex@example.com"), f.text("phone", null), f.text("country", null),
-        f.text("locale", "en"), zone, email, sms);
+        f.text("locale", "en"), zone, Collections.unmodifiableMap(given));
   }
 
   private static Scenario.Order order(Node node, Instant start) {
@@ -128,8 +134,11 @@ public final class ScenarioReader {
       }
       case UNSUBSCRIBE -> {
         argument = argument == null ? "email" : argument.toLowerCase(Locale.ROOT);
-        if (!argument.equals("email") && !argument.equals("sms")) {
-          throw new ScenarioException(field, line, "expected 'unsubscribe email' or 'unsubscribe sms', but got '" + spec + "'");
+        try {
+          MarketingChannel.fromKey(argument);
+        } catch (IllegalArgumentException notAChannel) {
+          throw new ScenarioException(field, line, "expected 'unsubscribe' and a channel customers consent to "
+              + "(email, sms, whatsapp, ...), but got '" + spec + "'");
         }
       }
       case CANCELLED -> { }

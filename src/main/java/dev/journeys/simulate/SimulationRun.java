@@ -146,7 +146,7 @@ final class SimulationRun {
             + (counted == Integer.parseInt(event.argument()) ? "" : " (too late to change: the earlier rating, " + counted + ", stands)"), 0);
       }
       case UNSUBSCRIBE -> {
-        MarketingChannel channel = event.argument().equals("sms") ? MarketingChannel.SMS : MarketingChannel.EMAIL;
+        MarketingChannel channel = MarketingChannel.fromKey(event.argument());
         customers.recordConsent(OrderBody.customerId(scenario, customers), channel, false, clock.instant(), Customers.UNSUBSCRIBE);
         yield new Applied("the customer withdrew " + event.argument() + " consent", 0);
       }

@@ -4,6 +4,7 @@ import dev.journeys.customers.Customers;
 import dev.journeys.engine.clock.ControlledClock;
 import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.feedback.Ratings;
+import dev.journeys.notify.ChannelSupport;
 import dev.journeys.notify.SandboxedMessages;
 import dev.journeys.orders.ShopApi;
 import io.camunda.client.CamundaClient;
@@ -171,7 +172,8 @@ public class Simulator {
         "--camunda.client.prefer-rest-over-grpc=false",
         "--journeys.deployment.enabled=true",
         "--journeys.deployment.resources=classpath*:bpmn/*.bpmn",
-        "--journeys.sms.account-sid=",
+        // Every channel to its sandbox, whatever servers and accounts are configured.
+        "--" + ChannelSupport.SANDBOX_ONLY + "=true",
         "--journeys.feedback.helpdesk-url=",
         "--journeys.notify.held-poll-interval=1d",
         "--management.endpoints.enabled-by-default=false",

@@ -35,8 +35,8 @@ public record Timeline(String scenario, String journeyFile, String timeZone, Ins
    * @param status SENT, HELD, SKIPPED, REJECTED (messages); APPLIED (events); STARTED, COMPLETED,
    *     TERMINATED (journeys); OPEN (incidents)
    * @param detail why it was held or skipped, what an event did, or an incident's message
-   * @param subject the email's subject
-   * @param preview the first lines of the text (or the SMS body)
+   * @param subject the email's subject (a push notification's title)
+   * @param preview the first lines of the text (an SMS or push body, a WhatsApp template's variables)
    * @param html the email's HTML as rendered
    */
   public record Entry(Instant at, String local, String offset, What what, String channel, String template,

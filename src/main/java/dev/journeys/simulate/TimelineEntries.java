@@ -38,7 +38,7 @@ final class TimelineEntries {
   }
 
   void message(SandboxedMessages.Message m) {
-    String text = m.smsBody() != null ? m.smsBody() : m.text();
+    String text = m.text();
     String detail = m.reason();
     Instant at = m.sentAt() != null ? m.sentAt() : m.decidedAt();
     if (m.heldUntil() != null && m.status().equals("SENT")) {

@@ -1,5 +1,5 @@
 // Renders the sandbox's JSON (/api/sandbox/*) as the customer would see each message. Email HTML is
-// shown in a sandboxed iframe (no scripts, no same-origin access), SMS as a phone bubble.
+// shown in a sandboxed iframe (no scripts, no same-origin access), the other channels as phone bubbles.
 (function () {
   'use strict';
 
@@ -36,10 +36,26 @@
     return card;
   }
 
+  // What a phone shows of a message: an SMS or push body, or a WhatsApp content template filled in
+  // with its variables ({{1}}, {{2}}, ...), as the approved template's placeholders number them.
+  function bubbleText(message) {
+    if (message.body || message.text) return message.body || message.text;
+    if (message.contentVariables !== undefined) {
+      let variables;
+      try { variables = JSON.parse(message.contentVariables || '{}'); } catch (e) { return message.contentVariables; }
+      return Object.keys(variables).map(n => '{{' + n + '}} ' + variables[n]).join('\n');
+    }
+    return JSON.stringify(message);
+  }
+
   function bubble(message, kind) {
     const card = el('article', 'card ' + kind);
-    card.append(el('div', 'muted', 'to ' + (message.to || message.recipient || '') + ' · ' + (message.sentAt || '')));
-    card.append(el('div', 'bubble', message.body || message.text || JSON.stringify(message)));
+    card.append(el('div', 'muted', 'to ' + (message.to || message.recipient || message.device || '') + ' · ' + (message.sentAt || '')));
+    if (message.title) card.append(el('strong', 'title', message.title));
+    card.append(el('div', 'bubble', bubbleText(message)));
+    if (message.contentSid) {
+      card.append(el('div', 'muted', 'content template ' + message.contentSid + (message.locale ? ' (' + message.locale + ')' : '')));
+    }
     if (message.segments) card.append(el('div', 'muted', message.segments + ' segment(s)'));
     return card;
   }

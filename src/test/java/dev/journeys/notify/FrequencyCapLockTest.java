@@ -82,7 +82,7 @@ class FrequencyCapLockTest {
 
   private static Outbox.Entry entry(long elementInstanceKey) {
     return new Outbox.Entry(elementInstanceKey, Channel.EMAIL, elementInstanceKey, "A-1", "c-1", "photo-invitation",
-        OutgoingEmail.messageId(elementInstanceKey, Channel.EMAIL, "journeys.local"), Purpose.MARKETING);
+        Outbox.messageId(elementInstanceKey, Channel.EMAIL, "journeys.local"), Purpose.MARKETING);
   }
 
   private static void pause(Duration duration) {

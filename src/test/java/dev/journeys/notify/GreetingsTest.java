@@ -82,7 +82,7 @@ class GreetingsTest {
 
   private static Recipient recipient(String name, String given, String family) {
     return new Recipient("c-1", "ada@example.com", name, "en", true, false, null, null, null, false, false,
-        given, family);
+        given, family, false);
   }
 
   private static MessageVariables ratingLinks() {

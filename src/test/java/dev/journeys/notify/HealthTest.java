@@ -27,7 +27,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * /actuator/health with a real SMTP server (GreenMail) and a real HTTP SMS provider (WireMock), each
- * taken down and brought back while the app runs.
+ * taken down and brought back while the app runs: one part per channel under channels.
  */
 @JourneysAppTest
 class HealthTest {
@@ -74,42 +74,45 @@ class HealthTest {
     assertThat(map(components.get("engine"))).containsEntry("status", "UP");
     assertThat(map(map(components.get("engine")).get("details"))).containsEntry("mode", "embedded");
     assertThat(map(components.get("db"))).containsEntry("status", "UP");
-    assertThat(map(components.get("smtp"))).containsEntry("status", "UP");
-    assertThat(map(map(components.get("smtp")).get("details"))).containsEntry("mode", "smtp");
-    assertThat(map(components.get("sms"))).containsEntry("status", "UP");
-    assertThat(map(map(components.get("sms")).get("details"))).containsEntry("mode", "provider").containsEntry("status", 404);
-    assertThat(components).doesNotContainKey("mail");
+    Map<String, Object> channels = map(map(components.get("channels")).get("components"));
+    assertThat(channels).containsKeys("email", "push", "sms");
+    assertThat(map(channels.get("email"))).containsEntry("status", "UP");
+    assertThat(map(map(channels.get("email")).get("details"))).containsEntry("mode", "smtp");
+    assertThat(map(channels.get("sms"))).containsEntry("status", "UP");
+    assertThat(map(map(channels.get("sms")).get("details"))).containsEntry("mode", "provider").containsEntry("status", 404);
+    assertThat(map(map(channels.get("push")).get("details"))).containsEntry("mode", "sandbox");
+    assertThat(components).doesNotContainKeys("mail", "smtp", "sms");
   }
 
   @Test
-  void smtpIsDownWhileTheServerIsAwayAndUpWhenItIsBack() {
+  void emailIsDownWhileTheSmtpServerIsAwayAndUpWhenItIsBack() {
     smtp.stop();
     try {
-      Map<String, Object> down = health("/smtp");
+      Map<String, Object> down = health("/channels/email");
       assertThat(down).containsEntry("status", "DOWN");
       assertThat(String.valueOf(map(down.get("details")).get("error"))).isNotBlank();
       assertThat(health("")).containsEntry("status", "DOWN");
     } finally {
       smtp.start();
     }
-    assertThat(health("/smtp")).containsEntry("status", "UP");
+    assertThat(health("/channels/email")).containsEntry("status", "UP");
   }
 
   @Test
   void smsIsDownWhenTheProviderFailsOrIsAway() {
     provider.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(503)));
-    assertThat(health("/sms")).containsEntry("status", "DOWN");
+    assertThat(health("/channels/sms")).containsEntry("status", "DOWN");
 
     provider.stop();
     try {
-      Map<String, Object> away = health("/sms");
+      Map<String, Object> away = health("/channels/sms");
       assertThat(away).containsEntry("status", "DOWN");
       assertThat(String.valueOf(map(away.get("details")).get("error"))).contains("ConnectException");
     } finally {
       provider.start();
     }
     provider.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200)));
-    assertThat(health("/sms")).containsEntry("status", "UP");
+    assertThat(health("/channels/sms")).containsEntry("status", "UP");
   }
 
   private Map<String, Object> health(String component) {

@@ -70,6 +70,6 @@ class HeldOutboxTest {
   }
 
   private static Outbox.Entry entry(long jobKey) {
-    return new Outbox.Entry(42L, Channel.SMS, jobKey, "#1001", "c-1", "shipping-update", "<42.sms@shop.test>");
+    return new Outbox.Entry(42L, new Channel("sms"), jobKey, "#1001", "c-1", "shipping-update", "<42.sms@shop.test>");
   }
 }

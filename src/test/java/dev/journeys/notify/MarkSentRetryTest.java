@@ -64,6 +64,6 @@ class MarkSentRetryTest {
 
   private static Outbox.Entry entry() {
     return new Outbox.Entry(42L, Channel.EMAIL, 1L, "A-1", "c-1", "order-confirmation",
-        OutgoingEmail.messageId(42L, Channel.EMAIL, "journeys.local"));
+        Outbox.messageId(42L, Channel.EMAIL, "journeys.local"));
   }
 }

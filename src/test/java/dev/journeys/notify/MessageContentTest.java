@@ -111,13 +111,6 @@ class MessageContentTest {
         .hasMessageContaining("journeys.shop.logo-url");
   }
 
-  @Test
-  void theSenderNameReplacesTheFromDisplayNameAndKeepsTheAddress() {
-    assertThat(EmailComposer.from("Journeys <orders@shop.test>", "Mei at Teahouse Lin"))
-        .isEqualTo("Mei at Teahouse Lin <orders@shop.test>");
-    assertThat(EmailComposer.from("Journeys <orders@shop.test>", null)).isEqualTo("Journeys <orders@shop.test>");
-  }
-
   /**
    * The Chinese templates say what the English ones say: the same files for every channel, and the
    * same variables and conditions, so neither language has a sentence (a refund, a date, a link)

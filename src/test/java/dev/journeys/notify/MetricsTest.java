@@ -147,7 +147,7 @@ class MetricsTest {
     Map<String, String> skipped = Map.of("channel", "push", "template", "shipping-update", "outcome", "skipped");
     PrometheusScrape before = PrometheusScrape.of(port);
     MessageRequest request = new MessageRequest(orderId, null, "shipping-update",
-        List.of(Channel.EMAIL, Channel.PUSH), Purpose.TRANSACTIONAL, Map.of("shipmentStatus", "SHIPPED"));
+        List.of(Channel.EMAIL, new Channel("push")), Purpose.TRANSACTIONAL, Map.of("shipmentStatus", "SHIPPED"));
 
     smtp.stop();
     try {
@@ -156,7 +156,7 @@ class MetricsTest {
     } finally {
       smtp.start();
     }
-    dispatcher.dispatch(System.nanoTime(), 2L, Channel.PUSH, request);
+    dispatcher.dispatch(System.nanoTime(), 2L, new Channel("push"), request);
 
     PrometheusScrape after = PrometheusScrape.of(port);
     assertThat(after.sum("journeys_messages_total", failed) - before.sum("journeys_messages_total", failed)).isEqualTo(1.0);

@@ -173,6 +173,6 @@ class OutboxTest {
         "A-1",
         "c-1",
         "order-confirmation",
-        OutgoingEmail.messageId(elementInstanceKey, Channel.EMAIL, "journeys.local"));
+        Outbox.messageId(elementInstanceKey, Channel.EMAIL, "journeys.local"));
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.TestCredentials;
 import dev.journeys.customers.MarketingChannel;
+import dev.journeys.notify.email.EmailTestSupport;
 import dev.journeys.orders.OrderJson;
 import dev.journeys.orders.ShopClient;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The carrier's tracking and the pickup place on the short channels, through the whole app: SMS to
@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ShippingNewsChannelsTest extends ChannelAppTestBase {
 
-  @Autowired Suppressions suppressions;
 
   private static final String UPS = "https://www.ups.com/track?tracknum=1Z999AA10123456784";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,7 +79,7 @@ class ShippingNewsChannelsTest extends ChannelAppTestBase {
   private String orderWithBouncedEmail(ShopClient shop, String order, String phone) {
     String customer = "c-news-" + order;
     String email = "news-" + order.toLowerCase() + "@example.com";
-    suppressions.suppress(email, "550 5.1.1 user unknown");
+    EmailTestSupport.suppress(jdbc, email, "550 5.1.1 user unknown");
     shop.postOrder("""
         {"orderId": "%s", "customer": {"id": "%s", "email": "%s", "name": "Jane",%s "timeZone": "Europe/Berlin"},
          "items": [{"sku": "MUG-01", "name": "Blue mug", "quantity": 1, "unitPrice": 12.50}],
@@ -95,7 +94,7 @@ class ShippingNewsChannelsTest extends ChannelAppTestBase {
     String order = OrderJson.newOrderId();
     String customer = "c-news-" + order;
     ShopClient shop = new ShopClient(port);
-    suppressions.suppress("zh-" + order.toLowerCase() + "@example.com", "550 5.1.1 user unknown");
+    EmailTestSupport.suppress(jdbc, "zh-" + order.toLowerCase() + "@example.com", "550 5.1.1 user unknown");
     shop.postOrder("""
         {"orderId": "%s", "customer": {"id": "%s", "email": "zh-%s@example.com", "name": "李静",
           "phone": "+4915112345679", "timeZone": "Europe/Berlin"},

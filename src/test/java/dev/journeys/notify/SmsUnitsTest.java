@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** Phone numbers, segment counting and quiet hours, without the app. */
+/** Phone numbers and quiet hours, without the app (segment counting: sms.SmsSegmentsTest). */
 class SmsUnitsTest {
 
   @Test
@@ -25,32 +25,18 @@ class SmsUnitsTest {
   }
 
   @Test
-  void segmentsFollowGsm7AndUcs2Limits() {
-    assertThat(SmsSegments.count("a".repeat(160)).segments()).isEqualTo(1);
-    assertThat(SmsSegments.count("a".repeat(161)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("a".repeat(306)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("a".repeat(307)).segments()).isEqualTo(3);
-    assertThat(SmsSegments.count("€".repeat(80)).segments()).as("extension characters count twice").isEqualTo(1);
-    assertThat(SmsSegments.count("€".repeat(81)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("好".repeat(70)).segments()).isEqualTo(1);
-    assertThat(SmsSegments.count("好".repeat(71)).segments()).isEqualTo(2);
-    assertThat(SmsSegments.count("好".repeat(135)).segments()).isEqualTo(3);
-  }
-
-  @Test
   void quietHoursEndAtTheNextLocalMorning() {
     MutableClock clock = new MutableClock(Instant.parse("2030-06-03T20:30:00Z"));
     QuietHours quiet = new QuietHours(new QuietHoursProperties(java.util.Map.of(), ZoneId.of("UTC")), clock);
     // 22:30 in Berlin (summer time): held until 08:00 Berlin the next day.
-    assertThat(quiet.holdUntil(Channel.SMS, true, Purpose.TRANSACTIONAL, ZoneId.of("Europe/Berlin")))
+    assertThat(quiet.holdUntil(new Channel("sms"), true, Purpose.TRANSACTIONAL, ZoneId.of("Europe/Berlin")))
         .contains(Instant.parse("2030-06-04T06:00:00Z"));
     // 16:30 in New York: sent now.
-    assertThat(quiet.holdUntil(Channel.SMS, true, Purpose.TRANSACTIONAL, ZoneId.of("America/New_York"))).isEmpty();
+    assertThat(quiet.holdUntil(new Channel("sms"), true, Purpose.TRANSACTIONAL, ZoneId.of("America/New_York"))).isEmpty();
     // 04:30 in Shanghai: held until 08:00 the same day.
-    assertThat(quiet.holdUntil(Channel.SMS, true, Purpose.TRANSACTIONAL, ZoneId.of("Asia/Shanghai")))
+    assertThat(quiet.holdUntil(new Channel("sms"), true, Purpose.TRANSACTIONAL, ZoneId.of("Asia/Shanghai")))
         .contains(Instant.parse("2030-06-04T00:00:00Z"));
-    // Transactional email is exempt; email quiet hours are off by default.
-    assertThat(quiet.holdUntil(Channel.EMAIL, false, Purpose.TRANSACTIONAL, ZoneId.of("Europe/Berlin"))).isEmpty();
+    // Email quiet hours are off by default (transactional email is exempt anyway: email.EmailQuietHoursTest).
     assertThat(quiet.holdUntil(Channel.EMAIL, false, Purpose.MARKETING, ZoneId.of("Europe/Berlin"))).isEmpty();
   }
 }

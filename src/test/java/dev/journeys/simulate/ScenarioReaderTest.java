@@ -33,7 +33,7 @@ class ScenarioReaderTest {
   void readsOffsetsInOrderWithTheirArguments() {
     Scenario s = ScenarioReader.read(VALID);
     assertThat(s.customer().timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-    assertThat(s.customer().consentEmail()).isTrue();
+    assertThat(s.customer().consents()).containsEntry("email", true);
     assertThat(s.horizon()).isEqualTo(Duration.ofDays(400));
     assertThat(s.events()).extracting(Scenario.Event::describe)
         .containsExactly("delayed", "shipped", "delivered", "rating 2", "cancelled too late");

@@ -1,9 +1,11 @@
 package dev.journeys.notify.push;
 
+import dev.journeys.notify.ChannelSupport;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +17,11 @@ class PushConfiguration {
   private static final Logger log = LoggerFactory.getLogger(PushConfiguration.class);
 
   @Bean
-  PushTransport pushTransport(PushProperties properties, JdbcClient jdbc, Clock clock) {
-    if (properties.sandbox()) {
-      log.info("Push goes to the sandbox (GET /api/sandbox/push): journeys.push.credentials-file is not set");
+  PushTransport pushTransport(PushProperties properties, JdbcClient jdbc, Clock clock,
+      @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
+    if (sandboxOnly || properties.sandbox()) {
+      log.info("Push goes to the sandbox (GET /api/sandbox/push): {}", sandboxOnly
+          ? ChannelSupport.SANDBOX_ONLY + " is set" : "journeys.push.credentials-file is not set");
       return new SandboxPushTransport(jdbc, clock);
     }
     ServiceAccount account = ServiceAccount.from(properties);

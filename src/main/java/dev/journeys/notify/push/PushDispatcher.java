@@ -7,6 +7,7 @@ import dev.journeys.notify.MessageChannel;
 import dev.journeys.notify.MessageRequest;
 import dev.journeys.notify.Outbox;
 import dev.journeys.notify.Outcome;
+import dev.journeys.notify.ProviderHealth;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +40,11 @@ class PushDispatcher implements MessageChannel {
   private final ContactDirectory contacts;
   private final ChannelSupport support;
   private final JdbcClient jdbc;
+  private final PushProperties properties;
 
   PushDispatcher(PushComposer composer, PushTransport transport, ContactDirectory contacts, ChannelSupport support,
-      JdbcClient jdbc) {
+      JdbcClient jdbc, PushProperties properties) {
+    this.properties = properties;
     this.composer = composer;
     this.transport = transport;
     this.contacts = contacts;
@@ -84,15 +88,37 @@ class PushDispatcher implements MessageChannel {
     return recipient.customerId();
   }
 
+  /** The preference centre's choice is marketing push: transactional push needs a device only. */
+  @Override
+  public String consentLabel() {
+    return "App notifications / 应用通知";
+  }
+
   @Override
   public List<String> startupProblems() {
     return support.checkTemplates(PushComposer.SUFFIX, "Push template",
         (request, recipient, order) -> composer.compose("check", request, recipient, order));
   }
 
+  /** With a service account: whether journeys.push.base-url answers (no token is sent). */
+  @Override
+  public Health health() {
+    return transport instanceof SandboxPushTransport
+        ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
+  }
+
   @Override
   public List<?> sandbox(int limit) {
     return SandboxPushTransport.latest(jdbc, limit);
+  }
+
+  /** The title and body the devices got (the same on each). */
+  @Override
+  public Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return jdbc.sql("SELECT title, body FROM sandbox_push WHERE message_id = ? ORDER BY id LIMIT 1")
+        .param(messageId)
+        .query((rs, n) -> new SandboxCopy(rs.getString(1), rs.getString(2), null))
+        .optional();
   }
 
   /** The sandbox's copies of the customer's push messages: their titles and bodies name the order. */

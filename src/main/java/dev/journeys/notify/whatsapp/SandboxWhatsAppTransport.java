@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,6 +57,29 @@ class SandboxWhatsAppTransport implements WhatsAppTransport {
         .query((rs, n) -> new SandboxWhatsApp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
         .list();
+  }
+
+  /**
+   * The caught copy of one message, as the customer's phone would show the approved template: its
+   * content SID and locale, then each variable as {{n}} value.
+   */
+  static Optional<MessageChannel.SandboxCopy> copy(JdbcClient jdbc, String messageId) {
+    return jdbc.sql("SELECT content_sid, content_variables, locale FROM sandbox_whatsapp WHERE message_id = ?")
+        .param(messageId)
+        .query((rs, n) -> new MessageChannel.SandboxCopy(null,
+            "Content template " + rs.getString(1) + " (" + rs.getString(3) + ")" + variables(rs.getString(2)), null))
+        .optional();
+  }
+
+  private static String variables(String json) {
+    StringBuilder lines = new StringBuilder();
+    try {
+      new ObjectMapper().readTree(json).properties()
+          .forEach(v -> lines.append("\n{{").append(v.getKey()).append("}} ").append(v.getValue().asText()));
+    } catch (JsonProcessingException notJson) {
+      lines.append("\n").append(json);
+    }
+    return lines.toString();
   }
 
   /** Deletes the caught copies of these messages (erasure). */

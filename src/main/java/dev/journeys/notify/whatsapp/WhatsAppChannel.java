@@ -7,6 +7,7 @@ import dev.journeys.notify.MessageRequest;
 import dev.journeys.notify.Outbox;
 import dev.journeys.notify.Outcome;
 import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.ProviderHealth;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -109,6 +111,16 @@ class WhatsAppChannel implements MessageChannel {
   }
 
   @Override
+  public String consentLabel() {
+    return "WhatsApp";
+  }
+
+  @Override
+  public String maskedAddress(Recipient recipient) {
+    return recipient.phone() == null ? null : PhoneNumbers.mask(recipient.phone());
+  }
+
+  @Override
   public List<String> startupProblems() {
     List<String> problems = new ArrayList<>();
     if (!properties.sandbox()) {
@@ -134,9 +146,21 @@ class WhatsAppChannel implements MessageChannel {
     return problems;
   }
 
+  /** With an account: whether the provider's base-url answers (no credentials are sent). */
+  @Override
+  public Health health() {
+    return transport instanceof SandboxWhatsAppTransport
+        ? ProviderHealth.sandbox() : ProviderHealth.probe(properties.baseUrl(), properties.timeout());
+  }
+
   @Override
   public List<?> sandbox(int limit) {
     return SandboxWhatsAppTransport.latest(jdbc, limit);
+  }
+
+  @Override
+  public Optional<SandboxCopy> sandboxCopy(String messageId) {
+    return SandboxWhatsAppTransport.copy(jdbc, messageId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.journeys.notify.whatsapp;
 
+import dev.journeys.notify.ChannelSupport;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,10 @@ class WhatsAppConfiguration {
 
   @Bean
   WhatsAppTransport whatsAppTransport(WhatsAppProperties properties, JdbcClient jdbc, Clock clock,
-      WhatsAppStatusUrl status) {
-    if (properties.sandbox()) {
-      log.info("WhatsApp messages go to the sandbox (GET /api/sandbox/whatsapp): {}.account-sid is not set",
-          WhatsAppProperties.PREFIX);
+      WhatsAppStatusUrl status, @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
+    if (sandboxOnly || properties.sandbox()) {
+      log.info("WhatsApp messages go to the sandbox (GET /api/sandbox/whatsapp): {}", sandboxOnly
+          ? ChannelSupport.SANDBOX_ONLY + " is set" : WhatsAppProperties.PREFIX + ".account-sid is not set");
       return new SandboxWhatsAppTransport(jdbc, clock, properties.fromAddress());
     }
     log.info("WhatsApp messages go to {} (account {}); delivery status comes back to {}", properties.baseUrl(),

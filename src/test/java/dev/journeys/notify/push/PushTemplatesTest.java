@@ -24,6 +24,6 @@ class PushTemplatesTest {
     PushProperties properties = new PushProperties(null, null, null, null, "http://localhost", maxTitle, 240,
         Duration.ofSeconds(1));
     var support = TestChannelSupport.forTemplates();
-    return new PushDispatcher(new PushComposer(support, properties), null, null, support, null);
+    return new PushDispatcher(new PushComposer(support, properties), null, null, support, null, properties);
   }
 }
