@@ -87,6 +87,7 @@ class ContactDataErasureTest {
       Map.entry("shedlock.name", "a periodic task's name"),
       Map.entry("signing_secret.name", "the name of a signing key"),
       Map.entry("customer_secret.name", "the name of the guest id key"),
+      Map.entry("journey_package.resource_name", "a packaged BPMN file's name"),
       Map.entry("order_items.name", "a product's name"),
       Map.entry("engine_gateway_token.token_key", "an engine key"),
       Map.entry("engine_lease.lease_name", "the engine writer lease's name"),
