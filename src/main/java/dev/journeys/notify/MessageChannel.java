@@ -110,6 +110,15 @@ public interface MessageChannel {
   record SandboxCopy(String subject, String text, String html) {}
 
   /**
+   * The table this channel's sandbox keeps its copies in (with columns {@code id} and
+   * {@code sent_at}), for the retention purge (journeys.retention.keep.sandbox-messages); null
+   * when it keeps none.
+   */
+  default String sandboxTable() {
+    return null;
+  }
+
+  /**
    * Erases what this channel keeps of a customer's messages beyond the outbox (sandbox copies).
    *
    * @param messages the customer's messages, as a condition on outbox rows

@@ -125,6 +125,11 @@ class EmailDispatcher implements MessageChannel {
   }
 
   @Override
+  public String sandboxTable() {
+    return "sandbox_message";
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     return Map.of("sandboxEmails", mailbox.erase(messages));
   }

@@ -123,6 +123,11 @@ class PushDispatcher implements MessageChannel {
 
   /** The sandbox's copies of the customer's push messages: their titles and bodies name the order. */
   @Override
+  public String sandboxTable() {
+    return "sandbox_push";
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     int erased = jdbc.sql("DELETE FROM sandbox_push WHERE message_id IN (" + messages.messageIds() + ")")
         .params(messages.params())

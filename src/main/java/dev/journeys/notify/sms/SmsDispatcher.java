@@ -120,6 +120,11 @@ class SmsDispatcher implements MessageChannel {
   }
 
   @Override
+  public String sandboxTable() {
+    return "sandbox_sms";
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     return Map.of("sandboxSms", SandboxSmsTransport.erase(jdbc, messages));
   }

@@ -164,6 +164,11 @@ class WhatsAppChannel implements MessageChannel {
   }
 
   @Override
+  public String sandboxTable() {
+    return "sandbox_whatsapp";
+  }
+
+  @Override
   public Map<String, Integer> erase(OutboxRows messages) {
     return Map.of("sandboxWhatsApp", SandboxWhatsAppTransport.erase(jdbc, messages));
   }
