@@ -8,6 +8,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -80,6 +81,13 @@ public class EmbeddedEngineConfiguration {
         .withDetail("mode", "embedded")
         .withDetail("grpcPort", engine.port())
         .build();
+  }
+
+  /** Ended journeys' history goes after journeys.engine.history-retention (README, "Retention"). */
+  @Bean
+  EngineHistoryCleanup journeysEngineHistoryCleanup(EmbeddedEngine engine, DataSource dataSource, EngineClock clock,
+      @org.springframework.beans.factory.annotation.Value("${journeys.engine.history-retention:396d}") Duration keep) {
+    return new EngineHistoryCleanup(new dev.journeys.engine.state.HistoryRetention(dataSource), clock, keep);
   }
 
   /** Makes every Camunda client bean wait for the engine, so workers never poll a closed port. */
