@@ -18,12 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ErasureRecords {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  ErasureRecords(JdbcClient jdbc) {
+  ErasureRecords(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   ErasureRecord save(String customerRef, String requestedBy, Instant at, Map<String, Integer> counts) {
@@ -45,19 +46,19 @@ class ErasureRecords {
         .param(customerRef).query((rs, n) -> map(rs)).list();
   }
 
-  private static ErasureRecord map(ResultSet rs) throws SQLException {
+  private ErasureRecord map(ResultSet rs) throws SQLException {
     try {
       return new ErasureRecord(rs.getLong("id"), rs.getString("customer_ref"), rs.getString("requested_by"),
           rs.getObject("erased_at", OffsetDateTime.class).toInstant(),
-          JSON.readValue(rs.getString("counts"), new TypeReference<Map<String, Integer>>() {}));
+          json.readValue(rs.getString("counts"), new TypeReference<Map<String, Integer>>() {}));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Expected erasure counts as JSON, but: " + e.getOriginalMessage(), e);
     }
   }
 
-  private static String json(Map<String, Integer> counts) {
+  private String json(Map<String, Integer> counts) {
     try {
-      return JSON.writeValueAsString(counts);
+      return json.writeValueAsString(counts);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

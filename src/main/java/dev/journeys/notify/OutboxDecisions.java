@@ -35,9 +35,10 @@ class OutboxDecisions {
   private final Outbox outbox;
   private final NotifyProperties properties;
   private final FrequencyCap cap;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
 
-  OutboxDecisions(Outbox outbox, NotifyProperties properties, FrequencyCap cap) {
+  OutboxDecisions(Outbox outbox, NotifyProperties properties, FrequencyCap cap, ObjectMapper json) {
+    this.json = json;
     this.outbox = outbox;
     this.properties = properties;
     this.cap = cap;

@@ -2,6 +2,7 @@ package dev.journeys.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.journeys.journey.JourneyMessage;
 import dev.journeys.journey.JourneyMessages;
 import java.time.Instant;
@@ -23,19 +24,20 @@ class FirstOrderHandler implements InboxHandler {
   static final String TOPIC = "journeys/first-order-placed";
   static final String TOPIC_CHANGED = "journeys/first-order-changed";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JourneyMessages messages;
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  FirstOrderHandler(JourneyMessages messages, JdbcClient jdbc) {
+  FirstOrderHandler(JourneyMessages messages, JdbcClient jdbc, ObjectMapper json) {
     this.messages = messages;
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   static InboxEntry.New event(String customerId, Instant firstOrderAt) {
     String payload =
-        JSON.createObjectNode()
+        JsonNodeFactory.instance.objectNode()
             .put("customerId", customerId)
             .put("firstOrderAt", firstOrderAt.toString())
             .toString();
@@ -49,7 +51,7 @@ class FirstOrderHandler implements InboxHandler {
    * @param why "cancelled" or "placed": with the order id, names this change once
    */
   static InboxEntry.New changed(String customerId, String orderId, String why) {
-    String payload = JSON.createObjectNode().put("customerId", customerId).put("orderId", orderId)
+    String payload = JsonNodeFactory.instance.objectNode().put("customerId", customerId).put("orderId", orderId)
         .put("why", why).toString();
     return new InboxEntry.New("journeys", TOPIC_CHANGED, null,
         businessKey(customerId) + ":" + why + ":" + orderId, orderId, null, payload);
@@ -68,7 +70,7 @@ class FirstOrderHandler implements InboxHandler {
   public String handle(InboxEntry entry) {
     JsonNode body;
     try {
-      body = JSON.readTree(entry.payload());
+      body = json.readTree(entry.payload());
     } catch (java.io.IOException e) {
       throw UnprocessableEventException.invalid("Expected a JSON follow-up, but: " + e.getMessage());
     }

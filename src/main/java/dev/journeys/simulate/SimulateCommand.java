@@ -1,9 +1,8 @@
 package dev.journeys.simulate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,9 +105,12 @@ public final class SimulateCommand {
 
   static String toJson(Timeline timeline) {
     try {
-      return new ObjectMapper().registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT)
+      // Spring Boot's defaults, as the app's own mapper has them (the CLI starts no context for this):
+      // the builder's, and dates as ISO-8601 text rather than numbers.
+      return Jackson2ObjectMapperBuilder.json()
+          .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .featuresToEnable(SerializationFeature.INDENT_OUTPUT)
+          .build()
           .writeValueAsString(timeline);
     } catch (IOException e) {
       throw new IllegalStateException("Could not write the timeline as JSON", e);

@@ -59,7 +59,7 @@ class MarkSentRetryTest {
         p.shopUrl(), p.productUrl(), p.reviewUrl(), p.recommendations(), p.recommendationsCache(), p.messageIdDomain(),
         p.unsubscribeMailto(), p.signingSecret(), p.retryBackoff(), sendLease, p.retryBackoffMax()),
         new FrequencyCap(database.jdbc(), new FrequencyCapProperties(2, Duration.ofDays(7)), Clock.systemUTC(),
-            database.transactions()));
+            database.transactions()), new com.fasterxml.jackson.databind.ObjectMapper());
   }
 
   private static Outbox.Entry entry() {

@@ -35,10 +35,11 @@ class FcmAccessTokens {
   private final HttpClient http;
   private final Clock clock;
   private final Duration timeout;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
   private volatile Cached cached;
 
-  FcmAccessTokens(ServiceAccount account, HttpClient http, Clock clock, Duration timeout) {
+  FcmAccessTokens(ServiceAccount account, HttpClient http, Clock clock, Duration timeout, ObjectMapper json) {
+    this.json = json;
     this.account = account;
     this.http = http;
     this.clock = clock;

@@ -22,9 +22,11 @@ class FcmPushTransport implements PushTransport {
   private final ServiceAccount account;
   private final FcmAccessTokens tokens;
   private final HttpClient http;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
 
-  FcmPushTransport(PushProperties properties, ServiceAccount account, FcmAccessTokens tokens, HttpClient http) {
+  FcmPushTransport(PushProperties properties, ServiceAccount account, FcmAccessTokens tokens, HttpClient http,
+      ObjectMapper json) {
+    this.json = json;
     this.properties = properties;
     this.account = account;
     this.tokens = tokens;

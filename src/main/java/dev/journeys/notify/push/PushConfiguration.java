@@ -18,6 +18,7 @@ class PushConfiguration {
 
   @Bean
   PushTransport pushTransport(PushProperties properties, JdbcClient jdbc, Clock clock,
+      com.fasterxml.jackson.databind.ObjectMapper json,
       @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
     if (sandboxOnly || properties.sandbox()) {
       log.info("Push goes to the sandbox (GET /api/sandbox/push): {}", sandboxOnly
@@ -27,6 +28,7 @@ class PushConfiguration {
     ServiceAccount account = ServiceAccount.from(properties);
     HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
     log.info("Push goes to {} as {} (tokens from {})", properties.baseUrl(), account, account.tokenUri());
-    return new FcmPushTransport(properties, account, new FcmAccessTokens(account, http, clock, properties.timeout()), http);
+    return new FcmPushTransport(properties, account, new FcmAccessTokens(account, http, clock, properties.timeout(), json),
+        http, json);
   }
 }

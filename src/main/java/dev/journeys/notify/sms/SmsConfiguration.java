@@ -23,6 +23,7 @@ class SmsConfiguration {
 
   @Bean
   SmsTransport smsTransport(SmsProperties properties, JdbcClient jdbc, Clock clock, SmsWebhookUrls webhooks,
+      com.fasterxml.jackson.databind.ObjectMapper json,
       @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
     if (sandboxOnly || properties.sandbox()) {
       log.info("SMS go to the sandbox (GET /api/sandbox/sms): {}", sandboxOnly
@@ -31,6 +32,6 @@ class SmsConfiguration {
     }
     log.info("SMS go to {} (account {}); delivery status comes back to {}", properties.baseUrl(),
         properties.accountSid(), webhooks.statusCallback());
-    return new TwilioSmsTransport(properties, clock, webhooks.statusCallback());
+    return new TwilioSmsTransport(properties, clock, webhooks.statusCallback(), json);
   }
 }

@@ -48,12 +48,13 @@ class TwilioSmsTransport implements SmsTransport {
 
   private final SmsProperties properties;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
   private final HttpClient http;
   private final String statusCallback;
 
   /** @param statusCallback where the provider reports delivery status (our /webhooks/sms/status) */
-  TwilioSmsTransport(SmsProperties properties, Clock clock, String statusCallback) {
+  TwilioSmsTransport(SmsProperties properties, Clock clock, String statusCallback, ObjectMapper json) {
+    this.json = json;
     this.properties = properties;
     this.clock = clock;
     this.statusCallback = statusCallback;

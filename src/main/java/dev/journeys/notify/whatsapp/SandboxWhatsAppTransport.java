@@ -22,9 +22,13 @@ class SandboxWhatsAppTransport implements WhatsAppTransport {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String sender;
-  private final ObjectMapper json = new ObjectMapper();
+  /** Reads stored variables back as a tree for the static sandbox reads (no settings involved). */
+  private static final ObjectMapper TREES = new ObjectMapper();
 
-  SandboxWhatsAppTransport(JdbcClient jdbc, Clock clock, String sender) {
+  private final ObjectMapper json;
+
+  SandboxWhatsAppTransport(JdbcClient jdbc, Clock clock, String sender, ObjectMapper json) {
+    this.json = json;
     this.jdbc = jdbc;
     this.clock = clock;
     this.sender = sender;
@@ -71,13 +75,13 @@ class SandboxWhatsAppTransport implements WhatsAppTransport {
         .optional();
   }
 
-  private static String variables(String json) {
+  private static String variables(String variables) {
     StringBuilder lines = new StringBuilder();
     try {
-      new ObjectMapper().readTree(json).properties()
+      TREES.readTree(variables).properties()
           .forEach(v -> lines.append("\n{{").append(v.getKey()).append("}} ").append(v.getValue().asText()));
     } catch (JsonProcessingException notJson) {
-      lines.append("\n").append(json);
+      lines.append("\n").append(variables);
     }
     return lines.toString();
   }

@@ -30,10 +30,11 @@ class TwilioWhatsAppTransport implements WhatsAppTransport {
 
   private final WhatsAppProperties properties;
   private final String statusCallback;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
   private final HttpClient http;
 
-  TwilioWhatsAppTransport(WhatsAppProperties properties, String statusCallback) {
+  TwilioWhatsAppTransport(WhatsAppProperties properties, String statusCallback, ObjectMapper json) {
+    this.json = json;
     this.properties = properties;
     this.statusCallback = statusCallback;
     this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();

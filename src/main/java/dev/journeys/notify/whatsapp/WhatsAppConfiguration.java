@@ -30,15 +30,15 @@ class WhatsAppConfiguration {
 
   @Bean
   WhatsAppTransport whatsAppTransport(WhatsAppProperties properties, JdbcClient jdbc, Clock clock,
-      WhatsAppStatusUrl status, @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
+      WhatsAppStatusUrl status, com.fasterxml.jackson.databind.ObjectMapper json, @Value("${" + ChannelSupport.SANDBOX_ONLY + ":false}") boolean sandboxOnly) {
     if (sandboxOnly || properties.sandbox()) {
       log.info("WhatsApp messages go to the sandbox (GET /api/sandbox/whatsapp): {}", sandboxOnly
           ? ChannelSupport.SANDBOX_ONLY + " is set" : WhatsAppProperties.PREFIX + ".account-sid is not set");
-      return new SandboxWhatsAppTransport(jdbc, clock, properties.fromAddress());
+      return new SandboxWhatsAppTransport(jdbc, clock, properties.fromAddress(), json);
     }
     log.info("WhatsApp messages go to {} (account {}); delivery status comes back to {}", properties.baseUrl(),
         properties.accountSid(), status.url());
-    return new TwilioWhatsAppTransport(properties, status.url());
+    return new TwilioWhatsAppTransport(properties, status.url(), json);
   }
 
   /** The status callback URL: what the provider is told to call, and what it signs when it does. */

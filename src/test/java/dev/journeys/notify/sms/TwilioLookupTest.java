@@ -147,7 +147,8 @@ class TwilioLookupTest {
   private static TwilioSmsTransport transport(String baseUrl) {
     SmsProperties properties = new SmsProperties(baseUrl, ACCOUNT, "secret", "+15005550006", null, null, null, 2,
         Duration.ofSeconds(1));
-    return new TwilioSmsTransport(properties, Clock.systemUTC(), "http://127.0.0.1/webhooks/sms/status");
+    return new TwilioSmsTransport(properties, Clock.systemUTC(), "http://127.0.0.1/webhooks/sms/status",
+        new com.fasterxml.jackson.databind.ObjectMapper());
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {
