@@ -7,10 +7,12 @@ public final class TestCredentials {
   public static final String SHOP_TOKEN = "test-shop-token";
   public static final String VIEWER_TOKEN = "test-viewer-token";
   public static final String OPERATOR_TOKEN = "test-operator-token";
+  public static final String MARKETER_TOKEN = "test-marketer-token";
 
   public static final String VIEWER_PASSWORD = "viewer-password";
   public static final String OPERATOR_PASSWORD = "operator-password";
   public static final String ADMIN_PASSWORD = "admin-password";
+  public static final String MARKETER_PASSWORD = "marketer-password";
 
   private TestCredentials() {}
 

@@ -3,8 +3,10 @@ package dev.journeys.security;
 import java.util.Locale;
 
 /**
- * Who may do what. {@code admin} includes operator, which includes viewer; {@code shop} is the
- * shop's integration and only feeds orders and shipment events (admin includes it too).
+ * Who may do what. {@code admin} includes operator, which includes viewer; {@code marketer} edits,
+ * simulates and publishes journeys in the studio and reads what a viewer reads, nothing of
+ * operator or admin; {@code shop} is the shop's integration and only feeds orders and shipment
+ * events (admin includes marketer and shop too).
  */
 public enum Role {
   /** Reads the dashboard and the ops API. */
@@ -14,7 +16,9 @@ public enum Role {
   /** Also configuration and erasure (/api/admin/**). */
   ADMIN,
   /** A shop posting orders, shipments and cancellations. */
-  SHOP;
+  SHOP,
+  /** Also edits, simulates and publishes journeys (the studio); reads what a viewer reads. */
+  MARKETER;
 
   /** Spring Security's authority name, ROLE_VIEWER etc. */
   public String authority() {
@@ -26,7 +30,7 @@ public enum Role {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Expected " + where + " to be one of viewer, operator, admin, shop, but it is '"
+      throw new IllegalArgumentException("Expected " + where + " to be one of viewer, operator, admin, shop, marketer, but it is '"
           + name + "'");
     }
   }
