@@ -26,6 +26,16 @@ final class BpmnDocument {
   /** One semantic element: its kind (serviceTask, ...), name and fingerprint. */
   record Element(String id, String kind, String name, String fingerprint) {}
 
+  /**
+   * BPMN attributes at their default value: one tool writes them, another leaves them out (the
+   * engine's model writer and bpmn-js differ here), and either way the element means the same.
+   */
+  private static final Map<String, String> DEFAULTS = Map.of(
+      "cancelActivity", "true", "isInterrupting", "true", "parallelMultiple", "false",
+      "isForCompensation", "false", "startQuantity", "1", "completionQuantity", "1",
+      "triggeredByEvent", "false", "instantiate", "false", "gatewayDirection", "Unspecified",
+      "eventGatewayType", "Exclusive");
+
   private final Document document;
 
   private BpmnDocument(Document document) {
@@ -91,8 +101,11 @@ final class BpmnDocument {
     NamedNodeMap map = element.getAttributes();
     for (int i = 0; i < map.getLength(); i++) {
       Node a = map.item(i);
-      if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
-        attributes.put(a.getNamespaceURI() + ":" + a.getLocalName(), a.getNodeValue());
+      String name = a.getLocalName() == null ? a.getNodeName() : a.getLocalName();
+      boolean declaration = XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI());
+      boolean schemaType = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI.equals(a.getNamespaceURI());
+      if (!declaration && !schemaType && !a.getNodeValue().equals(DEFAULTS.get(name))) {
+        attributes.put(a.getNamespaceURI() + ":" + name, a.getNodeValue());
       }
     }
     attributes.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
