@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 class StudioPageController {
 
   private final EngineReads engine;
+  private final java.util.Map<String, String> scenarios = SimulationPageController.examples();
 
   StudioPageController(EngineReads engine) {
     this.engine = engine;
@@ -35,6 +36,9 @@ class StudioPageController {
           "Expected a BPMN process id as the journey, but it is '" + processId + "'");
     }
     model.addAttribute("processId", processId);
+    // to try the edited journey against (POST /api/simulations with the editor's BPMN)
+    model.addAttribute("scenarios", scenarios);
+    model.addAttribute("scenario", scenarios.getOrDefault("happy-path", ""));
     model.addAttribute("page", "studio");
     return "dashboard/studio";
   }

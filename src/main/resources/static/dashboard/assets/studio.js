@@ -233,6 +233,38 @@
     return result.json;
   }
 
+  // Simulate: the editor's model against a scenario, through POST /api/simulations (multipart).
+  async function simulate() {
+    const form = new FormData();
+    form.append('scenario', new Blob([$('scenario').value], { type: 'application/yaml' }), 'scenario.yaml');
+    form.append('journey', new Blob([await xml()], { type: 'application/xml' }), processId + '.bpmn');
+    $('simulate-status').textContent = 'Simulating…';
+    const response = await fetch(root.dataset.simulations, {
+      method: 'POST', body: form, credentials: 'same-origin',
+      headers: { [csrfHeader]: csrfToken, Accept: 'application/json' }
+    });
+    const result = await response.json().catch(() => ({ error: 'HTTP ' + response.status }));
+    const body = $('simulation').querySelector('tbody');
+    body.innerHTML = '';
+    if (!response.ok) {
+      $('simulate-status').textContent = result.error || ('HTTP ' + response.status);
+      return result;
+    }
+    $('simulate-status').textContent = result.simulatedDays + ' simulated days in ' + result.elapsedMillis + ' ms';
+    result.entries.forEach(e => {
+      const tr = document.createElement('tr');
+      tr.className = String(e.what).toLowerCase();
+      [e.local, e.offset, e.template || e.what, e.channel || '', e.status || '', e.subject || e.detail || '']
+        .forEach(text => {
+          const td = document.createElement('td');
+          td.textContent = text == null ? '' : text;
+          tr.appendChild(td);
+        });
+      body.appendChild(tr);
+    });
+    return result;
+  }
+
   async function start() {
     const templates = await call('GET', api + '/element-templates');
     modeler = new BpmnModeler({
@@ -265,6 +297,10 @@
       }
     });
     $('discard-draft').addEventListener('click', discardDraft);
+    $('simulate').addEventListener('click', simulate);
+    $('scenario-example').addEventListener('change', e => {
+      $('scenario').value = e.target.selectedOptions[0].dataset.scenario;
+    });
     $('open-version').addEventListener('click', () => {
       const v = $('versions').value;
       load(journeyApi + '/xml?version=' + encodeURIComponent(v), 'v' + v);
@@ -279,7 +315,7 @@
 
   const ready = start();
   window.journeysStudio = {
-    ready, state, lint, check, diff, publish, saveDraft, rollBack,
+    ready, state, lint, check, diff, publish, saveDraft, rollBack, simulate,
     get modeler() { return modeler; },
     get showing() { return showing; }
   };

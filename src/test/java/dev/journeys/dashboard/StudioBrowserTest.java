@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * editor (bpmn.io's Camunda 8 modeler with our element templates), breaks a step's job type through
  * the modeler's API and sees the lint finding marked on that step, fixes it and renames the step,
  * saves a draft and publishes it: the engine's latest version is the new one and a new order runs
- * on it. Screenshots go to target/studio-screenshots/. Shares StudioApiTest's context (it too
+ * on it. Then tries the model on the example customer (a simulation, allowed to marketers). Screenshots go to target/studio-screenshots/. Shares StudioApiTest's context (it too
  * publishes post-purchase versions).
  */
 @JourneysAppTest
@@ -99,6 +99,13 @@ class StudioBrowserTest {
       assertThat(driver.findElement(By.cssSelector("#audit tr[data-action='published']")).getText())
           .contains("marketer").contains("v" + (running + 1)).contains(STEP);
       browser.screenshot("3-published");
+
+      // Try the model on the example customer: the simulation runs the editor's BPMN, the app stays as it is.
+      driver.findElement(By.id("simulate")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("#simulation tbody"), "order-confirmation"));
+      assertThat(driver.findElement(By.id("simulation")).getText()).contains("SENT");
+      browser.screenshot("4-simulated");
     }
     assertThat(latestVersion()).as("the engine's latest version is the published one").isEqualTo(running + 1);
     long published = latestKey();
