@@ -278,7 +278,8 @@
     });
     modeler.on('commandStack.changed', () => {
       clearTimeout(lintTimer);
-      lintTimer = setTimeout(() => lint(), 700);
+      // lint and the changes list follow the model as it is edited
+      lintTimer = setTimeout(() => check(), 700);
     });
     const journey = await refresh();
     if (journey.draft) {

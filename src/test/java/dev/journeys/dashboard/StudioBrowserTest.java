@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A marketer in a real browser (headless Chromium) opens the post-purchase journey in the studio's
  * editor (bpmn.io's Camunda 8 modeler with our element templates), breaks a step's job type through
- * the modeler's API and sees the lint finding marked on that step, fixes it and renames the step,
+ * the modeler's API and sees the lint finding marked on that step, fixes it by applying our Send
+ * message element template and renames the step,
  * saves a draft and publishes it: the engine's latest version is the new one and a new order runs
  * on it. Then tries the model on the example customer (a simulation, allowed to marketers). Screenshots go to target/studio-screenshots/. Shares StudioApiTest's context (it too
  * publishes post-purchase versions).
@@ -71,7 +72,7 @@ class StudioBrowserTest {
       browser.screenshot("1-editor");
 
       // A wrong job type, set through the modeler's modeling API as the properties panel would.
-      driver.executeScript(modify("'send-mesage'", null));
+      driver.executeScript(modify("'send-mesage'"));
       lint(driver);
       wait.until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector(".djs-element.lint-error[data-element-id='" + STEP + "']")));
@@ -81,8 +82,18 @@ class StudioBrowserTest {
           .contains("send-mesage");
       browser.screenshot("2-lint-finding-on-the-step");
 
-      driver.executeScript(modify("'send-message'", "'Confirm the order'"));
+      // The Send message template puts the job type right (and keeps this step's headers, its defaults).
+      driver.executeScript("const m = window.journeysStudio.modeler; const templates = m.get('elementTemplates');"
+          + "const el = m.get('elementRegistry').get('" + STEP + "');"
+          + "templates.applyTemplate(el, templates.getLatest('dev.journeys.send-message')[0]);"
+          + "m.get('modeling').updateProperties(m.get('elementRegistry').get('" + STEP + "'), {name: 'Confirm the order'});"
+          + "m.get('selection').select(m.get('elementRegistry').get('" + STEP + "'));");
       lint(driver);
+      assertThat((String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "window.journeysStudio.modeler.saveXML().then(r => done(r.xml));"))
+          .contains("zeebe:modelerTemplate=\"dev.journeys.send-message\"")
+          .contains("<zeebe:header key=\"template\" value=\"order-confirmation\"");
+      browser.screenshot("2b-templated-step");
       assertThat(driver.findElements(By.cssSelector(".djs-element.lint-error"))).isEmpty();
       driver.executeAsyncScript("const done = arguments[arguments.length - 1]; window.journeysStudio.diff().then(done);");
       assertThat(driver.findElement(By.cssSelector("#changes li.changed[data-element-id='" + STEP + "']")).getText())
@@ -120,12 +131,11 @@ class StudioBrowserTest {
         .filter(f -> f.processDefinitionKey(published)).send().join().items().isEmpty());
   }
 
-  /** Sets the step's job type (and name) through bpmn-js' modeling API, as an edit in the panel does. */
-  private static String modify(String type, String name) {
+  /** Sets the step's job type through bpmn-js' modeling API, as an edit in the properties panel does. */
+  private static String modify(String type) {
     return "const m = window.journeysStudio.modeler; const el = m.get('elementRegistry').get('" + STEP + "');"
         + "const definition = el.businessObject.extensionElements.values.find(v => v.$type === 'zeebe:TaskDefinition');"
-        + "m.get('modeling').updateModdleProperties(el, definition, {type: " + type + "});"
-        + (name == null ? "" : "m.get('modeling').updateProperties(el, {name: " + name + "});");
+        + "m.get('modeling').updateModdleProperties(el, definition, {type: " + type + "});";
   }
 
   private static void lint(org.openqa.selenium.chrome.ChromeDriver driver) {
