@@ -41,6 +41,14 @@ public class Studio {
     }
   }
 
+  /** The journey moved on since the marketer opened it: publishing would drop the newer version's changes. */
+  static final class Outdated extends RuntimeException {
+    Outdated(String processId, int opened, int latest) {
+      super("Expected to publish " + processId + " over version " + opened + ", which this model was opened from, but "
+          + "version " + latest + " has been published since: open it and make the change again, or publish anyway");
+    }
+  }
+
   private final CamundaClient client;
   private final JourneyVersions versions;
   private final Drafts drafts;
@@ -62,9 +70,11 @@ public class Studio {
     return lint.lint(processId + ".bpmn", xml.getBytes(StandardCharsets.UTF_8));
   }
 
-  Drafts.Draft saveDraft(String processId, String xml, String actor) {
+  /** Keeps the model as the journey's draft; {@code openedVersion} (else the latest) is the version it started from. */
+  Drafts.Draft saveDraft(String processId, String xml, String actor, Integer openedVersion) {
     requireProcess(processId, xml);
-    Integer base = versions.latest(processId).map(JourneyVersions.Version::version).orElse(null);
+    Integer base = openedVersion != null ? openedVersion
+        : versions.latest(processId).map(JourneyVersions.Version::version).orElse(null);
     var draft = new Drafts.Draft(processId, xml, base, actor, clock.instant());
     drafts.save(draft);
     long errors = lint(processId, xml).stream().filter(JourneyLint.Finding::isError).count();
@@ -95,7 +105,18 @@ public class Studio {
     return ElementDiff.between(before, xml);
   }
 
-  Published publish(String processId, String xml, String actor) {
+  /**
+   * Publishes the model as the journey's next version.
+   *
+   * @param openedVersion the version the model was opened from (null: not known, no check); when
+   *     another has been published since, {@link Outdated} unless {@code anyway}
+   */
+  Published publish(String processId, String xml, String actor, Integer openedVersion, boolean anyway) {
+    if (openedVersion != null && !anyway) {
+      versions.latest(processId).filter(latest -> latest.version() != openedVersion).ifPresent(latest -> {
+        throw new Outdated(processId, openedVersion, latest.version());
+      });
+    }
     Published published = deploy(processId, xml);
     drafts.delete(processId);
     audit.record(processId, StudioAudit.Action.PUBLISHED, actor, clock.instant(), published.version(),

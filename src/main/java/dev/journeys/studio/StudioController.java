@@ -81,9 +81,10 @@ class StudioController {
 
   @PutMapping(value = "/journeys/{processId}/draft", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
       MediaType.TEXT_PLAIN_VALUE})
-  DraftView saveDraft(@PathVariable String processId, @RequestBody String xml, Authentication who) {
+  DraftView saveDraft(@PathVariable String processId, @RequestBody String xml,
+      @RequestParam(required = false) Integer openedVersion, Authentication who) {
     check(processId);
-    var draft = studio.saveDraft(processId, xml, who.getName());
+    var draft = studio.saveDraft(processId, xml, who.getName(), openedVersion);
     return new DraftView(draft.baseVersion(), draft.savedBy(), draft.savedAt());
   }
 
@@ -113,9 +114,11 @@ class StudioController {
   @PostMapping(value = "/journeys/{processId}/publish", consumes = {MediaType.APPLICATION_XML_VALUE,
       MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE})
   ResponseEntity<Studio.Published> publish(@PathVariable String processId, @RequestBody String xml,
+      @RequestParam(required = false) Integer openedVersion, @RequestParam(defaultValue = "false") boolean anyway,
       Authentication who) {
     check(processId);
-    return ResponseEntity.status(HttpStatus.CREATED).body(studio.publish(processId, xml, who.getName()));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(studio.publish(processId, xml, who.getName(), openedVersion, anyway));
   }
 
   @PostMapping("/journeys/{processId}/rollback")
@@ -140,6 +143,11 @@ class StudioController {
   @ExceptionHandler(Studio.LintRefused.class)
   ResponseEntity<Map<String, Object>> refused(Studio.LintRefused e) {
     return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage(), "lint", LintView.of(e.findings)));
+  }
+
+  @ExceptionHandler(Studio.Outdated.class)
+  ResponseEntity<Map<String, Object>> outdated(Studio.Outdated e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

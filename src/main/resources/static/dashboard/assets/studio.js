@@ -15,6 +15,7 @@
   let modeler;
   let versions = [];
   let showing = '';
+  let openedVersion = null; // the deployed version the model in the editor was opened from
   let lintTimer;
   const state = { findings: [], changes: [], templateErrors: [], lintRuns: 0, published: null };
 
@@ -133,7 +134,7 @@
     return findings;
   }
 
-  async function load(path, label) {
+  async function load(path, label, fromVersion) {
     const result = await call('GET', path);
     if (!result.ok) {
       status('Could not open ' + label + ': HTTP ' + result.status + ' ' + result.text, true);
@@ -145,6 +146,7 @@
     }
     modeler.get('canvas').zoom('fit-viewport');
     showing = label;
+    openedVersion = fromVersion == null ? null : Number(fromVersion);
     $('showing').textContent = label;
     await check();
     return true;
@@ -177,14 +179,23 @@
     return result.json;
   }
 
-  async function publish() {
-    const result = await call('POST', journeyApi + '/publish', await xml());
+  async function publish(anyway) {
+    const query = (openedVersion == null ? '' : '?openedVersion=' + openedVersion) + (anyway ? (openedVersion == null ? '?' : '&') + 'anyway=true' : '');
+    const result = await call('POST', journeyApi + '/publish' + query, await xml());
+    if (result.status === 409) {
+      status(result.json.error, true);
+      if (confirm(result.json.error + '\n\nPublish this model anyway, replacing that version\'s changes?')) {
+        return publish(true);
+      }
+      return result.json;
+    }
     if (result.status === 201) {
       state.published = result.json;
       status(result.json.unchanged ? 'Nothing changed: version ' + result.json.version + ' stays the latest.'
         : 'Published version ' + result.json.version + ': new orders start it.');
       await refresh();
       showing = 'v' + result.json.version;
+      openedVersion = result.json.version;
       $('showing').textContent = showing;
       await check();
     } else if (result.status === 422) {
@@ -197,7 +208,8 @@
   }
 
   async function saveDraft() {
-    const result = await call('PUT', journeyApi + '/draft', await xml());
+    const result = await call('PUT', journeyApi + '/draft' + (openedVersion == null ? '' : '?openedVersion=' + openedVersion),
+      await xml());
     if (result.ok) {
       status('Draft saved by ' + result.json.savedBy + '.');
       showing = 'draft';
@@ -214,7 +226,7 @@
     status(result.status === 204 ? 'Draft discarded.' : 'There is no draft.');
     await refresh();
     if (versions.length) {
-      await load(journeyApi + '/xml', 'v' + versions[0].version);
+      await load(journeyApi + '/xml', 'v' + versions[0].version, versions[0].version);
     }
   }
 
@@ -223,7 +235,7 @@
     if (result.status === 201) {
       status('Rolled back: version ' + version + ' is published again as version ' + result.json.version + '.');
       await refresh();
-      await load(journeyApi + '/xml', 'v' + result.json.version);
+      await load(journeyApi + '/xml', 'v' + result.json.version, result.json.version);
     } else if (result.status === 422) {
       status(result.json.error, true);
       mark(result.json.lint.findings);
@@ -283,10 +295,10 @@
     });
     const journey = await refresh();
     if (journey.draft) {
-      if (await load(journeyApi + '/draft', 'draft')) status('Opened the draft saved by ' + journey.draft.savedBy + ' at ' + journey.draft.savedAt
+      if (await load(journeyApi + '/draft', 'draft', journey.draft.baseVersion)) status('Opened the draft saved by ' + journey.draft.savedBy + ' at ' + journey.draft.savedAt
         + (journey.draft.baseVersion ? ' (from version ' + journey.draft.baseVersion + ')' : '') + '.');
     } else if (journey.versions.length) {
-      if (await load(journeyApi + '/xml', 'v' + journey.versions[0].version)) status('Opened the running version ' + journey.versions[0].version + '.');
+      if (await load(journeyApi + '/xml', 'v' + journey.versions[0].version, journey.versions[0].version)) status('Opened the running version ' + journey.versions[0].version + '.');
     } else {
       status('Journey ' + processId + ' is not deployed.', true);
     }
@@ -294,7 +306,7 @@
     $('check').addEventListener('click', check);
     $('publish').addEventListener('click', () => {
       if (confirm('Publish ' + processId + ' as its next version? New orders will start it.')) {
-        publish();
+        publish(false);
       }
     });
     $('discard-draft').addEventListener('click', discardDraft);
@@ -304,7 +316,7 @@
     });
     $('open-version').addEventListener('click', () => {
       const v = $('versions').value;
-      load(journeyApi + '/xml?version=' + encodeURIComponent(v), 'v' + v);
+      load(journeyApi + '/xml?version=' + encodeURIComponent(v), 'v' + v, v);
     });
     $('rollback').addEventListener('click', () => {
       const v = $('versions').value;
