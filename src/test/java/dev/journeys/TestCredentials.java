@@ -9,10 +9,12 @@ public final class TestCredentials {
   public static final String OPERATOR_TOKEN = "test-operator-token";
   /** Role metrics: /actuator/prometheus and nothing else, as a Prometheus scraper's token. */
   public static final String METRICS_TOKEN = "test-metrics-token";
+  public static final String MARKETER_TOKEN = "test-marketer-token";
 
   public static final String VIEWER_PASSWORD = "viewer-password";
   public static final String OPERATOR_PASSWORD = "operator-password";
   public static final String ADMIN_PASSWORD = "admin-password";
+  public static final String MARKETER_PASSWORD = "marketer-password";
 
   private TestCredentials() {}
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every dashboard page shows about the person looking: their name and whether they may act. */
 @ControllerAdvice(assignableTypes = {OverviewController.class, InstanceController.class, IncidentController.class,
-    SandboxPageController.class, SimulationPageController.class})
+    SandboxPageController.class, SimulationPageController.class, StudioPageController.class})
 class DashboardModel {
 
   private final RoleHierarchy roles;
@@ -33,10 +33,26 @@ class DashboardModel {
   /** Operators and admins see the retry and cancel buttons (the server checks again on POST). */
   @ModelAttribute("canOperate")
   boolean canOperate(Authentication who) {
+    return has(who, "ROLE_OPERATOR");
+  }
+
+  /** Marketers and admins edit journeys in the studio. */
+  @ModelAttribute("canEdit")
+  boolean canEdit(Authentication who) {
+    return has(who, "ROLE_MARKETER");
+  }
+
+  /** Operators run simulations for ops, marketers to try a journey. */
+  @ModelAttribute("canSimulate")
+  boolean canSimulate(Authentication who) {
+    return has(who, "ROLE_OPERATOR") || has(who, "ROLE_MARKETER");
+  }
+
+  private boolean has(Authentication who, String authority) {
     if (who == null) {
       return false;
     }
     Collection<? extends GrantedAuthority> reachable = roles.getReachableGrantedAuthorities(who.getAuthorities());
-    return reachable.stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
+    return reachable.stream().anyMatch(a -> a.getAuthority().equals(authority));
   }
 }

@@ -86,7 +86,7 @@ class SimulationPageController {
   }
 
   /** examples/scenarios/*.yaml from the classpath (the repository's examples, packaged), by file name. */
-  private static Map<String, String> examples() {
+  static Map<String, String> examples() {
     try {
       Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:examples/scenarios/*.yaml");
       Map<String, String> byName = new LinkedHashMap<>();

@@ -1,11 +1,7 @@
 package dev.journeys.journey;
 
-import dev.journeys.journey.lint.JourneyMessageNames;
-import dev.journeys.journey.lint.ChannelKeys;
-import dev.journeys.journey.lint.JobWorkerTypes;
 import dev.journeys.journey.lint.JourneyLintException;
 import dev.journeys.journey.lint.LintTable;
-import dev.journeys.journey.lint.LintRules;
 import dev.journeys.journey.lint.LintProperties;
 import dev.journeys.journey.lint.LintFinding;
 import dev.journeys.journey.lint.JourneyLinter;
@@ -152,10 +148,7 @@ class BpmnDeployer implements ApplicationRunner {
 
   private void lint(List<Resource> resources) {
     // Worker types are read now, after the context has refreshed, from its bean definitions.
-    java.util.Set<String> messages = new java.util.TreeSet<>(JourneyMessageNames.all());
-    messages.addAll(shopEvents.messageNames());
-    var rules = new LintRules(JobWorkerTypes.of(beans), messages,
-        lint.locales(), lint.templates(), ChannelKeys.of(beans), java.util.Set.copyOf(lint.externalJobTypes()));
+    var rules = JourneyLint.applicationRules(beans, lint, shopEvents);
     List<LintFinding> findings = new JourneyLinter(rules).lint(
         resources.stream().map(r -> new LintSource(r.getFilename(), read(r))).toList());
     if (findings.isEmpty()) {

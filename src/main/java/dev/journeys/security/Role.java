@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /**
  * Who may do what. {@code admin} includes operator, which includes viewer, which includes metrics;
- * {@code shop} is the shop's integration and only feeds orders and shipment events (admin includes it
- * too); {@code metrics} is a Prometheus scraper's token and reads nothing else.
+ * {@code marketer} edits, simulates and publishes journeys in the studio and reads what a viewer
+ * reads, nothing of operator or admin; {@code shop} is the shop's integration and only feeds orders
+ * and shipment events (admin includes marketer and shop too); {@code metrics} is a Prometheus
+ * scraper's token and reads nothing else.
  */
 public enum Role {
   /** Reads the dashboard and the ops API. */
@@ -17,7 +19,9 @@ public enum Role {
   /** A shop posting orders, shipments and cancellations. */
   SHOP,
   /** Scrapes /actuator/prometheus and nothing else. */
-  METRICS;
+  METRICS,
+  /** Also edits, simulates and publishes journeys (the studio); reads what a viewer reads. */
+  MARKETER;
 
   /** Spring Security's authority name, ROLE_VIEWER etc. */
   public String authority() {
@@ -29,7 +33,7 @@ public enum Role {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Expected " + where + " to be one of viewer, operator, admin, shop, metrics, but it is '"
+      throw new IllegalArgumentException("Expected " + where + " to be one of viewer, operator, admin, shop, marketer, metrics, but it is '"
           + name + "'");
     }
   }

@@ -134,11 +134,12 @@ class SecurityConfiguration {
         // the shop's app registers its customers' push devices; ops may look
         .requestMatchers(HttpMethod.GET, "/api/customers/*/devices").hasAnyRole("SHOP", "VIEWER")
         .requestMatchers("/api/customers/*/devices").hasRole("SHOP")
+        // the journey studio: marketers edit, lint, publish and roll back journeys
+        .requestMatchers("/api/studio/**", "/dashboard/studio/**").hasRole("MARKETER")
         // a simulation runs on its own in-memory copy of the app: nothing of this one changes
-        .requestMatchers(HttpMethod.POST, "/api/simulations").hasRole("OPERATOR")
+        .requestMatchers(HttpMethod.POST, "/api/simulations", "/dashboard/simulate").hasAnyRole("OPERATOR", "MARKETER")
         .requestMatchers(HttpMethod.POST, "/api/inbox/*/retry").hasRole("OPERATOR")
-        .requestMatchers(HttpMethod.POST, "/dashboard/incidents/*/retry", "/dashboard/instances/*/cancellation",
-            "/dashboard/simulate")
+        .requestMatchers(HttpMethod.POST, "/dashboard/incidents/*/retry", "/dashboard/instances/*/cancellation")
             .hasRole("OPERATOR")
         .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/api/**").hasRole("VIEWER")
         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -184,9 +185,10 @@ class SecurityConfiguration {
   @Bean
   static RoleHierarchy roleHierarchy() {
     return RoleHierarchyImpl.withDefaultRolePrefix()
-        .role("ADMIN").implies("OPERATOR", "SHOP")
+        .role("ADMIN").implies("OPERATOR", "SHOP", "MARKETER")
         .role("OPERATOR").implies("VIEWER")
         .role("VIEWER").implies("METRICS")
+        .role("MARKETER").implies("VIEWER")
         .build();
   }
 
@@ -220,7 +222,7 @@ class SecurityConfiguration {
     }
     Role role = Role.parse(user.role(), where + ".role");
     if (role == Role.SHOP) {
-      throw new IllegalArgumentException("Expected " + where + ".role to be viewer, operator or admin: shop is for API tokens");
+      throw new IllegalArgumentException("Expected " + where + ".role to be viewer, operator, marketer or admin: shop is for API tokens");
     }
     return User.withUsername(user.username()).password(user.passwordHash()).roles(role.name()).build();
   }

@@ -23,14 +23,14 @@ record SecurityProperties(List<User> users, List<ApiToken> apiTokens, @DefaultVa
   /**
    * @param username the login name
    * @param passwordHash a bcrypt hash ($2a$, $2b$ or $2y$), e.g. from {@code htpasswd -nbBC 12 "" 'password'}
-   * @param role viewer, operator or admin
+   * @param role viewer, operator, marketer or admin
    */
   record User(String username, String passwordHash, String role) {}
 
   /**
    * @param name who holds it (shows as the principal, e.g. "shop" or "ci")
    * @param sha256 hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum}
-   * @param role shop, viewer, operator or admin
+   * @param role shop, viewer, operator, marketer or admin
    */
   record ApiToken(String name, String sha256, String role) {}
 

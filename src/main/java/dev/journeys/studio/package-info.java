@@ -1,0 +1,11 @@
+/**
+ * The journey studio: what marketers edit. Drafts of journeys, lint findings per element, the
+ * difference from the running version, publishing (a new version through the Camunda client),
+ * rolling back, the audit of every change, and the element templates the editor offers.
+ *
+ * <p>Allowed dependencies are verified by ModularityTest; docs/ARCHITECTURE.md describes the module.
+ */
+@ApplicationModule(allowedDependencies = {"journey"})
+package dev.journeys.studio;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,146 @@
+package dev.journeys.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.JourneysAppTest;
+import dev.journeys.TestCredentials;
+import io.camunda.client.CamundaClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The studio's API as a marketer's program would call it (bearer token, role marketer): lint
+ * findings name the element, a draft is kept, publishing makes the next version the one new
+ * journeys start, rolling back publishes an earlier one again, and every change is audited. The
+ * marketer may do nothing of admin's or operator's. A context of its own: it publishes
+ * post-purchase versions other tests should not see.
+ */
+@JourneysAppTest
+@TestPropertySource(properties = "journeys.test.context=studio")
+class StudioApiTest {
+
+  static final String JOURNEY = "/api/studio/journeys/post-purchase";
+
+  @LocalServerPort int port;
+  @Autowired CamundaClient client;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void aMarketerMayUseTheStudioButNothingOfAdminOrOperator() throws Exception {
+    String marketer = TestCredentials.MARKETER_TOKEN;
+    assertThat(send("GET", JOURNEY, null, marketer).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/studio/element-templates", null, marketer).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/admin/erasures", null, marketer).statusCode()).isEqualTo(403);
+    assertThat(send("POST", "/api/admin/customers/C-1/erasure", "", marketer).statusCode()).isEqualTo(403);
+    assertThat(send("POST", "/api/inbox/1/retry", "", marketer).statusCode()).as("operator's").isEqualTo(403);
+    assertThat(send("GET", "/actuator/env", null, marketer).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/outbox?orderId=A-1", null, marketer).statusCode()).as("reads what a viewer reads")
+        .isEqualTo(200);
+
+    assertThat(send("GET", JOURNEY, null, TestCredentials.VIEWER_TOKEN).statusCode()).isEqualTo(403);
+    assertThat(send("GET", JOURNEY, null, TestCredentials.OPERATOR_TOKEN).statusCode()).isEqualTo(403);
+    assertThat(send("GET", JOURNEY, null, TestCredentials.ADMIN_TOKEN).statusCode()).as("admin includes marketer")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void lintDraftPublishAndRollBackAreAuditedAndNewJourneysStartTheNewVersion() throws Exception {
+    String token = TestCredentials.MARKETER_TOKEN;
+    JsonNode before = json.readTree(send("GET", JOURNEY, null, token).body());
+    int running = before.at("/versions/0/version").asInt();
+    String xml = send("GET", JOURNEY + "/xml", null, token).body();
+    assertThat(xml).contains("id=\"send_order_confirmation\"");
+
+    String wrongType = xml.replaceFirst("type=\"send-message\"", "type=\"send-mesage\"");
+    JsonNode lint = json.readTree(send("POST", JOURNEY + "/lint", wrongType, token).body());
+    assertThat(lint.get("errors").asInt()).isEqualTo(1);
+    assertThat(lint.at("/findings/0/elementId").asText()).isEqualTo("send_order_confirmation");
+    assertThat(lint.at("/findings/0/problem").asText()).contains("send-mesage");
+    var refused = send("POST", JOURNEY + "/publish", wrongType, token);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("send_order_confirmation");
+
+    String renamed = rename(xml, "Confirm the order (API)");
+    JsonNode diff = json.readTree(send("POST", JOURNEY + "/diff", renamed, token).body());
+    assertThat(diff).hasSize(1);
+    assertThat(diff.at("/0/elementId").asText()).isEqualTo("send_order_confirmation");
+    assertThat(diff.at("/0/change").asText()).isEqualTo("changed");
+
+    assertThat(send("PUT", JOURNEY + "/draft", renamed, token).statusCode()).isEqualTo(200);
+    assertThat(send("GET", JOURNEY + "/draft", null, token).body()).contains("Confirm the order (API)");
+    assertThat(json.readTree(send("GET", JOURNEY, null, token).body()).at("/draft/savedBy").asText())
+        .isEqualTo("token:test-marketer");
+
+    var published = send("POST", JOURNEY + "/publish?openedVersion=" + running, renamed, token);
+    assertThat(published.statusCode()).isEqualTo(201);
+    JsonNode version = json.readTree(published.body());
+    assertThat(version.get("version").asInt()).isEqualTo(running + 1);
+    assertThat(send("GET", JOURNEY + "/draft", null, token).statusCode()).as("published: the draft is done")
+        .isEqualTo(404);
+    var started = client.newCreateInstanceCommand().bpmnProcessId("post-purchase").latestVersion()
+        .variables(java.util.Map.of("orderId", "studio-api-1", "customerId", "C-studio")).send().join();
+    // no such order: the journey is only looked at, then cancelled before its first step fails
+    client.newCancelInstanceCommand(started.getProcessInstanceKey()).send().join();
+    assertThat(started.getProcessDefinitionKey()).as("a new journey starts the published version")
+        .isEqualTo(version.get("key").asLong());
+
+    var outdated = send("POST", JOURNEY + "/publish?openedVersion=" + running, rename(xml, "Confirm it"), token);
+    assertThat(outdated.statusCode()).as("version %d was opened, %d is the latest now", running, running + 1)
+        .isEqualTo(409);
+    assertThat(outdated.body()).contains("version " + (running + 1) + " has been published since");
+
+    var rolledBack = send("POST", JOURNEY + "/rollback?version=" + running, "", token);
+    assertThat(rolledBack.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(rolledBack.body()).get("version").asInt()).isEqualTo(running + 2);
+    assertThat(send("GET", JOURNEY + "/xml", null, token).body()).as("version %d's model again", running)
+        .isEqualTo(xml);
+
+    List<String> actions = new ArrayList<>();
+    json.readTree(send("GET", JOURNEY + "/audit", null, token).body()).forEach(e -> {
+      assertThat(e.get("at").asText()).isNotBlank();
+      actions.add(e.get("actor").asText() + " " + e.get("action").asText()
+          + (e.get("version").isNull() ? "" : " v" + e.get("version").asInt()));
+    });
+    assertThat(actions).as("newest first").containsSubsequence("token:test-marketer rolled-back v" + (running + 2),
+        "token:test-marketer published v" + (running + 1), "token:test-marketer draft-saved");
+  }
+
+  @Test
+  void aDraftMustBeTheJourneyItEdits() throws Exception {
+    String other = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\" targetNamespace=\"t\">"
+        + "<process id=\"another\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+    var response = send("PUT", JOURNEY + "/draft", other, TestCredentials.MARKETER_TOKEN);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("post-purchase").contains("another");
+  }
+
+  /** The order confirmation step renamed (another test in this context may have renamed it before). */
+  private static String rename(String xml, String name) {
+    String renamed = xml.replaceFirst("(<serviceTask id=\"send_order_confirmation\" name=\")[^\"]*\"", "$1" + name + "\"");
+    assertThat(renamed).isNotEqualTo(xml);
+    return renamed;
+  }
+
+  private HttpResponse<String> send(String method, String path, String xml, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", TestCredentials.bearer(token));
+    if (xml == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/xml").method(method, HttpRequest.BodyPublishers.ofString(xml));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
