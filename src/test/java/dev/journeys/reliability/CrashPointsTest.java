@@ -32,9 +32,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * incident is left, and only a crash between the SMTP server's acceptance and our commit may send
  * a message twice: the resend carries the same Message-ID.
  *
- * <p>The crash points run concurrently (each on its own database, ports and recipient): most of a
- * case is waiting for child processes to start, halt and take over, and the waits overlap.
+ * <p>The crash points run concurrently too (each on its own database, ports and recipient): most of
+ * a case is waiting for child processes to start, halt and take over, and the waits overlap.
  */
+// Its apps run in child processes and it mostly waits on them: it runs beside the rest of the
+// suite (junit-platform.properties), its start-ups taking turns with the others' (AppProcess).
+@Execution(ExecutionMode.CONCURRENT)
 class CrashPointsTest {
 
   @RegisterExtension
@@ -46,7 +49,6 @@ class CrashPointsTest {
   @TempDir Path data;
 
   @ParameterizedTest(name = "{0}")
-  @Execution(ExecutionMode.CONCURRENT)
   // These orders are only emailed, so the app would never reach the SMS provider's point and halt;
   // SmsCrashPointTest crashes there.
   @EnumSource(value = CrashPoints.Point.class, mode = EnumSource.Mode.EXCLUDE, names = "AFTER_PROVIDER_ACCEPT")
