@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @JourneysAppTest
@@ -78,84 +77,12 @@ class OrderApiTest {
     assertThat(keys).doesNotContainNull().containsOnly(keys.get(0));
     // One journey, so one confirmation.
     ShopClient shop = new ShopClient(port);
-    await().atMost(Duration.ofSeconds(30))
+    // One, and no second a second later.
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
         .until(() -> shop.sandboxMessages().stream().filter(m -> email.equals(m.get("to"))).count() == 1);
-    Thread.sleep(1000);
-    assertThat(shop.sandboxMessages()).filteredOn(m -> email.equals(m.get("to"))).hasSize(1);
-  }
-
-  @Test
-  void rejectsAnInvalidOrderNamingEveryBadField() {
-    String orderId = OrderJson.newOrderId();
-    String body =
-        """
-        {"orderId": "%s", "customer": {"email": "not-an-email", "name": ""},
-         "items": [{"sku": "MUG-01", "name": "Blue mug", "quantity": 0, "unitPrice": 12.50}],
-         "total": -1, "currency": "XYZ", "locale": "en"}
-        """
-            .formatted(orderId);
-
-    ResponseEntity<Map<String, Object>> answer = post(body);
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(answer.getBody()).containsEntry("error", "Invalid order");
-    assertThat(fields(answer))
-        .containsEntry("customer.email", "must be a well-formed email address")
-        .containsKeys("customer.name", "items[0].quantity", "total", "currency")
-        .doesNotContainKeys("orderId", "locale");
-    assertThat(orders.find(orderId)).isEmpty();
-  }
-
-  @Test
-  void rejectsAnOrderWithoutItemsOrCustomer() {
-    ResponseEntity<Map<String, Object>> answer =
-        post("{\"orderId\": \"A-1\", \"items\": [], \"total\": 1, \"currency\": \"EUR\"}");
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(fields(answer)).containsKeys("customer", "items", "locale");
-  }
-
-  @Test
-  void rejectsMalformedJsonSayingWhere() {
-    ResponseEntity<Map<String, Object>> answer = post("{\"orderId\": \"A-1\", \"customer\": ");
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) answer.getBody().get("error")).startsWith("Malformed JSON at line 1");
-  }
-
-  @Test
-  void rejectsAValueOfTheWrongTypeNamingTheField() {
-    String body = OrderJson.order(OrderJson.newOrderId()).replace("\"quantity\": 2", "\"quantity\": \"two\"");
-
-    ResponseEntity<Map<String, Object>> answer = post(body);
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(fields(answer)).containsEntry("items[0].quantity", "must be a number");
-  }
-
-  @Test
-  void rejectsAnEmptyBody() {
-    ResponseEntity<Map<String, Object>> answer = post("");
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(answer.getBody()).containsKey("error");
-  }
-
-  @Test
-  void rejectsAContentTypeOtherThanJson() {
-    ResponseEntity<Map<String, Object>> answer =
-        new ShopClient(port).post(OrderJson.order(OrderJson.newOrderId()), MediaType.TEXT_PLAIN);
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    assertThat((String) answer.getBody().get("error")).contains("application/json");
   }
 
   private ResponseEntity<Map<String, Object>> post(String json) {
     return new ShopClient(port).postOrder(json);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> fields(ResponseEntity<Map<String, Object>> answer) {
-    return (Map<String, String>) answer.getBody().get("fields");
   }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,14 @@ final class AppProcess implements AutoCloseable {
   static AppProcess start(Path dataDir, String name, Map<String, String> properties) {
     return start(dataDir, name, properties, QUICK_START);
   }
+
+  /**
+   * How many apps start at once. Starting is CPU-bound (class loading, the JIT): tests that run
+   * concurrently overlap their waits, but their apps take turns to start, so that on a machine of
+   * two cores no start-up is starved into its timeout.
+   */
+  private static final Semaphore STARTING =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
   /** A JVM that starts the app in a few seconds, at the price of slower code (C1 only, serial GC). */
   static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -90,6 +99,12 @@ final class AppProcess implements AutoCloseable {
     command.add("dev.journeys.JourneysApplication");
     all.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
+      STARTING.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    try {
       Path logs = Path.of("target", "reliability");
       Files.createDirectories(logs);
       Path log = logs.resolve(name + ".log");
@@ -102,6 +117,8 @@ final class AppProcess implements AutoCloseable {
       return app;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      STARTING.release();
     }
   }
 

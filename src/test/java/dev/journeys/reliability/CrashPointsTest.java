@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,12 +31,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * to confirmation email, then starts again on the same database. Nothing accepted is lost, no
  * incident is left, and only a crash between the SMTP server's acceptance and our commit may send
  * a message twice: the resend carries the same Message-ID.
+ *
+ * <p>The crash points run concurrently too (each on its own database, ports and recipient): most of
+ * a case is waiting for child processes to start, halt and take over, and the waits overlap.
  */
+// Its apps run in child processes and it mostly waits on them: it runs beside the rest of the
+// suite (junit-platform.properties), its start-ups taking turns with the others' (AppProcess).
+@Execution(ExecutionMode.CONCURRENT)
 class CrashPointsTest {
 
   @RegisterExtension
   static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      new GreenMailExtension(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+          // One server for the concurrent cases; each counts only the mail to its own address.
+          .withPerMethodLifecycle(false);
 
   @TempDir Path data;
 

@@ -3,14 +3,10 @@ package dev.journeys.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
+import dev.journeys.SharedSmtp;
+import dev.journeys.orders.ShopifyWebhooks;
 import dev.journeys.scenarios.Mailbox.Mail;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,19 +29,13 @@ import org.springframework.test.context.TestPropertySource;
  * sandbox helpdesk's tickets and the order's feedback.
  */
 @JourneysAppTest
-@TestPropertySource(properties = "journeys.engine.clock=controlled")
+@SharedSmtp.Uses
+// The settings of the other journey scenarios, so that they all share one app.
+@TestPropertySource(properties = {
+  "journeys.engine.clock=controlled",
+  "journeys.shopify.webhook-secrets=" + ShopifyWebhooks.SECRET
+})
 class FeedbackScenarioTest {
-
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -62,7 +49,7 @@ class FeedbackScenarioTest {
   @BeforeEach
   void connect() {
     shop = new Shop(port);
-    mail = new Mailbox(smtp);
+    mail = new Mailbox(SharedSmtp.server());
     clock = new EngineClockApi(port);
     browser = new Browser(port);
     engine = new EngineView(jdbc);
@@ -330,13 +317,5 @@ class FeedbackScenarioTest {
     Map<String, Object> upper = new java.util.HashMap<>();
     row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
     return upper;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

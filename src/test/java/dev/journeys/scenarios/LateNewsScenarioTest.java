@@ -3,17 +3,12 @@ package dev.journeys.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
+import dev.journeys.SharedSmtp;
 import dev.journeys.orders.ShopClient;
 import dev.journeys.orders.ShopifyWebhooks;
 import dev.journeys.orders.ShopifyWebhooks.Answer;
 import dev.journeys.scenarios.OutboxView.Row;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -37,22 +29,12 @@ import org.springframework.test.context.TestPropertySource;
  * two. What is asserted is what GreenMail received and why the outbox skipped the rest.
  */
 @JourneysAppTest
+@SharedSmtp.Uses
 @TestPropertySource(properties = {
   "journeys.engine.clock=controlled",
   "journeys.shopify.webhook-secrets=" + ShopifyWebhooks.SECRET
 })
 class LateNewsScenarioTest {
-
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -68,7 +50,7 @@ class LateNewsScenarioTest {
   void connect() {
     shop = new Shop(port);
     shopify = new Shopify(port);
-    mail = new Mailbox(smtp);
+    mail = new Mailbox(SharedSmtp.server());
     clock = new EngineClockApi(port);
     engine = new EngineView(jdbc);
     outbox = new OutboxView(jdbc);
@@ -162,13 +144,5 @@ class LateNewsScenarioTest {
   private static Answer accepted(Answer answer) {
     assertThat(answer.status()).as("webhook answer %s", answer.body()).isEqualTo(200);
     return answer;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,7 +2,7 @@ package dev.journeys.scenarios;
 
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -24,9 +24,9 @@ final class Mailbox {
   private static final Pattern RATING_LINK = Pattern.compile("https?://\\S+(/api/feedback/[A-Za-z0-9_.-]+)");
   private static final Pattern ONE_CLICK = Pattern.compile("<(https?://[^>]+)>");
 
-  private final GreenMailExtension smtp;
+  private final GreenMailOperations smtp;
 
-  Mailbox(GreenMailExtension smtp) {
+  Mailbox(GreenMailOperations smtp) {
     this.smtp = smtp;
   }
 

@@ -3,33 +3,25 @@ package dev.journeys.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
+import dev.journeys.SharedSmtp;
 import dev.journeys.orders.OrderJson;
 import dev.journeys.orders.ShopClient;
 import dev.journeys.orders.ShopifyWebhooks;
 import dev.journeys.scenarios.Mailbox.Mail;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  * customer's preferred channel.
  */
 @JourneysAppTest
+@SharedSmtp.Uses
 @TestPropertySource(properties = {
   "journeys.shopify.webhook-secrets=" + ShopifyWebhooks.SECRET,
   "journeys.shop.name=Teahouse Lin",
@@ -50,17 +43,6 @@ import org.springframework.test.context.TestPropertySource;
 })
 class MessageContentScenarioTest {
 
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
-
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
@@ -70,7 +52,7 @@ class MessageContentScenarioTest {
   @BeforeEach
   void connect() {
     shopify = new Shopify(port);
-    mail = new Mailbox(smtp);
+    mail = new Mailbox(SharedSmtp.server());
   }
 
   @Test
@@ -173,7 +155,7 @@ class MessageContentScenarioTest {
 
   /** The From display name of the latest email to this address. */
   private static String sender(String address) throws Exception {
-    MimeMessage latest = Arrays.stream(smtp.getReceivedMessages())
+    MimeMessage latest = Arrays.stream(SharedSmtp.server().getReceivedMessages())
         .filter(m -> {
           try {
             return ((InternetAddress) m.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address);
@@ -183,13 +165,5 @@ class MessageContentScenarioTest {
         })
         .reduce((a, b) -> b).orElseThrow();
     return ((InternetAddress) latest.getFrom()[0]).getPersonal();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

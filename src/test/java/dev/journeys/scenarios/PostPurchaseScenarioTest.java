@@ -3,18 +3,13 @@ package dev.journeys.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
+import dev.journeys.SharedSmtp;
 import dev.journeys.orders.ShopifyWebhooks;
 import dev.journeys.orders.ShopifyWebhooks.Answer;
 import dev.journeys.orders.ShopifyWebhooks.Delivery;
 import dev.journeys.scenarios.Mailbox.Mail;
 import dev.journeys.scenarios.OutboxView.Row;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,13 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,22 +34,12 @@ import org.springframework.test.context.TestPropertySource;
  * from the engine clock's now, which other scenarios may have moved on by a year.
  */
 @JourneysAppTest
+@SharedSmtp.Uses
 @TestPropertySource(properties = {
   "journeys.engine.clock=controlled",
   "journeys.shopify.webhook-secrets=" + ShopifyWebhooks.SECRET
 })
 class PostPurchaseScenarioTest {
-
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -74,7 +56,7 @@ class PostPurchaseScenarioTest {
   void connect() {
     shop = new Shop(port);
     shopify = new Shopify(port);
-    mail = new Mailbox(smtp);
+    mail = new Mailbox(SharedSmtp.server());
     clock = new EngineClockApi(port);
     browser = new Browser(port);
     engine = new EngineView(jdbc);
@@ -608,13 +590,5 @@ class PostPurchaseScenarioTest {
       case "DELIVERED" -> "Your order " + orderId + " has been delivered. We hope you enjoy it!";
       default -> throw new IllegalArgumentException(status);
     };
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

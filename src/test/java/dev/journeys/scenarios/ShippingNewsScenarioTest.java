@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
+import dev.journeys.SharedSmtp;
 import dev.journeys.orders.ShopClient;
 import dev.journeys.orders.ShopifyWebhooks;
 import dev.journeys.scenarios.Mailbox.Mail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,12 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -41,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * date or saying there is none; a delivered message saying when.
  */
 @JourneysAppTest
+@SharedSmtp.Uses
 @TestPropertySource(properties = {
   "journeys.engine.clock=controlled",
   "journeys.shopify.webhook-secrets=" + ShopifyWebhooks.SECRET
@@ -51,16 +46,6 @@ class ShippingNewsScenarioTest {
   private static final String SHOP_PAGE = "https://shop.example.com/orders/%s/tracking";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -76,7 +61,7 @@ class ShippingNewsScenarioTest {
     shop = new Shop(port);
     api = new ShopClient(port);
     shopify = new Shopify(port);
-    mail = new Mailbox(smtp);
+    mail = new Mailbox(SharedSmtp.server());
     clock = new EngineClockApi(port);
   }
 
@@ -404,14 +389,6 @@ class ShippingNewsScenarioTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
+import dev.journeys.SharedSmtp;
 import dev.journeys.orders.ShopifyWebhooks;
 import dev.journeys.orders.ShopifyWebhooks.Answer;
 import dev.journeys.scenarios.Mailbox.Mail;
 import dev.journeys.scenarios.OutboxView.Row;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,12 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -46,6 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  * clock serves both.
  */
 @JourneysAppTest
+@SharedSmtp.Uses
 @TestPropertySource(properties = {
   "journeys.engine.clock=controlled",
   "journeys.shopify.webhook-secrets=" + ShopifyWebhooks.SECRET
@@ -58,16 +53,6 @@ class ShopifyStoryScenarioTest {
   private static final ZoneOffset SHOP_OFFSET = ZoneOffset.ofHours(1);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -83,7 +68,7 @@ class ShopifyStoryScenarioTest {
   void connect() {
     shop = new Shop(port);
     shopify = new Shopify(port);
-    mail = new Mailbox(smtp);
+    mail = new Mailbox(SharedSmtp.server());
     clock = new EngineClockApi(port);
     engine = new EngineView(jdbc);
     outbox = new OutboxView(jdbc);
@@ -421,13 +406,5 @@ class ShopifyStoryScenarioTest {
     await("%d %s skips for order %s".formatted(count, skip.reason, order)).atMost(Mailbox.WAIT).until(() ->
         jdbc.sql("SELECT COUNT(*) FROM outbox WHERE order_id = ? AND channel = 'email' AND reason = ?")
             .params(order, skip.reason).query(Integer.class).single() == count);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
