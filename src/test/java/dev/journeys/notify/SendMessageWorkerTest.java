@@ -66,7 +66,7 @@ class SendMessageWorkerTest {
     verify(channels).send(org.mockito.ArgumentMatchers.eq(ELEMENT_INSTANCE_KEY),
         org.mockito.ArgumentMatchers.eq(JOB_KEY), request.capture());
     assertThat(request.getValue()).isEqualTo(new MessageRequest("1001", "42", "shipping-update",
-        List.of(Channel.SMS, Channel.EMAIL), Purpose.TRANSACTIONAL,
+        List.of(new Channel("sms"), Channel.EMAIL), Purpose.TRANSACTIONAL,
         Map.of("shipmentStatus", "SHIPPED", "newsKey", "1001:SHIPPED"), ChannelChoice.Mode.FIRST));
     verify(complete).send();
     verify(client, never()).newFailCommand(any(ActivatedJob.class));

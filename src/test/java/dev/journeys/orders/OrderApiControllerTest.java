@@ -45,7 +45,7 @@ class OrderApiControllerTest {
 
   /** What the controllers and the body size limit need besides the stubs. */
   @TestConfiguration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(OrdersProperties.class)
+  @EnableConfigurationProperties({OrdersProperties.class, dev.journeys.journey.ShopEvents.class})
   static class Orders {
     @Bean
     Clock clock() {
