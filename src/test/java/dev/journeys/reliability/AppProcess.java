@@ -69,7 +69,8 @@ final class AppProcess implements AutoCloseable {
       try {
         return startOnce(dataDir, name, properties, jvmOptions);
       } catch (AssertionError e) {
-        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+        // The engine says "Address already in use", Spring Boot's web server "Port … was already in use".
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("already in use")) {
           throw e;
         }
       }
