@@ -36,11 +36,14 @@ class GuestIds {
   private static final String NAME = "guest-ids";
   private static final int MIN_CONFIGURED_LENGTH = 32;
   static final String PREFIX = "guest-";
+  /** The row V93 writes when guests with unkeyed ids exist. */
+  static final String UNKEYED = "unkeyed-guest-ids";
 
   private final JdbcClient jdbc;
   private final CustomerStore store;
   private final String configured;
   private volatile byte[] key;
+  private volatile Boolean unkeyedGuests;
 
   GuestIds(JdbcClient jdbc, CustomerStore store, @Value("${journeys.customers.guest-id-key:}") String configured) {
     this.jdbc = jdbc;
@@ -55,12 +58,29 @@ class GuestIds {
 
   String of(String email) {
     byte[] address = normalised(email);
+    String keyed = PREFIX + HexFormat.of().formatHex(mac(address), 0, 12);
+    if (!unkeyedGuestsExist()) {
+      return keyed;
+    }
     String legacy = legacyId(address);
     boolean storedBeforeKeying = store.find(legacy)
         .map(Customer::email)
         .filter(stored -> stored != null && MessageDigest.isEqual(normalised(stored), address))
         .isPresent();
-    return storedBeforeKeying ? legacy : PREFIX + HexFormat.of().formatHex(mac(address), 0, 12);
+    return storedBeforeKeying ? legacy : keyed;
+  }
+
+  /**
+   * Whether guests were stored before ids were keyed (the migration that brought keyed ids marks it),
+   * read once: on an installation without any, a guest order costs no lookup.
+   */
+  private boolean unkeyedGuestsExist() {
+    Boolean current = unkeyedGuests;
+    if (current == null) {
+      current = jdbc.sql("SELECT COUNT(*) FROM customer_secret WHERE name = ?").param(UNKEYED).query(Long.class).single() > 0;
+      unkeyedGuests = current;
+    }
+    return current;
   }
 
   private static byte[] normalised(String email) {

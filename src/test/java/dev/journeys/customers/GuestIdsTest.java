@@ -65,6 +65,9 @@ class GuestIdsTest {
     String legacy = GuestIds.legacyId("old@example.com".getBytes(StandardCharsets.UTF_8));
     store.saveContact(new ContactDetails(legacy, "Old@Example.com", null, "Old", "en", null, null),
         Instant.parse("2030-01-01T10:00:00Z"));
+    // What the migration to keyed ids records when it finds such guests.
+    database.jdbc().sql("INSERT INTO customer_secret (name, secret, created_at) VALUES (?, 'present', CURRENT_TIMESTAMP)")
+        .param(GuestIds.UNKEYED).update();
 
     assertThat(ids.of("old@example.com")).isEqualTo(legacy);
     assertThat(ids.of("new@example.com"))
