@@ -1,6 +1,6 @@
 package dev.journeys.notify.sms;
 
-import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.TwilioResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,7 +79,7 @@ class TwilioSmsTransport implements SmsTransport {
     if (status / 100 == 2) {
       return accepted(response.body());
     }
-    String error = "HTTP %d%s".formatted(status, providerError(response.body()));
+    String error = "HTTP %d%s".formatted(status, TwilioResponses.errorDetail(json, response.body()));
     if (status == 429 || status == 503) {
       // Refused before any work: it did not take the message.
       throw new Unavailable(error, retryAfter(response));
@@ -110,7 +110,7 @@ class TwilioSmsTransport implements SmsTransport {
       throw new Unavailable("Interrupted while listing the SMS provider's messages", null);
     }
     int status = response.statusCode();
-    String error = "HTTP %d%s".formatted(status, providerError(response.body()));
+    String error = "HTTP %d%s".formatted(status, TwilioResponses.errorDetail(json, response.body()));
     if (status == 429 || status >= 500) {
       throw new Unavailable("Expected the SMS provider to list its messages, but: " + error, retryAfter(response));
     }
@@ -122,11 +122,11 @@ class TwilioSmsTransport implements SmsTransport {
     }
     Instant earliest = since.minus(CLOCK_SKEW);
     for (JsonNode message : messages) {
-      String sid = text(message.path("sid"));
-      Instant created = instant(text(message.path("date_created")));
+      String sid = TwilioResponses.text(message.path("sid"));
+      Instant created = instant(TwilioResponses.text(message.path("date_created")));
       if (sid != null && created != null && !created.isBefore(earliest)
           && sms.body().equals(message.path("body").asText(null)) && !ours.test(sid)) {
-        return Optional.of(new Accepted(sid, text(message.path("status"))));
+        return Optional.of(new Accepted(sid, TwilioResponses.text(message.path("status"))));
       }
     }
     return Optional.empty();
@@ -190,27 +190,13 @@ class TwilioSmsTransport implements SmsTransport {
   private Accepted accepted(String body) {
     try {
       JsonNode message = json.readTree(body);
-      return new Accepted(text(message.path("sid")), text(message.path("status")));
+      return new Accepted(TwilioResponses.text(message.path("sid")), TwilioResponses.text(message.path("status")));
     } catch (IOException | RuntimeException notJson) {
       return new Accepted(null, null);
     }
   }
 
-  private static String text(JsonNode node) {
-    return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
-  }
 
-  /** ", code 21211: message" from Twilio's error body; numbers in it are masked for the logs. */
-  private String providerError(String body) {
-    try {
-      JsonNode error = json.readTree(body);
-      String code = error.path("code").asText("");
-      String message = PhoneNumbers.maskAll(error.path("message").asText(""));
-      return code.isEmpty() ? (message.isEmpty() ? "" : ": " + message) : ", code " + code + ": " + message;
-    } catch (IOException | RuntimeException notJson) {
-      return "";
-    }
-  }
 
   /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
   private Duration retryAfter(HttpResponse<String> response) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.notify.ChannelSupport;
-import dev.journeys.notify.PhoneNumbers;
+import dev.journeys.notify.TwilioResponses;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -58,7 +58,7 @@ class TwilioWhatsAppTransport implements WhatsAppTransport {
     if (status / 100 == 2) {
       return accepted(response.body());
     }
-    String error = "HTTP %d%s".formatted(status, providerError(response.body()));
+    String error = "HTTP %d%s".formatted(status, TwilioResponses.errorDetail(json, response.body()));
     if (status == 429 || status == 503) {
       throw new ChannelSupport.Unavailable(error, retryAfter(response), false);
     }
@@ -102,27 +102,13 @@ class TwilioWhatsAppTransport implements WhatsAppTransport {
   private ChannelSupport.Accepted accepted(String body) {
     try {
       JsonNode message = json.readTree(body);
-      return new ChannelSupport.Accepted(text(message.path("sid")), text(message.path("status")));
+      return new ChannelSupport.Accepted(TwilioResponses.text(message.path("sid")), TwilioResponses.text(message.path("status")));
     } catch (IOException | RuntimeException notJson) {
       return new ChannelSupport.Accepted(null, null);
     }
   }
 
-  private static String text(JsonNode node) {
-    return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
-  }
 
-  /** ", code 63016: message" from the provider's error body; numbers in it masked for the logs. */
-  private String providerError(String body) {
-    try {
-      JsonNode error = json.readTree(body);
-      String code = error.path("code").asText("");
-      String message = PhoneNumbers.maskAll(error.path("message").asText(""));
-      return code.isEmpty() ? (message.isEmpty() ? "" : ": " + message) : ", code " + code + ": " + message;
-    } catch (IOException | RuntimeException notJson) {
-      return "";
-    }
-  }
 
   /** Retry-After in seconds; null when absent or not a number of seconds. */
   private static Duration retryAfter(HttpResponse<String> response) {
