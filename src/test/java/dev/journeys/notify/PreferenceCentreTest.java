@@ -1,11 +1,9 @@
 package dev.journeys.notify;
 
+import dev.journeys.CustomerPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.customers.MarketingChannel;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,13 +83,10 @@ class PreferenceCentreTest extends ChannelAppTestBase {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new CustomerPages(port).get(path);
   }
 
   private HttpResponse<String> post(String path, String form) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    return new CustomerPages(port).post(path, form);
   }
 }

@@ -1,5 +1,6 @@
 package dev.journeys.notify.whatsapp;
 
+import dev.journeys.CustomerPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.JourneyProbe;
@@ -11,9 +12,6 @@ import dev.journeys.customers.MarketingChannel;
 import dev.journeys.orders.OrderJson;
 import dev.journeys.orders.ShopClient;
 import io.camunda.client.CamundaClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -108,13 +106,10 @@ class WhatsAppOutsideItsPackageTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new CustomerPages(port).get(path);
   }
 
   private HttpResponse<String> post(String path, String form) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    return new CustomerPages(port).post(path, form);
   }
 }
