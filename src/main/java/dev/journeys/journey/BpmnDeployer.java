@@ -88,14 +88,14 @@ class BpmnDeployer implements ApplicationRunner {
       log.warn("No BPMN found at {}; nothing deployed", properties.resources());
       return;
     }
-    lint(resources);
-    List<PackageFile> changed = resources.stream()
+    List<PackageFile> files = resources.stream()
         .map(r -> {
           byte[] content = read(r);
           return new PackageFile(r.getFilename(), content, PackageDeployments.checksum(content));
         })
-        .filter(this::needsDeployment)
         .toList();
+    lint(files);
+    List<PackageFile> changed = files.stream().filter(this::needsDeployment).toList();
     if (changed.isEmpty()) {
       log.info("The {} packaged journeys are unchanged since they were last deployed from the package: "
           + "nothing deployed, the engine's latest versions stay", resources.size());
@@ -146,11 +146,11 @@ class BpmnDeployer implements ApplicationRunner {
     }
   }
 
-  private void lint(List<Resource> resources) {
+  private void lint(List<PackageFile> files) {
     // Worker types are read now, after the context has refreshed, from its bean definitions.
     var rules = JourneyLint.applicationRules(beans, lint, shopEvents);
     List<LintFinding> findings = new JourneyLinter(rules).lint(
-        resources.stream().map(r -> new LintSource(r.getFilename(), read(r))).toList());
+        files.stream().map(f -> new LintSource(f.name(), f.content())).toList());
     if (findings.isEmpty()) {
       return;
     }
