@@ -151,11 +151,6 @@ class SigningSecret {
     return find(configured.containsKey(CONFIGURED) ? CONFIGURED : DATABASE);
   }
 
-  /** The active key's bytes (links signed before rotation existed used only this). */
-  byte[] key() {
-    return active().secret();
-  }
-
   /** The database's key; generated and stored only when it is to sign. */
   private byte[] generated(boolean create) {
     byte[] current = generated;

@@ -24,8 +24,8 @@ class SigningSecretTest {
   void everyInstanceOnOneDatabaseSignsWithTheSameGeneratedKey(String kind) {
     database = MigratedDatabase.open(kind);
 
-    byte[] first = new SigningSecret(database.jdbc(), TestMessages.PROPERTIES).key();
-    byte[] second = new SigningSecret(database.jdbc(), TestMessages.PROPERTIES).key();
+    byte[] first = new SigningSecret(database.jdbc(), TestMessages.PROPERTIES).active().secret();
+    byte[] second = new SigningSecret(database.jdbc(), TestMessages.PROPERTIES).active().secret();
 
     assertThat(first).hasSize(32).isEqualTo(second);
     assertThat(database.jdbc().sql("SELECT COUNT(*) FROM signing_secret").query(Integer.class).single())
