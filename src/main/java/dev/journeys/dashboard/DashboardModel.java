@@ -8,8 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every dashboard page shows about the person looking: their name and whether they may act. */
-@ControllerAdvice(assignableTypes = {OverviewController.class, InstanceController.class, IncidentController.class,
-    SandboxPageController.class, SimulationPageController.class, StudioPageController.class})
+@ControllerAdvice(basePackageClasses = DashboardModel.class)
 class DashboardModel {
 
   private final RoleHierarchy roles;
