@@ -39,7 +39,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DashboardBenchmark {
 
   private static final double TARGET_MS = 300;
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -68,7 +67,7 @@ public final class DashboardBenchmark {
       System.out.printf("Seeded %,d instances (%,d running, %,d in an incident) in %.1f s%n", instances,
           seeded.active(), seeded.incidents(), (System.nanoTime() - seedStart) / 1e9);
 
-      Pages pages = new Pages(port);
+      LoggedInPages pages = new LoggedInPages(port);
       pages.logIn("viewer", "viewer-password");
       long middle = seeded.firstInstance() + (seeded.lastInstance() - seeded.firstInstance()) / 2 / 100 * 100;
       String day = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
@@ -113,58 +112,5 @@ public final class DashboardBenchmark {
       throw new IllegalArgumentException("Expected only --instances, --repeats, --db-url, --counts-max-age, but got " + options.keySet());
     }
     return options;
-  }
-
-  /** A logged-in browser without the rendering: one session cookie, pages fetched whole. */
-  private static final class Pages {
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    private int lastBytes;
-
-    Pages(int port) {
-      this.base = "http://127.0.0.1:" + port;
-    }
-
-    void logIn(String user, String password) throws IOException, InterruptedException {
-      Matcher csrf = CSRF.matcher(get("/login").body());
-      if (!csrf.find()) {
-        throw new IllegalStateException("Expected a CSRF token on the login page");
-      }
-      String form = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-      var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      if (!answer.headers().firstValue("Location").orElse("").endsWith("/dashboard")) {
-        throw new IllegalStateException("Expected to log in as " + user + ", but was sent to " + answer.headers().firstValue("Location"));
-      }
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Milliseconds per request, sorted, after a few warm-up requests. */
-    double[] time(String path, int repeats) throws IOException, InterruptedException {
-      for (int i = 0; i < 5; i++) {
-        check(path, get(path));
-      }
-      double[] ms = new double[repeats];
-      for (int i = 0; i < repeats; i++) {
-        long start = System.nanoTime();
-        HttpResponse<String> page = get(path);
-        ms[i] = (System.nanoTime() - start) / 1e6;
-        check(path, page);
-        lastBytes = page.body().length();
-      }
-      Arrays.sort(ms);
-      return ms;
-    }
-
-    private static void check(String path, HttpResponse<String> page) {
-      if (page.statusCode() != 200) {
-        throw new IllegalStateException("Expected 200 from " + path + ", but got " + page.statusCode() + ": " + page.body());
-      }
-    }
   }
 }
