@@ -6,7 +6,7 @@
 #   e.g. bench/sms-throughput.sh --messages=3000
 #        bench/sms-throughput.sh --messages=3000 --app.camunda.client.execution-threads=8
 # Environment: BENCH_JVM_OPTS (default -Xmx1g), MAVEN_ARGS (read by Maven itself, e.g. -o for offline), JAVA_HOME.
-# See docs/BENCHMARKS.md ("SMS through the outbox (issue 5)") for what it measures and the figures.
+# See docs/BENCHMARKS.md ("SMS through the outbox") for what it measures and the figures.
 set -euo pipefail
 source "$(dirname "$0")/run-main.sh"
 run_main -Xmx1g dev.journeys.bench.SmsThroughputBenchmark "$@"

@@ -6,7 +6,7 @@
 #   e.g. bench/webhook-to-email.sh --rate=50 --seconds=60
 #        bench/webhook-to-email.sh --rate=200 --seconds=300 --max-backlog-seconds=30 --drain-seconds=120
 # Environment: BENCH_JVM_OPTS (default -Xmx1g), MAVEN_ARGS (read by Maven itself, e.g. -o for offline), JAVA_HOME.
-# See docs/BENCHMARKS.md ("Shop events to email (issue 4)") for what it measures and the figures.
+# See docs/BENCHMARKS.md ("Shop events to email") for what it measures and the figures.
 set -euo pipefail
 source "$(dirname "$0")/run-main.sh"
 run_main -Xmx1g dev.journeys.bench.WebhookToEmailBenchmark "$@"
