@@ -1,6 +1,7 @@
 package dev.journeys;
 
 import dev.journeys.journey.LintCommand;
+import dev.journeys.security.HashPasswordCommand;
 import dev.journeys.simulate.SimulateCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +21,10 @@ public class JourneysApplication {
     // `simulate` starts its own in-memory application (no web server) and exits when done.
     if (args.length > 0 && args[0].equals(SimulateCommand.NAME)) {
       System.exit(SimulateCommand.run(JourneysApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
+    // `hash-password` prints the bcrypt hash of a password read from standard input.
+    if (args.length > 0 && args[0].equals(HashPasswordCommand.NAME)) {
+      System.exit(HashPasswordCommand.run(System.in, System.out, System.err));
     }
     SpringApplication.run(JourneysApplication.class, args);
   }

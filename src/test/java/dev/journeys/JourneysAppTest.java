@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       // Shop events beyond the built-in ones (CustomEventsTest), here so the tests share one context.
       "journeys.events.review-posted.variables=rating,text",
       "journeys.events.loyalty-tier-changed.correlate-by=customer",
-      "journeys.events.loyalty-tier-changed.message=tier-changed"
+      "journeys.events.loyalty-tier-changed.message=tier-changed",
+      // The dashboard links to Operate when told where it is (DashboardPagesTest).
+      "journeys.dashboard.operate-url=https://operate.example.com/operate"
     })
 public @interface JourneysAppTest {}

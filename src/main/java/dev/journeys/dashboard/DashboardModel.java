@@ -12,9 +12,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class DashboardModel {
 
   private final RoleHierarchy roles;
+  private final String operateUrl;
 
-  DashboardModel(RoleHierarchy roles) {
+  DashboardModel(RoleHierarchy roles, DashboardProperties properties) {
     this.roles = roles;
+    this.operateUrl = properties.operateUrl() == null || properties.operateUrl().isBlank() ? null : properties.operateUrl();
+  }
+
+  /** Camunda Operate's address when configured (journeys.dashboard.operate-url): a link in the navigation. */
+  @ModelAttribute("operateUrl")
+  String operateUrl() {
+    return operateUrl;
   }
 
   /** A bad search or an unknown key: the status and what was wrong, naming the field, as plain text. */

@@ -52,6 +52,8 @@ class DashboardPagesTest {
     assertThat(page.body()).contains("data-journey=\"post-purchase\"").contains("data-journey=\"customer-anniversary\"")
         .containsPattern("<g class=\"badge active\" data-element-id=\"await_shipment_update\" data-count=\"\\d+\"")
         .containsPattern("data-channel=\"email\">\\s*<td>email</td><td class=\"num sent\">[1-9]");
+    assertThat(page.body()).as("journeys.dashboard.operate-url: Operate in the navigation")
+        .contains("<a href=\"https://operate.example.com/operate\" id=\"operate-link\" rel=\"noopener\" target=\"_blank\">Operate</a>");
   }
 
   @Test

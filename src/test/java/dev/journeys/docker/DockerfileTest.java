@@ -138,6 +138,41 @@ class DockerfileTest {
     assertThat(entrypoint.get(entrypoint.size() - 1)).isEqualTo(mainClassOfTheBuiltJar().orElse(LAUNCHER));
   }
 
+  /**
+   * Maven quietly skips a resource folder that is not there, so an image built without one of the
+   * folders the pom packages would start without it (the example scenarios, the element templates):
+   * each must be copied into the build stage before packaging and let through the .dockerignore.
+   */
+  @Test
+  void theBuildStageCopiesEveryFolderThePomPackages() throws Exception {
+    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+    var directories = pom.getElementsByTagName("directory");
+    List<String> folders = new ArrayList<>();
+    for (int i = 0; i < directories.getLength(); i++) {
+      String directory = directories.item(i).getTextContent().strip();
+      if (directory.startsWith("${basedir}/")) {
+        folders.add(directory.substring("${basedir}/".length()));
+      }
+    }
+    assertThat(folders).contains("bpmn", "examples/scenarios", "element-templates");
+    List<String> copied = build().all("COPY").stream()
+        .map(arguments -> arguments.split("\\s+")[0].replaceAll("/$", "")).toList();
+    List<String> allowed = Files.readAllLines(Path.of("docker/Dockerfile.dockerignore")).stream()
+        .filter(line -> line.startsWith("!")).map(line -> line.substring(1).replaceAll("/$", "")).toList();
+    int packageAt = build().instructions().indexOf(build().instructions().stream()
+        .filter(i -> i.keyword().equals("RUN") && i.arguments().contains(" package")).findFirst().orElseThrow());
+    for (String folder : folders) {
+      assertThat(copied).as("the build stage copies %s", folder)
+          .anyMatch(source -> folder.equals(source) || folder.startsWith(source + "/"));
+      assertThat(allowed).as(".dockerignore lets %s into the build context", folder)
+          .anyMatch(source -> folder.equals(source) || folder.startsWith(source + "/"));
+      int copyAt = build().instructions().indexOf(build().instructions().stream()
+          .filter(i -> i.keyword().equals("COPY") && (folder + "/").startsWith(i.arguments().split("\\s+")[0]))
+          .findFirst().orElseThrow());
+      assertThat(copyAt).as("%s is copied before the jar is packaged", folder).isLessThan(packageAt);
+    }
+  }
+
   @Test
   void runsAsAnUnprivilegedUserWithAHealthCheckOnTheActuator() throws IOException {
     String user = runtime().last("USER");
