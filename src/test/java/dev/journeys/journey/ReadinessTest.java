@@ -31,6 +31,10 @@ class ReadinessTest {
         .contains("\"readinessState\":{\"status\":\"UP\"}");
     assertThat(http.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
         .isEqualTo(200);
+    assertThat(http.get().uri("/actuator/health/readiness")
+        .header("Authorization", TestCredentials.bearer(TestCredentials.VIEWER_TOKEN)).retrieve().body(String.class))
+        .as("ready means deployed and the engine answering").contains("\"readinessState\":{\"status\":\"UP\"}")
+        .contains("\"engine\":{\"status\":\"UP\"");
     assertThat(http.get().uri("/actuator/health/liveness").retrieve().toBodilessEntity().getStatusCode().value())
         .isEqualTo(200);
   }
