@@ -32,6 +32,27 @@ class DashboardModel {
         .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(e.getReason());
   }
 
+  /**
+   * The engine's search API did not answer (in camunda mode: a cluster without Elasticsearch or
+   * OpenSearch behind it, or one that is away). A page that says so and which pages need it, with the
+   * navigation to those that do not, instead of an error page.
+   */
+  @org.springframework.web.bind.annotation.ExceptionHandler(io.camunda.client.api.command.ClientException.class)
+  org.springframework.web.servlet.ModelAndView searchUnavailable(io.camunda.client.api.command.ClientException e,
+      Authentication who) {
+    var page = new org.springframework.web.servlet.ModelAndView("dashboard/search-unavailable");
+    page.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+    page.addObject("reason", e instanceof io.camunda.client.api.command.ProblemException problem && problem.details() != null
+        ? problem.details().getStatus() + " " + problem.details().getTitle() + ": " + problem.details().getDetail()
+        : String.valueOf(e.getMessage()));
+    page.addObject("user", user(who));
+    page.addObject("canOperate", canOperate(who));
+    page.addObject("canEdit", canEdit(who));
+    page.addObject("operateUrl", operateUrl);
+    page.addObject("page", "");
+    return page;
+  }
+
   @ModelAttribute("user")
   String user(Authentication who) {
     return who == null ? null : who.getName();
