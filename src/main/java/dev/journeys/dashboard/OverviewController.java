@@ -28,16 +28,39 @@ class OverviewController {
   /** How many instances run on one version of a journey: a new version takes new instances only. */
   record VersionCount(ProcessDefinition definition, long active) {}
 
+  /** One kind of data and how long it is kept; {@code days} 0 is for ever. */
+  record Kept(String kind, String what, long days) {}
+
+  /** What each kind of data the purge knows is, in an operator's words. */
+  private static final java.util.Map<String, String> KINDS = java.util.Map.of(
+      "webhook-payloads", "raw shop webhook bodies (they hold contact data; needed only to retry an event)",
+      "sandbox-messages", "copies of what the sandbox would have sent",
+      "message-records", "message records: what was decided and sent for each step, the results' facts");
+
   private final EngineReads engine;
   private final JourneyCounts counts;
   private final MessageHistory messages;
   private final Clock clock;
+  private final List<Kept> kept;
+  private final boolean purging;
 
-  OverviewController(EngineReads engine, JourneyCounts counts, MessageHistory messages, Clock clock) {
+  OverviewController(EngineReads engine, JourneyCounts counts, MessageHistory messages, Clock clock,
+      dev.journeys.storage.Retention retention,
+      @org.springframework.beans.factory.annotation.Value("${journeys.engine.mode:embedded}") String mode,
+      @org.springframework.beans.factory.annotation.Value("${journeys.engine.history-retention:396d}") java.time.Duration engineHistory) {
     this.engine = engine;
     this.counts = counts;
     this.messages = messages;
     this.clock = clock;
+    this.purging = retention.enabled();
+    List<Kept> kinds = new java.util.ArrayList<>(retention.kept().entrySet().stream()
+        .map(e -> new Kept(e.getKey(), KINDS.getOrDefault(e.getKey(), e.getKey()), Math.max(0, e.getValue().toDays())))
+        .toList());
+    if (!"camunda".equals(mode)) {
+      kinds.add(new Kept("engine-history", "finished journeys' history in the embedded engine (instance pages, funnel)",
+          Math.max(0, engineHistory.toDays())));
+    }
+    this.kept = List.copyOf(kinds);
   }
 
   @GetMapping("/")
@@ -55,6 +78,8 @@ class OverviewController {
     model.addAttribute("journeys", journeys);
     model.addAttribute("channels", today);
     model.addAttribute("messageFailureRate", decided == 0 ? 0.0 : (double) rejected / decided);
+    model.addAttribute("kept", kept);
+    model.addAttribute("purging", purging);
     model.addAttribute("page", "overview");
     return "dashboard/overview";
   }

@@ -49,6 +49,11 @@ public class Retention {
     }
   }
 
+  /** Whether the purge runs at all (journeys.retention.enabled). */
+  public boolean enabled() {
+    return properties.enabled();
+  }
+
   /** What each kind is kept for, e.g. for the dashboard. */
   public Map<String, Duration> kept() {
     return properties.keep();

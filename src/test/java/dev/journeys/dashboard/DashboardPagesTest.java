@@ -52,6 +52,10 @@ class DashboardPagesTest {
     assertThat(page.body()).contains("data-journey=\"post-purchase\"").contains("data-journey=\"customer-anniversary\"")
         .containsPattern("<g class=\"badge active\" data-element-id=\"await_shipment_update\" data-count=\"\\d+\"")
         .containsPattern("data-channel=\"email\">\\s*<td>email</td><td class=\"num sent\">[1-9]");
+    assertThat(page.body()).as("what is kept and for how long, the engine's history included")
+        .containsPattern("data-kind=\"webhook-payloads\">\\s*<td>webhook-payloads</td><td>[^<]+</td>\\s*<td class=\"num kept\">30 days</td>")
+        .containsPattern("data-kind=\"message-records\">[\\s\\S]*?396 days")
+        .containsPattern("data-kind=\"engine-history\">[\\s\\S]*?396 days");
     assertThat(page.body()).as("journeys.dashboard.operate-url: Operate in the navigation")
         .contains("<a href=\"https://operate.example.com/operate\" id=\"operate-link\" rel=\"noopener\" target=\"_blank\">Operate</a>");
   }
