@@ -42,6 +42,13 @@
     return { status: response.status, ok: response.ok, json, text };
   }
 
+  function label(part, text) {
+    const box = Array.from(root.querySelectorAll('.template-part')).find(b => b.dataset.part === part);
+    if (box) {
+      box.querySelector('.state').textContent = text;
+    }
+  }
+
   function parts(changedOnly) {
     const out = {};
     areas.forEach(a => {
@@ -162,6 +169,7 @@
       return false;
     }
     Object.assign(saved, changed);
+    Object.keys(changed).forEach(part => label(part, 'draft, unpublished'));
     status('Draft saved (' + Object.keys(changed).join(', ') + ').');
     await history();
     return true;
@@ -180,6 +188,7 @@
       return;
     }
     state.published = response.json.published;
+    response.json.published.forEach(v => label(v.part, 'published v' + v.version + ' by ' + v.by));
     status('Published ' + response.json.published.map(v => v.part + ' v' + v.version).join(', ')
       + ': the next message sent uses it.');
     await history();

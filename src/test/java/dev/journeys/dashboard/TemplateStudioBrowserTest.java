@@ -100,6 +100,8 @@ class TemplateStudioBrowserTest {
           By.cssSelector("#history tr[data-action='template-published']")));
       assertThat(driver.findElement(By.cssSelector("#history tr[data-action='template-published']")).getText())
           .contains("marketer").contains(".subject.txt").contains(".sms.txt").contains(".html");
+      assertThat(driver.findElement(By.cssSelector(".template-part[data-part='.subject.txt'] .state")).getText())
+          .isEqualTo("published v1 by marketer");
       browser.screenshot("8-template-published");
     }
   }
