@@ -14,11 +14,10 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders a message from templates/messages/{template}/{locale}.html, .txt and .subject.txt.
+ * Renders a message from templates/messages/{template}/{locale}.html, .txt and .subject.txt: the
+ * version published in the studio when there is one ({@link TemplateSource}), else the packaged file.
  *
  * <p>A private engine rather than Spring Boot's: message templates need a TEXT mode resolver as
  * well as HTML, and must not leak into web views. Rendering is strict (see {@link StrictVariables})
@@ -33,10 +32,38 @@ class MessageRenderer {
   private static final String FALLBACK = "en";
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
+  // Where a template's text is found: the version published in the studio, else the class path.
+  private final TemplateSource published;
+  // A preview's unpublished texts in front of the published ones, for this thread's rendering.
+  private final ThreadLocal<TemplateSource> previewing = new ThreadLocal<>();
 
+  /** Packaged templates only (template tests). */
   MessageRenderer() {
-    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
-    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    this(TemplateSource.PACKAGED);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  MessageRenderer(TemplateSource published) {
+    this.published = published;
+    engine.addTemplateResolver(new SourceTemplateResolver(this::source));
+  }
+
+  /**
+   * Renders as {@code rendering} does, but with these unpublished texts (path under
+   * templates/messages/ to text) in place of the current ones: the studio's preview and test send.
+   */
+  <T> T previewing(java.util.Map<String, String> drafts, java.util.function.Supplier<T> rendering) {
+    previewing.set(published.with(drafts));
+    try {
+      return rendering.get();
+    } finally {
+      previewing.remove();
+    }
+  }
+
+  private TemplateSource source() {
+    TemplateSource preview = previewing.get();
+    return preview != null ? preview : published;
   }
 
   /**
@@ -148,18 +175,7 @@ class MessageRenderer {
     return new ArrayList<>(tags);
   }
 
-  private static boolean exists(String path) {
-    return new ClassPathResource(path).exists();
-  }
-
-  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix(PREFIX);
-    resolver.setTemplateMode(mode);
-    resolver.setResolvablePatterns(Set.of(pattern));
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCheckExistence(true);
-    resolver.setOrder(order);
-    return resolver;
+  private boolean exists(String path) {
+    return source().find(path.substring(PREFIX.length())).isPresent() || new ClassPathResource(path).exists();
   }
 }

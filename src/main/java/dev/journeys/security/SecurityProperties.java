@@ -2,6 +2,7 @@ package dev.journeys.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -24,15 +25,33 @@ record SecurityProperties(List<User> users, List<ApiToken> apiTokens, @DefaultVa
    * @param username the login name
    * @param passwordHash a bcrypt hash ($2a$, $2b$ or $2y$), e.g. from {@code htpasswd -nbBC 12 "" 'password'}
    * @param role viewer, operator, marketer or admin
+   * @param email the user's own address, where the studio sends the tests they ask for; optional
    */
-  record User(String username, String passwordHash, String role) {}
+  record User(String username, String passwordHash, String role, String email) {
+
+    @ConstructorBinding
+    User {}
+
+    User(String username, String passwordHash, String role) {
+      this(username, passwordHash, role, null);
+    }
+  }
 
   /**
    * @param name who holds it (shows as the principal, e.g. "shop" or "ci")
    * @param sha256 hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum}
    * @param role shop, viewer, operator, marketer or admin
+   * @param email whose token it is, where the studio sends the tests asked for with it; optional
    */
-  record ApiToken(String name, String sha256, String role) {}
+  record ApiToken(String name, String sha256, String role, String email) {
+
+    @ConstructorBinding
+    ApiToken {}
+
+    ApiToken(String name, String sha256, String role) {
+      this(name, sha256, role, null);
+    }
+  }
 
   /**
    * @param rolesClaim the ID token or user-info claim holding the user's roles (a list or one string)

@@ -13,7 +13,9 @@ public class StudioAudit {
 
   /** What was done. */
   public enum Action {
-    DRAFT_SAVED, DRAFT_DISCARDED, PUBLISHED, ROLLED_BACK;
+    DRAFT_SAVED, DRAFT_DISCARDED, PUBLISHED, ROLLED_BACK,
+    /** Message templates (what is "template:{name}/{locale}"): a draft kept, drafts discarded, published, a test sent. */
+    TEMPLATE_SAVED, TEMPLATE_DISCARDED, TEMPLATE_PUBLISHED, TEST_SENT;
 
     String key() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -23,7 +25,9 @@ public class StudioAudit {
   /**
    * One change.
    *
-   * @param action draft-saved, draft-discarded, published or rolled-back
+   * @param processId the journey, or "template:{name}/{locale}" for a message template
+   * @param action draft-saved, draft-discarded, published or rolled-back; template-saved,
+   *     template-discarded, template-published or test-sent
    * @param version the version published (null for a draft)
    */
   public record Entry(long id, String processId, String action, String actor, Instant at, Integer version,

@@ -18,12 +18,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * installs nothing: without both binaries it is skipped saying which is missing (.ci/run installs
  * them with apt when it can).
  */
-final class ChromiumBrowser implements AutoCloseable {
+public final class ChromiumBrowser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of(System.getProperty("journeys.test.chromium", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getProperty("journeys.test.chromedriver", "/usr/bin/chromedriver"));
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
   private final Path profile;
   private final Path screenshots;
 
@@ -34,7 +34,7 @@ final class ChromiumBrowser implements AutoCloseable {
   }
 
   /** Skips the calling test (JUnit assumption) when chromium or chromedriver is absent. */
-  static ChromiumBrowser start(Path screenshots) throws IOException {
+  public static ChromiumBrowser start(Path screenshots) throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM), "No Chromium at " + CHROMIUM
         + ": install Debian's chromium (apt-get install chromium chromium-driver) to run the dashboard browser test");
     assumeTrue(Files.isExecutable(CHROMEDRIVER), "No chromedriver at " + CHROMEDRIVER
@@ -53,7 +53,7 @@ final class ChromiumBrowser implements AutoCloseable {
     return new ChromiumBrowser(driver, profile, screenshots);
   }
 
-  Path screenshot(String name) throws IOException {
+  public Path screenshot(String name) throws IOException {
     File shot = driver.getScreenshotAs(OutputType.FILE);
     Path target = screenshots.resolve(name + ".png");
     Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

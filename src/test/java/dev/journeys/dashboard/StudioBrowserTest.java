@@ -76,10 +76,12 @@ class StudioBrowserTest {
       lint(driver);
       wait.until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector(".djs-element.lint-error[data-element-id='" + STEP + "']")));
-      assertThat(driver.findElement(By.cssSelector(".lint-badge.error[data-element-id='" + STEP + "']"))
-          .getDomAttribute("title")).contains("send-mesage");
-      assertThat(driver.findElement(By.cssSelector("#findings li.error[data-element-id='" + STEP + "']")).getText())
-          .contains("send-mesage");
+      // The debounced check after the edit may draw the marks again meanwhile: read them afresh until they settle.
+      var settled = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+      settled.until(d -> d.findElement(By.cssSelector(".lint-badge.error[data-element-id='" + STEP + "']"))
+          .getDomAttribute("title").contains("send-mesage"));
+      settled.until(d -> d.findElement(By.cssSelector("#findings li.error[data-element-id='" + STEP + "']")).getText()
+          .contains("send-mesage"));
       browser.screenshot("2-lint-finding-on-the-step");
 
       // The Send message template puts the job type right (and keeps this step's headers, its defaults).
@@ -107,7 +109,9 @@ class StudioBrowserTest {
       wait.until(ExpectedConditions.alertIsPresent()).accept();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
           "Published version " + (running + 1)));
-      assertThat(driver.findElement(By.cssSelector("#audit tr[data-action='published']")).getText())
+      // the history is fetched again after the status says so
+      assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#audit tr[data-action='published']"))).getText())
           .contains("marketer").contains("v" + (running + 1)).contains(STEP);
       browser.screenshot("3-published");
 
