@@ -146,6 +146,42 @@ class EngineReads {
         .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
+  /** The most open incidents the incidents page groups by kind, and a bulk retry takes on at once. */
+  static final int KIND_LIMIT = 10_000;
+  private static final int KIND_PAGE = 1_000;
+
+  /**
+   * Open incidents, oldest first, matching the filter (on top of "active"), paged through with the
+   * search API's cursor up to {@link #KIND_LIMIT}: the same requests on a Camunda 8 cluster.
+   */
+  List<Incident> openIncidents(Consumer<io.camunda.client.api.search.filter.IncidentFilter> filter) {
+    List<Incident> all = new java.util.ArrayList<>();
+    String after = null;
+    while (all.size() < KIND_LIMIT) {
+      String cursor = after;
+      int limit = Math.min(KIND_PAGE, KIND_LIMIT - all.size());
+      SearchResponse<Incident> page = client.newIncidentSearchRequest()
+          .filter(f -> {
+            f.state(IncidentState.ACTIVE);
+            filter.accept(f);
+          })
+          .sort(s -> s.incidentKey().asc())
+          .page(p -> {
+            p.limit(limit);
+            if (cursor != null) {
+              p.after(cursor);
+            }
+          })
+          .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      all.addAll(page.items());
+      after = page.page().endCursor();
+      if (page.items().size() < limit || after == null) {
+        break;
+      }
+    }
+    return all;
+  }
+
   Optional<Incident> incident(long key) {
     return client.newIncidentSearchRequest().filter(f -> f.incidentKey(key))
         .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS).items().stream().findFirst();

@@ -197,6 +197,68 @@ class InboxStore {
         == 1;
   }
 
+  /** Puts each of these events that is parked back in line, in one commit; the ids that were. */
+  List<Long> unpark(List<Long> ids, Instant now) {
+    return transaction.execute(status -> ids.stream().distinct().filter(id -> unpark(id, now)).toList());
+  }
+
+  /** Puts every event parked with this code, up to this id, back in line; how many. */
+  int unparkAll(String code, long upToId, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE inbox SET state = 'PENDING', park_code = NULL, attempts = 0, next_attempt_at = ?
+            WHERE state = 'PARKED' AND park_code = ? AND id <= ?""")
+        .params(OrderRows.utc(now), code, upToId)
+        .update();
+  }
+
+  /**
+   * Marks each of these events that is parked discarded, by whom and when, in one commit; the ids
+   * that were. The row stays (its park code and reason too): the record of the decision, and a
+   * redelivery of the same event is still recognised as a repeat.
+   */
+  List<Long> discard(List<Long> ids, String who, Instant now) {
+    return transaction.execute(status -> ids.stream().distinct()
+        .filter(id -> jdbc.sql(DISCARD + " AND id = ?").params(clipName(who), OrderRows.utc(now), id).update() == 1)
+        .toList());
+  }
+
+  /** Discards every event parked with this code, up to this id; how many. */
+  int discardAll(String code, long upToId, String who, Instant now) {
+    return jdbc.sql(DISCARD + " AND park_code = ? AND id <= ?")
+        .params(clipName(who), OrderRows.utc(now), code, upToId)
+        .update();
+  }
+
+  private static final String DISCARD = """
+      UPDATE inbox SET state = 'DISCARDED', discarded_by = ?, discarded_at = ?
+      WHERE state = 'PARKED'""";
+
+  private static String clipName(String who) {
+    return who == null ? "unknown" : who.length() <= 200 ? who : who.substring(0, 200);
+  }
+
+  /** How many events are parked with each code, with the newest one's id (a bulk action's bound). */
+  List<ParkedEvents.Reason> parkedReasons() {
+    return jdbc.sql("""
+            SELECT park_code, COUNT(*) AS n, MIN(received_at) AS oldest, MAX(id) AS newest FROM inbox
+            WHERE state = 'PARKED' GROUP BY park_code ORDER BY park_code""")
+        .query((rs, n) -> new ParkedEvents.Reason(rs.getString("park_code"), rs.getLong("n"),
+            OrderRows.instant(rs, "oldest"), rs.getLong("newest")))
+        .list();
+  }
+
+  /** Parked events, newest first, below {@code beforeId}; of one park code unless it is null. Without bodies. */
+  List<InboxEntry> parked(String code, long beforeId, int limit) {
+    String sql = "SELECT i.*, NULL AS payload FROM inbox i WHERE i.state = 'PARKED' AND i.id < ?"
+        + (code == null ? "" : " AND i.park_code = ?") + " ORDER BY i.id DESC FETCH FIRST ? ROWS ONLY";
+    var statement = jdbc.sql(sql).param(beforeId);
+    if (code != null) {
+      statement = statement.param(code);
+    }
+    return statement.param(limit).query((rs, n) -> entry(rs)).list();
+  }
+
   /** Puts the events parked because their order was unknown back in line; how many. */
   int unparkWaitingFor(String orderId, Instant now) {
     return jdbc.sql(
@@ -246,7 +308,8 @@ class InboxStore {
         InboxEntry.State.valueOf(rs.getString("state")), rs.getString("park_code"),
         rs.getInt("attempts"), OrderRows.instant(rs, "next_attempt_at"),
         rs.getString("last_error"), rs.getString("outcome"),
-        OrderRows.instant(rs, "received_at"), OrderRows.instant(rs, "processed_at"));
+        OrderRows.instant(rs, "received_at"), OrderRows.instant(rs, "processed_at"),
+        rs.getString("discarded_by"), OrderRows.instant(rs, "discarded_at"));
   }
 
   /** The events received for these orders (without their bodies), oldest first. */

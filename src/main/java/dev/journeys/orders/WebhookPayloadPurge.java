@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Raw bodies of shop events that were processed (journeys.retention.keep.webhook-payloads): they
- * hold contact data and serve only a retry. The event's row stays, so a late redelivery is still
- * recognised and not applied twice; parked and pending events keep their bodies until handled.
+ * Raw bodies of shop events that were processed or discarded (journeys.retention.keep.webhook-payloads):
+ * they hold contact data and serve only a retry. The event's row stays, so a late redelivery is still
+ * recognised and not applied twice, and a discarded event keeps its record (who, when, why it was
+ * parked); parked and pending events keep their bodies until handled.
  */
 @Component
 class WebhookPayloadPurge implements RetentionPurge {
@@ -31,7 +32,7 @@ class WebhookPayloadPurge implements RetentionPurge {
     return jdbc.sql("""
             DELETE FROM inbox_payload WHERE inbox_id IN (
               SELECT i.id FROM inbox i JOIN inbox_payload p ON p.inbox_id = i.id
-              WHERE i.state = 'DONE' AND i.received_at < ? ORDER BY i.id FETCH FIRST ? ROWS ONLY)""")
+              WHERE i.state IN ('DONE', 'DISCARDED') AND i.received_at < ? ORDER BY i.id FETCH FIRST ? ROWS ONLY)""")
         .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), limit)
         .update();
   }

@@ -139,8 +139,13 @@ class SecurityConfiguration {
         // a simulation runs on its own in-memory copy of the app: nothing of this one changes
         .requestMatchers(HttpMethod.POST, "/api/simulations", "/dashboard/simulate").hasAnyRole("OPERATOR", "MARKETER")
         .requestMatchers(HttpMethod.POST, "/api/inbox/*/retry").hasRole("OPERATOR")
+        // parked shop events: retried or discarded (kept, with who and when), one by one or in bulk
+        .requestMatchers(HttpMethod.POST, "/api/inbox/*/discard", "/api/inbox/retry", "/api/inbox/discard",
+            "/dashboard/parked/**").hasRole("OPERATOR")
         .requestMatchers(HttpMethod.POST, "/dashboard/incidents/*/retry", "/dashboard/instances/*/cancellation")
             .hasRole("OPERATOR")
+        // every open incident of one kind retried at once
+        .requestMatchers(HttpMethod.POST, "/dashboard/incidents/retry").hasRole("OPERATOR")
         .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/api/**").hasRole("VIEWER")
         .requestMatchers("/actuator/**").hasRole("ADMIN")
         // anything else that changes state (engine clock, future admin actions) is the admin's

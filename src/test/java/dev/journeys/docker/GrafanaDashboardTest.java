@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.engine.spring.EngineMeters;
+import dev.journeys.notify.ChannelHealthMeters;
 import dev.journeys.notify.NotifyMeters;
 import dev.journeys.orders.OrdersMeters;
 import io.micrometer.core.instrument.Meter;
@@ -27,12 +28,15 @@ class GrafanaDashboardTest {
 
   private static final Path DASHBOARD = Path.of("docker/grafana/dashboards/journeys.json");
   private static final Pattern METRIC = Pattern.compile("\\b([a-z_][a-z0-9_]*)(?=\\{|\\[|\\)|\\s|$)");
-  /** Metrics of the Camunda client, Spring MVC, the JVM and Hikari, which Journeys does not name. */
+  /**
+   * Metrics of the Camunda client, Spring MVC, the JVM and Hikari, which Journeys does not name, and
+   * Camunda 8's own (zeebe_, job="camunda"), which the panels show in camunda mode.
+   */
   private static final List<String> LIBRARY_PREFIXES =
-      List.of("camunda_", "http_server_requests_", "jvm_", "process_", "system_", "hikaricp_");
+      List.of("camunda_", "http_server_requests_", "jvm_", "process_", "system_", "hikaricp_", "zeebe_");
   /** PromQL words that look like metric names in an expression. */
   private static final Set<String> PROMQL = Set.of(
-      "sum", "by", "rate", "increase", "max", "histogram_quantile", "clamp_min", "le", "job", "type", "action",
+      "sum", "by", "rate", "increase", "max", "min", "histogram_quantile", "clamp_min", "le", "job", "type", "action",
       "outcome", "uri", "area", "gc", "state", "status", "channel", "journey", "template", "without", "on",
       "rate_interval", "e");
 
@@ -78,6 +82,7 @@ class GrafanaDashboardTest {
     Map<String, Meter.Type> all = new HashMap<>();
     all.putAll(EngineMeters.CATALOGUE);
     all.putAll(NotifyMeters.CATALOGUE);
+    all.putAll(ChannelHealthMeters.CATALOGUE);
     all.putAll(OrdersMeters.CATALOGUE);
     return all;
   }

@@ -171,6 +171,37 @@ class InboxStoreTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting, 1));
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void parkedEventsAreCountedByReasonListedAndRetriedOrDiscardedInBulk(String kind) {
+    open(kind);
+    long[] ids = new long[5];
+    String[] codes = {"FAILED", "UNKNOWN_TOPIC", "FAILED", "FAILED", "UNKNOWN_TOPIC"};
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = store.insert(event(null, "bulk-" + i, "O-" + i), T0.plusSeconds(i)).entry().id();
+      store.claim(T0.plusSeconds(i), LEASE, 10);
+      store.park(ids[i], codes[i], "reason " + i, T0.plusSeconds(i));
+    }
+
+    assertThat(store.parkedReasons()).containsExactly(
+        new ParkedEvents.Reason("FAILED", 3, T0, ids[3]), new ParkedEvents.Reason("UNKNOWN_TOPIC", 2, T0.plusSeconds(1), ids[4]));
+    assertThat(store.parked("FAILED", Long.MAX_VALUE, 2)).extracting(InboxEntry::id).containsExactly(ids[3], ids[2]);
+    assertThat(store.parked("FAILED", ids[2], 2)).extracting(InboxEntry::id).containsExactly(ids[0]);
+    assertThat(store.parked(null, Long.MAX_VALUE, 10)).hasSize(5).allSatisfy(e -> assertThat(e.payload()).isNull());
+
+    assertThat(store.unpark(List.of(ids[0], ids[0], ids[1], 999_999L), T0)).containsExactly(ids[0], ids[1]);
+    assertThat(store.discardAll("FAILED", ids[2], "operator", T0.plusSeconds(60))).isEqualTo(1);
+    assertThat(store.discard(List.of(ids[3], ids[0]), "token:ops", T0.plusSeconds(61))).containsExactly(ids[3]);
+    assertThat(store.unparkAll("UNKNOWN_TOPIC", Long.MAX_VALUE, T0)).isEqualTo(1);
+
+    assertThat(store.find(ids[2]).orElseThrow()).extracting(InboxEntry::state, InboxEntry::parkCode,
+            InboxEntry::discardedBy, InboxEntry::discardedAt)
+        .containsExactly(InboxEntry.State.DISCARDED, "FAILED", "operator", T0.plusSeconds(60));
+    assertThat(store.find(ids[3]).orElseThrow().discardedBy()).isEqualTo("token:ops");
+    assertThat(store.list(InboxEntry.State.PENDING, 10)).extracting(InboxEntry::id).containsExactly(ids[4], ids[1], ids[0]);
+    assertThat(store.parkedReasons()).isEmpty();
+  }
+
   private static InboxEntry.New event(String deliveryId, String key, String orderId) {
     return new InboxEntry.New("shopify", "fulfillments/create", deliveryId, key, orderId, "2025-01", "{\"id\": 1}");
   }

@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A browser's view of the app over plain HTTP: cookies kept, redirects not followed, CSRF token read from forms. */
-final class WebSession {
+/**
+ * A browser's view of the app over plain HTTP: cookies kept, redirects not followed, CSRF token read from forms.
+ * Public for the dashboard's own tests of operators' forms.
+ */
+public final class WebSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
@@ -22,25 +25,25 @@ final class WebSession {
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
-  WebSession(int port) {
+  public WebSession(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
-  HttpResponse<String> get(String path, String bearer) {
+  public HttpResponse<String> get(String path, String bearer) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearer).GET().build());
   }
 
-  HttpResponse<String> postForm(String path, String form) {
+  public HttpResponse<String> postForm(String path, String form) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
   }
 
-  HttpResponse<String> postJson(String path, String json, String bearer) {
+  public HttpResponse<String> postJson(String path, String json, String bearer) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     if (bearer != null) {
@@ -50,7 +53,7 @@ final class WebSession {
   }
 
   /** The CSRF token of the first form on a page. */
-  String csrfFrom(String path) {
+  public String csrfFrom(String path) {
     HttpResponse<String> page = get(path);
     assertThat(page.statusCode()).as("GET " + path).isEqualTo(200);
     Matcher token = CSRF.matcher(page.body());
@@ -59,12 +62,12 @@ final class WebSession {
   }
 
   /** Logs in through the login form, as a browser would; answers the login POST's response. */
-  HttpResponse<String> logIn(String username, String password) {
+  public HttpResponse<String> logIn(String username, String password) {
     String csrf = csrfFrom("/login");
     return postForm("/login", "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf));
   }
 
-  static String enc(String text) {
+  public static String enc(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
