@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An exclusive gateway takes the first outgoing flow (in model order) whose condition is true, else
+ * An exclusive gateway takes the first outgoing flow whose condition is true, else
  * its default flow; with neither, it raises a condition incident. As in Zeebe, a condition that
  * cannot be evaluated (it fails, runs past its bound, or is not a boolean) is an extract-value
- * incident instead.
+ * incident instead. "First" is in Zeebe's order of the outgoing flows: the reverse of the
+ * {@code <sequenceFlow>} elements' order in the XML (see BpmnTransformer).
  */
 final class ExclusiveGatewayProcessor implements ElementProcessor {
 
