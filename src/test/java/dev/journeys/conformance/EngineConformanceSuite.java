@@ -651,6 +651,128 @@ public abstract class EngineConformanceSuite {
     engine.client().newCancelInstanceCommand(instance).send().join();
   }
 
+  // --- Zeebe-strict models: static values and expressions ---------------------------------------
+
+  /** Zeebe's wording for a static value where only an expression will do (ZeebeExpressionValidator). */
+  private static String staticValueRefusal(String text) {
+    return "Expected expression but found static value '%s'. An expression must start with '=' (e.g. '=%s')."
+        .formatted(text, text);
+  }
+
+  private String refusedDeployment(BpmnModelInstance model) {
+    String description = failsWith(Status.Code.INVALID_ARGUMENT, () -> deploy(model));
+    assertThat(description).contains("Expected to deploy new resources, but encountered the following errors:");
+    return description;
+  }
+
+  @Test
+  void aStaticCorrelationKeyIsRefusedAtDeployment() {
+    String message = id("shipped");
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("static-key")).startEvent()
+        .intermediateCatchEvent("wait").message(m -> m.name(message).zeebeCorrelationKey("order-1"))
+        .endEvent().done());
+
+    assertThat(description).contains("> extensionElements > subscription").contains(staticValueRefusal("order-1"));
+    failsWith(Status.Code.NOT_FOUND, () -> engine.start(id("static-key"), Map.of()));
+  }
+
+  @Test
+  void aStaticSequenceFlowConditionIsRefusedAtDeployment() {
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("static-condition")).startEvent()
+        .exclusiveGateway("route").condition("big", "amount > 100").endEvent()
+        .moveToLastExclusiveGateway().defaultFlow().endEvent().done());
+
+    assertThat(description).contains(staticValueRefusal("amount > 100"));
+  }
+
+  @Test
+  void aStaticOutputMappingSourceIsRefusedButAStaticInputSourceIsAString() {
+    String type = id("work");
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("static-output")).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(type).zeebeOutput("done", "stage")).endEvent().done());
+    assertThat(description).contains("work > extensionElements > ioMapping > output").contains(staticValueRefusal("done"));
+
+    deploy(Bpmn.createExecutableProcess(id("static-input")).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(type).zeebeInput("3", "parcels")).endEvent().done());
+    engine.start(id("static-input"), Map.of());
+    ActivatedJob job = engine.awaitJob(type);
+    assertThat(job.getVariablesAsMap()).containsEntry("parcels", "3");
+    engine.complete(job);
+  }
+
+  @Test
+  void aMappingTargetThatIsAReservedWordIsRefusedAtDeployment() {
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("reserved-target")).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(id("work")).zeebeInputExpression("1", "null")).endEvent().done());
+
+    assertThat(description).contains("Expected path expression 'null' but is one of the reserved words");
+  }
+
+  @Test
+  void aReservedOrDuplicatedTaskHeaderIsRefusedAtDeployment() {
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("headers")).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(id("work")).zeebeTaskHeader("io.camunda.zeebe:assignee", "me")
+            .zeebeTaskHeader("template", "a").zeebeTaskHeader("template", "b"))
+        .endEvent().done());
+
+    assertThat(description).contains("work > extensionElements > taskHeaders")
+        .contains("header keys starting with 'io.camunda.zeebe:' are reserved for internal use.")
+        .contains("Headers contain duplicate entries for key 'template'");
+  }
+
+  @Test
+  void aStaticTimerThatDoesNotParseIsRefusedAtDeployment() {
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("bad-timer")).startEvent()
+        .intermediateCatchEvent("nap").timerWithDuration("two days").endEvent().done());
+
+    assertThat(description).contains("- Element: nap\n").contains("Invalid timer duration expression (");
+  }
+
+  @Test
+  void aMessageStartEventNameMustBeAConstantStringAndAConstantExpressionIsOne() {
+    String description = refusedDeployment(Bpmn.createExecutableProcess(id("start-name"))
+        .startEvent("placed").message(m -> m.name("=customerName")).endEvent().done());
+    assertThat(description).contains("- Element: placed\n")
+        .contains("Expected constant expression of type String for message name '=customerName'");
+
+    String message = id("order-placed");
+    String work = id("greet");
+    deploy(Bpmn.createExecutableProcess(id("constant-name"))
+        .startEvent("placed").message(m -> m.name("=\"" + message + "\"")).serviceTask("greet", t -> t.zeebeJobType(work))
+        .endEvent().done());
+    engine.publish(message, id("c-1"), BUFFERED, Map.of());
+    engine.complete(engine.awaitJob(work));
+  }
+
+  /** Zeebe deploys static retries it cannot read as a number; creating the job is then a value incident. */
+  @Test
+  void staticRetriesThatAreNoNumberAreDeployedAndTheJobsCreationIsAnIncident() {
+    String type = id("send");
+    deploy(Bpmn.createExecutableProcess(id("retries-three")).startEvent()
+        .serviceTask("send", t -> t.zeebeJobType(type).zeebeJobRetries("three")).endEvent().done());
+    long instance = engine.start(id("retries-three"), Map.of());
+
+    OpenIncident incident = awaitIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.elementId()).isEqualTo("send");
+    engine.assertNoJob(type);
+    engine.cancelQuietly(instance);
+  }
+
+  /** Zeebe reads a static "123" as a number, and a job type has to be a string. */
+  @Test
+  void aStaticJobTypeThatIsANumberIsAValueIncident() {
+    String type = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+    deploy(Bpmn.createExecutableProcess(id("numeric-type")).startEvent()
+        .serviceTask("send", t -> t.zeebeJobType(type)).endEvent().done());
+    long instance = engine.start(id("numeric-type"), Map.of());
+
+    OpenIncident incident = awaitIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.elementId()).isEqualTo("send");
+    engine.cancelQuietly(instance);
+  }
+
   // --- the post-purchase journey, as marketers wrote it ------------------------------------------
 
   /** bpmn/post-purchase.bpmn with stand-in workers; only its message-driven paths (real time here). */
