@@ -771,6 +771,32 @@ public abstract class EngineConformanceSuite {
     engine.cancelQuietly(instance);
   }
 
+  @Test
+  void aCorrelationKeyThatIsNoStringOrNumberIsAValueIncident() {
+    assumeIncidentSearch();
+    deploy(catchMessage(id("boolean-key"), id("shipped")));
+    long instance = engine.start(id("boolean-key"), Map.of("orderId", true));
+
+    OpenIncident incident = awaitIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.elementId()).isEqualTo("wait");
+    engine.cancelQuietly(instance);
+  }
+
+  /** Zeebe turns a number into a correlation key by its whole part. */
+  @Test
+  void aNumericCorrelationKeyIsItsWholePart() {
+    String message = id("shipped");
+    deploy(catchMessage(id("numeric-key"), message));
+    long number = ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    CamundaFuture<ProcessInstanceResult> result =
+        engine.startWithResult(id("numeric-key"), Map.of("orderId", number + 0.5));
+
+    engine.publish(message, Long.toString(number), BUFFERED, Map.of("status", "SHIPPED"));
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("status", "SHIPPED");
+  }
+
   /** Zeebe reads a static "123" as a number, and a job type has to be a string. */
   @Test
   void aStaticJobTypeThatIsANumberIsAValueIncident() {

@@ -180,7 +180,7 @@ class ZeebeStrictModelsTest {
     long instance = engine.createInstance("retries-text").getProcessInstanceKey();
 
     assertThat(engine.awaitIncident(instance).errorMessage())
-        .isEqualTo("Expected result of the expression '=\"3\"' to be 'NUMBER', but was 'STRING'.");
+        .isEqualTo("Expected result of the expression '\"3\"' to be 'NUMBER', but was 'STRING'.");
   }
 
   /** Zeebe's StaticExpression reads "123" as a number, and a job type must be a string. */
@@ -193,6 +193,46 @@ class ZeebeStrictModelsTest {
     Incident incident = engine.awaitIncident(instance);
     assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.errorMessage()).isEqualTo("Expected result of the expression '123' to be 'STRING', but was 'NUMBER'.");
+  }
+
+  private static BpmnModelInstance catchByKey(String processId, String name) {
+    return Bpmn.createExecutableProcess(processId).startEvent()
+        .intermediateCatchEvent("wait").message(m -> m.name(name).zeebeCorrelationKeyExpression("orderId"))
+        .serviceTask("after", t -> t.zeebeJobType("after")).endEvent().done();
+  }
+
+  @Test
+  void aCorrelationKeyThatIsNoStringOrNumberIsAnIncidentInZeebesWords() {
+    engine.deploy(catchByKey("boolean-key", "shipped"));
+    long instance = engine.createInstance("boolean-key", Map.of("orderId", true)).getProcessInstanceKey();
+
+    Incident incident = engine.awaitIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.elementId()).isEqualTo("wait");
+    assertThat(incident.errorMessage()).isEqualTo(
+        "Failed to extract the correlation key for 'orderId': The value must be either a string or a number, but was 'BOOLEAN'.");
+  }
+
+  /** Zeebe turns a number into a correlation key by its whole part: 12.5 waits for "12". */
+  @Test
+  void aNumericCorrelationKeyIsItsWholePart() {
+    engine.deploy(catchByKey("numeric-key", "shipped"));
+    engine.createInstance("numeric-key", Map.of("orderId", 12.5));
+
+    engine.client().newPublishMessageCommand().messageName("shipped").correlationKey("12")
+        .timeToLive(Duration.ofMinutes(1)).send().join();
+
+    assertThat(engine.activateOne("after").getElementId()).isEqualTo("after");
+  }
+
+  /** A static name is typed as Zeebe's StaticExpression types it: "123" is a number, and no message name. */
+  @Test
+  void aStaticMessageNameThatIsANumberIsAnIncident() {
+    engine.deploy(catchByKey("numeric-name", "123"));
+    long instance = engine.createInstance("numeric-name", Map.of("orderId", "o-1")).getProcessInstanceKey();
+
+    assertThat(engine.awaitIncident(instance).errorMessage())
+        .isEqualTo("Expected result of the expression '123' to be 'STRING', but was 'NUMBER'.");
   }
 
   @Test

@@ -49,6 +49,19 @@ public final class ZeebeValues {
   /** Zeebe's message when an evaluated attribute has the wrong type (an EXTRACT_VALUE_ERROR incident). */
   public static String wrongType(Expression expression, String expected, Object value) {
     return "Expected result of the expression '%s' to be '%s', but was '%s'."
-        .formatted(expression.source(), expected, typeOf(value));
+        .formatted(text(expression), expected, typeOf(value));
+  }
+
+  /** The expression as Zeebe's messages quote it: a FEEL expression without its leading '='. */
+  public static String text(Expression expression) {
+    return expression.isStatic() ? expression.source() : expression.source().substring(1);
+  }
+
+  /** The value of an attribute: a static one typed as Zeebe types it, else what FEEL returns. */
+  public static EvaluationResult evaluate(
+      FeelExpressions feel, Expression expression, Map<String, Object> variables, String elementId) {
+    return expression.isStatic()
+        ? EvaluationResult.ok(staticValue(expression.source()))
+        : feel.evaluate(expression, variables, elementId);
   }
 }

@@ -170,7 +170,7 @@ final class ZeebeRules {
       if (feel.parseError(name).isPresent()) {
         continue; // reported on the message itself
       }
-      EvaluationResult result = feel.evaluate(feel.parse(name), Map.of(), start.getId());
+      EvaluationResult result = ZeebeValues.evaluate(feel, feel.parse(name), Map.of(), start.getId());
       if (result.isFailure()) {
         found.addError(0, "Expected constant expression but found '%s', which could not be evaluated without context: %s"
             .formatted(name, result.failure()));

@@ -45,7 +45,7 @@ public final class JobBehavior {
     }
     if (failure == null && ((String) type.value()).isEmpty()) {
       failure = "Expected result of the expression '%s' to be a not-empty string, but was an empty string."
-          .formatted(definition.type().source());
+          .formatted(ZeebeValues.text(definition.type()));
     }
     // not after a failed type: a type that ran past its bound must not cost the writer a second bound
     EvaluationResult retries = failure == null ? evaluate(definition.retries(), variables, element) : null;
@@ -71,9 +71,7 @@ public final class JobBehavior {
   }
 
   private EvaluationResult evaluate(Expression expression, Map<String, Object> variables, ElementModel element) {
-    return expression.isStatic()
-        ? EvaluationResult.ok(ZeebeValues.staticValue(expression.source()))
-        : p.feel().evaluate(expression, variables, element.id());
+    return ZeebeValues.evaluate(p.feel(), expression, variables, element.id());
   }
 
   public void cancel(long elementInstanceKey) {
