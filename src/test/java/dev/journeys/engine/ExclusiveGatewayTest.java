@@ -146,6 +146,7 @@ class ExclusiveGatewayTest {
 
     EngineHarness.Incident incident = engine.awaitIncident(instance);
     assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.errorMessage()).isEqualTo("Expected at least one condition to evaluate to true, or to have a default flow");
     assertThat(incident.elementId()).isEqualTo("decide");
     assertThat(incident.jobKey()).isNull();
     assertThat(engine.isActive(instance)).isTrue();
@@ -197,6 +198,7 @@ class ExclusiveGatewayTest {
     EngineHarness.Incident incident = engine.awaitIncident(instance);
     assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.elementId()).isEqualTo("decide");
+    assertThat(incident.errorMessage()).isEqualTo("Expected result of the expression 'amount' to be 'BOOLEAN', but was 'NUMBER'.");
     engine.assertNoJob("fallback");
   }
 
