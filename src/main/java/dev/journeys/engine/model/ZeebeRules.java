@@ -78,16 +78,10 @@ final class ZeebeRules {
     }
   }
 
-  static String refusal(String resourceName, ValidationResults results) {
+  private static String refusal(String resourceName, ValidationResults results) {
     StringWriter writer = new StringWriter();
     results.write(writer, new ZeebeFormat());
     return REFUSAL + "\n'" + resourceName + "': " + writer;
-  }
-
-  /** One finding in Zeebe's shape, for rules the transformer checks itself. */
-  static String refusal(String resourceName, BaseElement element, String message) {
-    return REFUSAL + "\n'" + resourceName + "': - Element: " + ZeebeFormat.identify(element)
-        + "\n    - ERROR: " + message + "\n";
   }
 
   private List<ModelElementValidator<?>> runtimeValidators() {
