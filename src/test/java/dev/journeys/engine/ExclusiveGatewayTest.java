@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Exclusive gateway: conditions in model order, the default flow, and the incident when nothing matches. */
+/** Exclusive gateway: conditions in Zeebe's order, the default flow, and the incident when nothing matches. */
 class ExclusiveGatewayTest {
 
   private final EngineHarness engine = EngineHarness.inMemory();
@@ -36,26 +36,74 @@ class ExclusiveGatewayTest {
         .done();
   }
 
+  /**
+   * Zeebe tries the conditions in the reverse of the sequence flows' order in the XML (its model
+   * walker visits a scope's children last to first), so with 500 both conditions hold and the flow
+   * defined later, to medium, wins. A real Zeebe 8.6 broker answered the same.
+   */
   @Test
-  void theFirstTrueConditionInModelOrderIsTakenAndNoOther() {
+  void withTwoTrueConditionsTheFlowDefinedLaterInTheXmlIsTaken() {
     engine.deploy(routing());
     CamundaFuture<ProcessInstanceResult> result = engine.createWithResult("routing", Map.of("amount", 500));
 
-    engine.completeNext("big", Map.of());
+    engine.completeNext("medium", Map.of());
 
     assertThat(result.join().getVariablesAsMap()).containsEntry("amount", 500);
-    engine.assertNoJob("medium");
+    engine.assertNoJob("big");
     engine.assertNoJob("small");
   }
 
   @Test
-  void aLaterConditionIsTakenWhenTheEarlierOnesAreFalse() {
+  void theOnlyTrueConditionIsTaken() {
     engine.deploy(routing());
     long instance = engine.createInstance("routing", Map.of("amount", 50)).getProcessInstanceKey();
 
     assertThat(engine.activateOne("medium").getProcessInstanceKey()).isEqualTo(instance);
     engine.assertNoJob("big");
     engine.assertNoJob("small");
+  }
+
+  /**
+   * The order of the {@code <sequenceFlow>} elements decides, not the gateway's {@code <outgoing>}
+   * references: here the references list the flows one way and the elements stand the other way.
+   */
+  @Test
+  void theSequenceFlowElementsOrderDecidesNotTheOutgoingReferences() {
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="by-elements" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>to-gateway</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:exclusiveGateway id="route">
+              <bpmn:incoming>to-gateway</bpmn:incoming>
+              <bpmn:outgoing>to-first</bpmn:outgoing>
+              <bpmn:outgoing>to-second</bpmn:outgoing>
+            </bpmn:exclusiveGateway>
+            <bpmn:serviceTask id="first">
+              <bpmn:extensionElements><zeebe:taskDefinition type="first"/></bpmn:extensionElements>
+              <bpmn:incoming>to-first</bpmn:incoming>
+            </bpmn:serviceTask>
+            <bpmn:serviceTask id="second">
+              <bpmn:extensionElements><zeebe:taskDefinition type="second"/></bpmn:extensionElements>
+              <bpmn:incoming>to-second</bpmn:incoming>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="to-gateway" sourceRef="start" targetRef="route"/>
+            <bpmn:sequenceFlow id="to-second" sourceRef="route" targetRef="second">
+              <bpmn:conditionExpression>=true</bpmn:conditionExpression>
+            </bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="to-first" sourceRef="route" targetRef="first">
+              <bpmn:conditionExpression>=true</bpmn:conditionExpression>
+            </bpmn:sequenceFlow>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    engine.deployXml("by-elements.bpmn", xml);
+    long instance = engine.createInstance("by-elements", Map.of()).getProcessInstanceKey();
+
+    assertThat(engine.activateOne("first").getProcessInstanceKey())
+        .as("to-first is the <sequenceFlow> element defined last").isEqualTo(instance);
+    engine.assertNoJob("second");
   }
 
   @Test
@@ -98,6 +146,7 @@ class ExclusiveGatewayTest {
 
     EngineHarness.Incident incident = engine.awaitIncident(instance);
     assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.errorMessage()).isEqualTo("Expected at least one condition to evaluate to true, or to have a default flow");
     assertThat(incident.elementId()).isEqualTo("decide");
     assertThat(incident.jobKey()).isNull();
     assertThat(engine.isActive(instance)).isTrue();
@@ -149,6 +198,7 @@ class ExclusiveGatewayTest {
     EngineHarness.Incident incident = engine.awaitIncident(instance);
     assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.elementId()).isEqualTo("decide");
+    assertThat(incident.errorMessage()).isEqualTo("Expected result of the expression 'amount' to be 'BOOLEAN', but was 'NUMBER'.");
     engine.assertNoJob("fallback");
   }
 

@@ -75,6 +75,25 @@ class StartAndEndEventTest {
     assertThat(message).contains(String.valueOf(waiting.getKey()));
   }
 
+  /**
+   * The fork takes its flows in Zeebe's order, the flow defined last first: the terminate end event
+   * is reached before the other branch's task starts, and that task must then never start.
+   */
+  @Test
+  void aTerminateEndEventReachedBeforeASiblingBranchStartsEndsTheInstanceAndTheSiblingNeverStarts() {
+    engine.deploy(Bpmn.createExecutableProcess("terminate-first").startEvent()
+        .parallelGateway("fork")
+        .serviceTask("never", t -> t.zeebeJobType("never")).endEvent()
+        .moveToLastGateway()
+        .endEvent("stop", e -> e.terminate())
+        .done());
+
+    CamundaFuture<ProcessInstanceResult> result = engine.createWithResult("terminate-first", Map.of());
+
+    assertThat(result.join().getProcessInstanceKey()).isPositive();
+    engine.assertNoJob("never");
+  }
+
   @Test
   void aTerminateEndEventAlsoDiscardsTokensWaitingAtAJoin() {
     engine.deploy(Bpmn.createExecutableProcess("terminate-join").startEvent()

@@ -44,9 +44,18 @@ public final class FeelExpressions implements AutoCloseable {
     this.bounded = new BoundedEvaluation(evaluationTimeout);
   }
 
+  /**
+   * Whether Zeebe reads the attribute text as a static value: anything but '=' followed by at least
+   * one character (its FeelExpressionLanguage matches {@code =(.+)} on the whole text, so a leading
+   * space makes the text static and a lone '=' is static too).
+   */
+  public static boolean isStatic(String text) {
+    return text == null || !text.startsWith("=") || text.length() == 1;
+  }
+
   /** Parses a BPMN attribute value; text starting with '=' is FEEL, anything else is static. */
   public Optional<String> parseError(String text) {
-    if (text == null || !text.startsWith("=")) {
+    if (isStatic(text)) {
       return Optional.empty();
     }
     ParseResult result = feel.parseExpression(text.substring(1));
@@ -55,7 +64,7 @@ public final class FeelExpressions implements AutoCloseable {
 
   /** Returns the parsed expression; callers check {@link #parseError(String)} first. */
   public Expression parse(String text) {
-    if (text == null || !text.startsWith("=")) {
+    if (isStatic(text)) {
       return Expression.ofStatic(text);
     }
     ParseResult result = feel.parseExpression(text.substring(1));

@@ -12,10 +12,7 @@ import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
-import org.camunda.bpm.model.xml.validation.ValidationResultType;
-import org.camunda.bpm.model.xml.validation.ValidationResults;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,9 +26,11 @@ import java.util.Map;
 public final class BpmnTransformer {
 
   private final FeelExpressions feel;
+  private final ZeebeRules rules;
 
   public BpmnTransformer(FeelExpressions feel) {
     this.feel = feel;
+    this.rules = new ZeebeRules(feel);
   }
 
   public List<ProcessModel> transform(String resourceName, byte[] xml) {
@@ -50,7 +49,7 @@ public final class BpmnTransformer {
     return processes;
   }
 
-  private static BpmnModelInstance parse(String resourceName, byte[] xml) {
+  private BpmnModelInstance parse(String resourceName, byte[] xml) {
     BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
@@ -66,23 +65,8 @@ public final class BpmnTransformer {
           "Expected resource '%s' to be a valid BPMN model, but: %s"
               .formatted(resourceName, e.getMessage()));
     }
-    rejectDesignTimeErrors(resourceName, model.validate(ZeebeDesignTimeValidators.VALIDATORS));
+    rules.check(resourceName, model);
     return model;
-  }
-
-  /** Zeebe's own design-time rules (conditions only at gateways, one none start event, ...). */
-  private static void rejectDesignTimeErrors(String resourceName, ValidationResults results) {
-    if (!results.hasErrors()) {
-      return;
-    }
-    List<String> errors = new ArrayList<>();
-    results.getResults().forEach((element, found) -> found.stream()
-        .filter(result -> result.getType() == ValidationResultType.ERROR)
-        .forEach(result -> errors.add("element '%s' of kind '%s': %s".formatted(
-            element instanceof BaseElement base ? base.getId() : "?", element.getElementType().getTypeName(),
-            result.getMessage()))));
-    throw new DeploymentRejected("Expected resource '%s' to follow Zeebe's BPMN rules, but: %s"
-        .formatted(resourceName, String.join("; ", errors)));
   }
 
   private ProcessModel transformProcess(String resourceName, Process process) {
@@ -134,9 +118,16 @@ public final class BpmnTransformer {
     connect(reader, scope, flows, elements);
   }
 
+  /**
+   * Links the scope's sequence flows to their nodes. Zeebe builds each node's outgoing (and incoming)
+   * list while its ModelWalker visits a scope's child elements last to first, so a node's flows are
+   * in the reverse of their {@code <sequenceFlow>} document order; the {@code <outgoing>} references
+   * play no part. An exclusive gateway tries its conditions in that order, so with two true conditions
+   * the flow defined later in the XML wins, and every element takes its flows in that order too.
+   */
   private void connect(
       ElementReader reader, ElementModel scope, List<SequenceFlow> flows, Map<String, ElementModel> elements) {
-    for (SequenceFlow flow : flows) {
+    for (SequenceFlow flow : flows.reversed()) {
       FlowModel model = reader.readFlow(flow);
       model.connect(elements.get(flow.getSource().getId()), elements.get(flow.getTarget().getId()));
       model.source().outgoingMutable().add(model);

@@ -207,10 +207,9 @@ final class ElementReader {
     }
     Expression type = expression(node, "zeebe:taskDefinition type", definition.getType());
     String retriesText = definition.getRetries() == null ? "3" : definition.getRetries();
+    // a static value that is no number ("three") is deployed as Zeebe deploys it: the job's creation
+    // raises the incident (JobBehavior)
     Expression retries = expression(node, "zeebe:taskDefinition retries", retriesText);
-    if (retries.isStatic() && !retriesText.matches("\\d+")) {
-      throw invalid(node, "zeebe:taskDefinition retries", "'" + retriesText + "' is not a number");
-    }
     Map<String, String> headers = new LinkedHashMap<>();
     ZeebeTaskHeaders taskHeaders = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
     if (taskHeaders != null) {
@@ -259,10 +258,8 @@ final class ElementReader {
   FlowModel readFlow(SequenceFlow flow) {
     Expression condition = null;
     if (flow.getConditionExpression() != null) {
+      // ZeebeRules refused a static condition already
       String text = flow.getConditionExpression().getTextContent().strip();
-      if (!text.startsWith("=")) {
-        throw invalid(flow, "conditionExpression", "'" + text + "' is not a FEEL expression starting with '='");
-      }
       condition = expression(flow, "conditionExpression", text);
     }
     return new FlowModel(flow.getId(), condition);

@@ -10,6 +10,7 @@ import dev.journeys.engine.state.ElementInstance.LifecycleState;
 import dev.journeys.engine.state.HistoryStore;
 import dev.journeys.engine.state.ProcessRecord;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,13 @@ public final class BpmnExecutor {
 
   private final Processing p;
   private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
+  /**
+   * Flow scopes a terminate end event cleared while the agenda ran, with how often: an activation
+   * scheduled in such a scope before the clearing is void. Zeebe takes a fork's flows in reverse
+   * XML order, so a terminate end event can activate before a sibling branch's first element; that
+   * element must then not start, as the whole scope has ended.
+   */
+  private final Map<Long, Integer> clearedScopes = new HashMap<>();
   private final Map<ElementKind, ElementProcessor> processors;
   private final Mappings mappings;
 
@@ -110,10 +118,19 @@ public final class BpmnExecutor {
     activateStep(element, flowScope, new Carry(variables, local));
   }
 
+  /** A terminate end event ended every token of the scope: activations already scheduled in it are void. */
+  public void clearPendingActivations(long flowScopeKey) {
+    clearedScopes.merge(flowScopeKey, 1, Integer::sum);
+  }
+
   private void activateStep(ElementModel element, ElementInstance flowScope, Carry carry) {
+    int cleared = clearedScopes.getOrDefault(flowScope.key(), 0);
     agenda.add(() -> {
       if (p.state().elementInstances().find(flowScope.key()).isEmpty()) {
         return; // the scope was terminated meanwhile
+      }
+      if (clearedScopes.getOrDefault(flowScope.key(), 0) != cleared) {
+        return; // a terminate end event ended the scope's tokens after this was scheduled
       }
       ElementInstance instance = new ElementInstance(
           p.nextKey(), flowScope.processInstanceKey(), flowScope.processDefinitionKey(), element.id(),
@@ -276,10 +293,12 @@ public final class BpmnExecutor {
     while ((step = agenda.poll()) != null) {
       step.run();
     }
+    clearedScopes.clear();
   }
 
   /** Drops scheduled steps of a command that was rolled back. */
   void discard() {
     agenda.clear();
+    clearedScopes.clear();
   }
 }

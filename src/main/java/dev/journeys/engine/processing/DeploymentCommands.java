@@ -92,12 +92,10 @@ public final class DeploymentCommands {
     List<MessageStart> messageStarts = new ArrayList<>();
     for (var start : model.process().triggeredStartEvents()) {
       if (start.trigger() instanceof EventTrigger.Message message) {
-        if (!message.name().isStatic()) {
-          throw Rejection.invalidArgument(
-              "Expected the message name of start event '%s' to be static, but it is the expression '%s'",
-              start.id(), message.name().source());
-        }
-        messageStarts.add(new MessageStart(record.key(), record.bpmnProcessId(), start.id(), message.name().source()));
+        // ZeebeRules let only names through that are strings without variables ("=\"order-\" + \"placed\"")
+        String name = message.name().isStatic() ? message.name().source()
+            : (String) p.feel().evaluate(message.name(), Map.of(), start.id()).value();
+        messageStarts.add(new MessageStart(record.key(), record.bpmnProcessId(), start.id(), name));
       }
     }
     p.state().subscriptions().replaceMessageStarts(record.bpmnProcessId(), messageStarts);

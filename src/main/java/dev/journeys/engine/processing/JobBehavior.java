@@ -1,6 +1,8 @@
 package dev.journeys.engine.processing;
 
 import dev.journeys.engine.feel.EvaluationResult;
+import dev.journeys.engine.feel.Expression;
+import dev.journeys.engine.feel.ZeebeValues;
 import dev.journeys.engine.model.ElementModel;
 import dev.journeys.engine.model.TaskDefinition;
 import dev.journeys.engine.state.ElementInstance;
@@ -26,26 +28,38 @@ public final class JobBehavior {
     this.p = p;
   }
 
-  /** Creates the job of a task; false when its type or retries could not be evaluated (an incident). */
+  /**
+   * Creates the job of a task; false when its type or retries could not be evaluated. As in Zeebe
+   * (BpmnJobBehavior.evaluateJobExpressions), the type must be a non-empty string and the retries a
+   * number, a static value typed as Zeebe's StaticExpression types it: static retries "three" are
+   * deployed and become an EXTRACT_VALUE_ERROR incident here, on every attempt until fixed.
+   */
   public boolean create(ElementInstance instance, ElementModel element) {
     TaskDefinition definition = element.taskDefinition();
     Map<String, Object> variables = definition.type().isStatic() && definition.retries().isStatic()
         ? Map.of() : p.variables().visible(instance.key());
-    EvaluationResult type = p.feel().evaluate(definition.type(), variables, element.id());
-    // not after a failed type: a type that ran past its bound must not cost the writer a second bound
-    EvaluationResult retries = type.isFailure() ? type : p.feel().evaluate(definition.retries(), variables, element.id());
-    String failure = type.isFailure() ? type.failure() : retries.isFailure() ? retries.failure() : null;
+    EvaluationResult type = evaluate(definition.type(), variables, element);
+    String failure = type.failure();
     if (failure == null && !(type.value() instanceof String)) {
-      failure = "Expected the job type of element '%s' to be a string, but it is '%s'".formatted(element.id(), type.value());
+      failure = ZeebeValues.wrongType(definition.type(), "STRING", type.value());
     }
-    Integer retryCount = failure == null ? asInt(retries.value()) : null;
-    if (failure == null && retryCount == null) {
-      failure = "Expected the retries of element '%s' to be a number, but it is '%s'".formatted(element.id(), retries.value());
+    if (failure == null && ((String) type.value()).isEmpty()) {
+      failure = "Expected result of the expression '%s' to be a not-empty string, but was an empty string."
+          .formatted(ZeebeValues.text(definition.type()));
+    }
+    // not after a failed type: a type that ran past its bound must not cost the writer a second bound
+    EvaluationResult retries = failure == null ? evaluate(definition.retries(), variables, element) : null;
+    if (failure == null && retries.isFailure()) {
+      failure = retries.failure();
+    }
+    if (failure == null && !(retries.value() instanceof Number)) {
+      failure = ZeebeValues.wrongType(definition.retries(), "NUMBER", retries.value());
     }
     if (failure != null) {
       p.incidents().raise(instance, EXTRACT_VALUE_ERROR, failure, null);
       return false;
     }
+    int retryCount = ((Number) retries.value()).intValue();
     ProcessRecord definitionRecord = p.state().processes().byKey(instance.processDefinitionKey()).orElseThrow();
     String jobType = (String) type.value();
     p.state().jobs().insert(new JobRecord(
@@ -56,14 +70,8 @@ public final class JobBehavior {
     return true;
   }
 
-  private static Integer asInt(Object value) {
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    if (value instanceof String text && text.matches("-?\\d+")) {
-      return Integer.parseInt(text);
-    }
-    return null;
+  private EvaluationResult evaluate(Expression expression, Map<String, Object> variables, ElementModel element) {
+    return ZeebeValues.evaluate(p.feel(), expression, variables, element.id());
   }
 
   public void cancel(long elementInstanceKey) {

@@ -1,6 +1,7 @@
 package dev.journeys.engine.processing;
 
 import dev.journeys.engine.feel.EvaluationResult;
+import dev.journeys.engine.feel.ZeebeValues;
 import dev.journeys.engine.model.ElementModel;
 import dev.journeys.engine.model.EventTrigger;
 import dev.journeys.engine.model.ProcessModel;
@@ -9,7 +10,6 @@ import dev.journeys.engine.state.MessageRecord;
 import dev.journeys.engine.state.ProcessRecord;
 import dev.journeys.engine.state.SubscriptionRecord;
 import dev.journeys.engine.state.SubscriptionStore.MessageStart;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -113,16 +113,18 @@ public final class MessageBehavior {
   /** Opens a subscription for {@code event} owned by {@code owner}; takes a buffered message if one waits. */
   boolean subscribe(ElementInstance owner, ElementModel event, EventTrigger.Message message) {
     Map<String, Object> scope = p.variables().visible(owner.key());
-    EvaluationResult name = p.feel().evaluate(message.name(), scope, event.id());
-    EvaluationResult key = name.isFailure() ? name : p.feel().evaluate(message.correlationKey(), scope, event.id());
-    String failure = name.isFailure() ? name.failure() : key.isFailure() ? key.failure() : null;
+    // as Zeebe's catch event behaviour: the name first (a static one typed as Zeebe types it), then the key
+    EvaluationResult name = ZeebeValues.evaluate(p.feel(), message.name(), scope, event.id());
+    String failure = name.isFailure() ? name.failure()
+        : !(name.value() instanceof String) ? ZeebeValues.wrongType(message.name(), "STRING", name.value()) : null;
+    EvaluationResult key = failure != null ? null : p.feel().evaluate(message.correlationKey(), scope, event.id());
+    if (failure == null && key.isFailure()) {
+      failure = key.failure();
+    }
     String correlationKey = failure == null ? asCorrelationKey(key.value()) : null;
     if (failure == null && correlationKey == null) {
-      failure = "Expected the correlation key of '%s' to be a string or a number, but it is '%s'"
-          .formatted(event.id(), key.value());
-    }
-    if (failure == null && !(name.value() instanceof String)) {
-      failure = "Expected the message name of '%s' to be a string, but it is '%s'".formatted(event.id(), name.value());
+      failure = "Failed to extract the correlation key for '%s': The value must be either a string or a number, but was '%s'."
+          .formatted(ZeebeValues.text(message.correlationKey()), ZeebeValues.typeOf(key.value()));
     }
     if (failure != null) {
       p.incidents().raise(owner, EXTRACT_VALUE_ERROR, failure, null);
@@ -142,7 +144,7 @@ public final class MessageBehavior {
       return text;
     }
     if (value instanceof Number number) {
-      return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+      return Long.toString(number.longValue()); // Zeebe: 12.5 correlates as "12"
     }
     return null;
   }

@@ -43,6 +43,7 @@ public final class JourneyLinter {
     tasks.check(model, findings);
     messages.check(model, findings);
     ExpressionChecks.check(model, findings);
+    StaticValueChecks.check(model, findings);
     return findings.list();
   }
 

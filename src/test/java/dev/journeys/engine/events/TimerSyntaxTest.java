@@ -79,6 +79,6 @@ class TimerSyntaxTest {
   void aRefusedTimerFailsTheDeploymentNamingTheElementAndTheValue(String kind, String value) {
     String description = failsWith(Status.Code.INVALID_ARGUMENT, () -> refusing.deploy(withTimer(kind, value)));
 
-    assertThat(description).contains("'timer'").contains(value);
+    assertThat(description).contains("- Element: timer\n").contains("Invalid timer ").contains(value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.journeys.engine.processing.processors;
 
 import dev.journeys.engine.feel.EvaluationResult;
+import dev.journeys.engine.feel.ZeebeValues;
 import dev.journeys.engine.model.CalledElement;
 import dev.journeys.engine.model.ElementModel;
 import dev.journeys.engine.processing.ContainerProcessor;
@@ -27,10 +28,13 @@ final class CallActivityProcessor implements ContainerProcessor {
   @Override
   public void onActivate(ElementInstance instance, ElementModel element) {
     CalledElement called = element.calledElement();
-    EvaluationResult processId = p.feel().evaluate(called.processId(), p.variables().visible(instance.key()), instance.elementId());
+    // a static id is typed as Zeebe's StaticExpression types it: "123" is a number, and no process id
+    EvaluationResult processId = called.processId().isStatic()
+        ? EvaluationResult.ok(ZeebeValues.staticValue(called.processId().source()))
+        : p.feel().evaluate(called.processId(), p.variables().visible(instance.key()), instance.elementId());
     if (processId.isFailure() || !(processId.value() instanceof String)) {
       String reason = processId.isFailure() ? processId.failure()
-          : "Expected the called process id of '%s' to be a string, but it is '%s'".formatted(element.id(), processId.value());
+          : ZeebeValues.wrongType(called.processId(), "STRING", processId.value());
       p.incidents().raise(instance, "EXTRACT_VALUE_ERROR", reason, null);
       return;
     }

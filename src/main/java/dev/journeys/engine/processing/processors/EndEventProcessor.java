@@ -34,6 +34,7 @@ final class EndEventProcessor implements ElementProcessor {
         }
       }
       p.state().gatewayTokens().deleteScope(instance.flowScopeKey());
+      p.bpmn().clearPendingActivations(instance.flowScopeKey());
     }
     p.bpmn().complete(instance, null);
   }

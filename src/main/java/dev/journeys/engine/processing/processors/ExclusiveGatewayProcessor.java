@@ -1,6 +1,7 @@
 package dev.journeys.engine.processing.processors;
 
 import dev.journeys.engine.feel.EvaluationResult;
+import dev.journeys.engine.feel.ZeebeValues;
 import dev.journeys.engine.model.ElementModel;
 import dev.journeys.engine.model.FlowModel;
 import dev.journeys.engine.processing.ElementProcessor;
@@ -10,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An exclusive gateway takes the first outgoing flow (in model order) whose condition is true, else
+ * An exclusive gateway takes the first outgoing flow whose condition is true, else
  * its default flow; with neither, it raises a condition incident. As in Zeebe, a condition that
  * cannot be evaluated (it fails, runs past its bound, or is not a boolean) is an extract-value
- * incident instead.
+ * incident instead. "First" is in Zeebe's order of the outgoing flows: the reverse of the
+ * {@code <sequenceFlow>} elements' order in the XML (see BpmnTransformer).
  */
 final class ExclusiveGatewayProcessor implements ElementProcessor {
 
@@ -48,8 +50,7 @@ final class ExclusiveGatewayProcessor implements ElementProcessor {
       }
       if (!(result.value() instanceof Boolean)) {
         p.incidents().raise(instance, EXTRACT_VALUE_ERROR,
-            "Expected the condition '%s' of sequence flow '%s' to be a boolean, but it is '%s'"
-                .formatted(flow.condition(), flow.id(), result.value()), null);
+            ZeebeValues.wrongType(flow.condition(), "BOOLEAN", result.value()), null);
         return;
       }
       if ((Boolean) result.value()) {
@@ -61,8 +62,8 @@ final class ExclusiveGatewayProcessor implements ElementProcessor {
       p.bpmn().complete(instance, List.of(element.defaultFlow()));
       return;
     }
+    // Zeebe's ExclusiveGatewayProcessor words it so; the incident names the gateway
     p.incidents().raise(instance, CONDITION_ERROR,
-        "Expected at least one condition of gateway '%s' to evaluate to true, or to have a default flow, but none did"
-            .formatted(element.id()), null);
+        "Expected at least one condition to evaluate to true, or to have a default flow", null);
   }
 }
