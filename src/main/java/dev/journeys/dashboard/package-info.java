@@ -3,7 +3,7 @@
  *
  * <p>Allowed dependencies are verified by ModularityTest; docs/ARCHITECTURE.md describes the module.
  */
-@ApplicationModule(allowedDependencies = {"notify", "orders", "simulate"})
+@ApplicationModule(allowedDependencies = {"feedback", "notify", "orders", "simulate"})
 package dev.journeys.dashboard;
 
 import org.springframework.modulith.ApplicationModule;
