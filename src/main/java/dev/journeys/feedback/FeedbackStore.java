@@ -58,7 +58,7 @@ class FeedbackStore {
 
   /**
    * Records the order's first rating with what it is about (kept through changes of rating). The
-   * products go first, so a rating is never stored without them; a double click finds them there.
+   * products go first, so a rating is never stored without them; an order rated already keeps its own.
    */
   Feedback record(String orderId, int rating, String comment, Instant now, RatingContext.Dimensions about) {
     for (String sku : about.skus()) {
@@ -66,8 +66,9 @@ class FeedbackStore {
         jdbc.sql(
                 """
                 INSERT INTO feedback_sku (order_id, sku) SELECT ?, ? FROM (VALUES (1)) one
-                WHERE NOT EXISTS (SELECT 1 FROM feedback_sku WHERE order_id = ? AND sku = ?)""")
-            .params(orderId, sku, orderId, sku)
+                WHERE NOT EXISTS (SELECT 1 FROM feedback_sku WHERE order_id = ? AND sku = ?)
+                AND NOT EXISTS (SELECT 1 FROM feedback WHERE order_id = ?)""")
+            .params(orderId, sku, orderId, sku, orderId)
             .update();
       } catch (DuplicateKeyException sameMoment) {
         // Another confirmation of this order stored it a moment ago.
