@@ -27,7 +27,7 @@ class DeliveryReport {
   record Alerts(long lateOrders, long alerted, long alertedBeforePromise, Double medianLeadHours) {
 
     @JsonProperty
-    double alertedShare() {
+    public double alertedShare() {
       return CsatPageController.share(alerted, lateOrders);
     }
   }

@@ -103,7 +103,8 @@ public class Satisfaction {
   private final JdbcClient jdbc;
   private final SentMessages sent;
 
-  Satisfaction(JdbcClient jdbc, SentMessages sent) {
+  /** Public for the tests and benchmarks that build it outside a Spring context. */
+  public Satisfaction(JdbcClient jdbc, SentMessages sent) {
     this.jdbc = jdbc;
     this.sent = sent;
   }
