@@ -34,6 +34,16 @@ record ResultsPeriod(LocalDate from, LocalDate to) {
     return new ResultsPeriod(first, last);
   }
 
+  /** The first day as an ISO date (what forms and links carry; a page's own formatting would not). */
+  public String fromText() {
+    return from.toString();
+  }
+
+  /** The last day as an ISO date. */
+  public String toText() {
+    return to.toString();
+  }
+
   /** The first instant counted. */
   Instant start() {
     return from.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -115,6 +115,8 @@ class CsatAndDeliveryPagesTest {
     assertThat(page).contains("<span class=\"value\" id=\"ratings\">3</span>")
         .contains("<span class=\"value\" id=\"requests\">4</span>")
         .contains("<span class=\"value\" id=\"low-with-ticket\">1 / 1</span>")
+        .contains("name=\"from\" value=\"2020-01-01\"")
+        .contains("href=\"/dashboard/results/csat.csv?table=skus&amp;from=2020-01-01&amp;to=2020-01-31\"")
         .containsPattern("(?s)<tr data-order=\"D-4\">.*No word, &quot;nothing&quot;.*opened 2020-01-28T11:00:00Z");
   }
 
