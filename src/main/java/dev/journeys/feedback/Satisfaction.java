@@ -123,47 +123,38 @@ public class Satisfaction {
     Map<String, Counts> locales = new TreeMap<>();
     long[] low = new long[2];
     Counts[] all = {Counts.NONE};
-    jdbc.sql("SELECT COALESCE(journey, '') AS j, COALESCE(delivery_class, '') AS d, COALESCE(carrier, '') AS c,"
-            + " COALESCE(locale, '') AS l, rating, COUNT(*) AS n,"
+    Map<Long, Counts> byWeek = new TreeMap<>();
+    for (long w = 0; from.plus(WEEK.multipliedBy(w)).isBefore(to); w++) {
+      byWeek.put(w, Counts.NONE);
+    }
+    // One scan of the period's ratings (index on received_at) gives every breakdown but products.
+    String week = "FLOOR((EXTRACT(EPOCH FROM f.received_at) - " + from.getEpochSecond() + ") / " + WEEK.toSeconds() + ")";
+    jdbc.sql("SELECT " + week + " AS w, COALESCE(journey, '') AS j, COALESCE(delivery_class, '') AS d,"
+            + " COALESCE(carrier, '') AS c, COALESCE(locale, '') AS l, rating, COUNT(*) AS n,"
             + " SUM(CASE WHEN ticket_opened_at IS NULL THEN 0 ELSE 1 END) AS tickets"
-            + " FROM feedback f" + where.sql + " GROUP BY COALESCE(journey, ''), COALESCE(delivery_class, ''),"
-            + " COALESCE(carrier, ''), COALESCE(locale, ''), rating")
+            + " FROM feedback f" + where.sql + " GROUP BY " + week + ", COALESCE(journey, ''),"
+            + " COALESCE(delivery_class, ''), COALESCE(carrier, ''), COALESCE(locale, ''), rating")
         .params(where.params)
         .query(rs -> {
           int rating = rs.getInt("rating");
-          long n = rs.getLong("n");
-          all[0] = all[0].plus(rating, n);
-          journeys.merge(rs.getString("j"), Counts.NONE.plus(rating, n), Satisfaction::sum);
-          deliveries.merge(rs.getString("d"), Counts.NONE.plus(rating, n), Satisfaction::sum);
-          carriers.merge(rs.getString("c"), Counts.NONE.plus(rating, n), Satisfaction::sum);
-          locales.merge(rs.getString("l"), Counts.NONE.plus(rating, n), Satisfaction::sum);
+          Counts counts = Counts.NONE.plus(rating, rs.getLong("n"));
+          all[0] = sum(all[0], counts);
+          byWeek.merge(rs.getLong("w"), counts, Satisfaction::sum);
+          journeys.merge(rs.getString("j"), counts, Satisfaction::sum);
+          deliveries.merge(rs.getString("d"), counts, Satisfaction::sum);
+          carriers.merge(rs.getString("c"), counts, Satisfaction::sum);
+          locales.merge(rs.getString("l"), counts, Satisfaction::sum);
           if (rating <= 2) {
-            low[0] += n;
+            low[0] += counts.total();
             low[1] += rs.getLong("tickets");
           }
         });
+    List<Week> weeks = new ArrayList<>();
+    byWeek.forEach((w, counts) -> weeks.add(new Week(from.plus(WEEK.multipliedBy(w)), counts)));
     return new Report(from, to, journey, sent.count(SentMessages.FEEDBACK_REQUEST, from, to), all[0],
-        weeks(where), byCount(journeys), byClass(deliveries), byCount(carriers), byCount(locales), skus(where),
+        weeks, byCount(journeys), byClass(deliveries), byCount(carriers), byCount(locales), skus(where),
         low[0], low[1], rated(where, " AND f.comment IS NOT NULL", listed),
         rated(where, " AND f.rating <= 2", listed));
-  }
-
-  private List<Week> weeks(Filter where) {
-    long start = where.from.getEpochSecond();
-    Map<Long, Counts> byWeek = new TreeMap<>();
-    for (long w = 0; where.from.plus(WEEK.multipliedBy(w)).isBefore(where.to); w++) {
-      byWeek.put(w, Counts.NONE);
-    }
-    jdbc.sql("SELECT FLOOR((EXTRACT(EPOCH FROM f.received_at) - " + start + ") / " + WEEK.toSeconds() + ") AS w,"
-            + " rating, COUNT(*) AS n FROM feedback f" + where.sql
-            + " GROUP BY FLOOR((EXTRACT(EPOCH FROM f.received_at) - " + start + ") / " + WEEK.toSeconds() + "), rating")
-        .params(where.params)
-        .query(rs -> {
-          byWeek.merge(rs.getLong("w"), Counts.NONE.plus(rs.getInt("rating"), rs.getLong("n")), Satisfaction::sum);
-        });
-    List<Week> weeks = new ArrayList<>();
-    byWeek.forEach((w, counts) -> weeks.add(new Week(where.from.plus(WEEK.multipliedBy(w)), counts)));
-    return weeks;
   }
 
   private List<Group> skus(Filter where) {
@@ -178,6 +169,9 @@ public class Satisfaction {
   }
 
   private List<Rated> rated(Filter where, String condition, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
     List<Object> params = new ArrayList<>(where.params);
     params.add(limit);
     return jdbc.sql("SELECT order_id, rating, comment, received_at, changed_at, carrier, locale, ticket_opened_at"

@@ -2,15 +2,18 @@ package dev.journeys.orders;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Delivery honesty, the orders' side: of the orders due in a period (by the date promised for
  * delivery, up to now), how many shipped late and arrived late, and each carrier's record. Cancelled
- * orders are left out. Reads one row per due order (by the index on promised_deliver_by): when an
+ * orders are left out. Reads each due order once (by the index on promised_deliver_by): when an
  * order shipped and arrived and how many problems its carrier reported are kept on the order.
  * Whether customers heard of a delay first is notify's to say (SentMessages), for the late orders
  * listed here.
@@ -66,7 +69,6 @@ public class DeliveryHonesty {
 
   private static final String DUE =
       " FROM orders WHERE promised_deliver_by >= ? AND promised_deliver_by < ? AND cancelled_at IS NULL";
-  private static final String LATE = "(delivered_at IS NULL OR delivered_at > promised_deliver_by)";
 
   private final JdbcClient jdbc;
 
@@ -81,43 +83,48 @@ public class DeliveryHonesty {
     if (!from.isBefore(end)) {
       return new Report(new Totals(0, 0, 0, 0, 0), List.of(), List.of());
     }
-    List<Row> rows = jdbc.sql(
-            "SELECT COALESCE(carrier, '') AS c, COUNT(*) AS due,"
-                + " SUM(CASE WHEN promised_ship_by IS NULL THEN 0 ELSE 1 END) AS ship_by,"
-                + " SUM(CASE WHEN promised_ship_by IS NOT NULL AND (shipped_at > promised_ship_by"
-                + "   OR (shipped_at IS NULL AND promised_ship_by < ?)) THEN 1 ELSE 0 END) AS late_ship,"
-                + " SUM(CASE WHEN " + LATE + " THEN 1 ELSE 0 END) AS late,"
-                + " SUM(CASE WHEN delivered_at IS NULL THEN 1 ELSE 0 END) AS undelivered,"
-                + " SUM(CASE WHEN failed_attempts > 0 OR exceptions > 0 THEN 1 ELSE 0 END) AS failed,"
-                + " SUM(delays_reported) AS delays, SUM(failed_attempts) AS attempts, SUM(exceptions) AS exceptions"
-                + DUE + " GROUP BY COALESCE(carrier, '')")
-        .params(OrderRows.utc(now), OrderRows.utc(from), OrderRows.utc(end))
-        .query((rs, n) -> new Row(
-            new Carrier(rs.getString("c"), rs.getLong("due"), rs.getLong("late"), rs.getLong("failed"),
-                rs.getLong("delays"), rs.getLong("attempts"), rs.getLong("exceptions")),
-            rs.getLong("ship_by"), rs.getLong("late_ship"), rs.getLong("undelivered")))
-        .list();
-    Totals totals = new Totals(
-        rows.stream().mapToLong(r -> r.carrier().due()).sum(),
-        rows.stream().mapToLong(Row::shipBy).sum(),
-        rows.stream().mapToLong(Row::lateShip).sum(),
-        rows.stream().mapToLong(r -> r.carrier().lateToDeliver()).sum(),
-        rows.stream().mapToLong(Row::undelivered).sum());
-    List<Carrier> carriers = rows.stream().map(Row::carrier)
+    // One pass over the due orders (one index range scan), counted here rather than scanned twice.
+    Map<String, long[]> byCarrier = new TreeMap<>();
+    long[] totals = new long[5];
+    List<LateOrder> late = new ArrayList<>();
+    jdbc.sql("SELECT order_id, carrier, promised_ship_by, shipped_at, promised_deliver_by, delivered_at,"
+            + " delays_reported, failed_attempts, exceptions" + DUE + " ORDER BY promised_deliver_by")
+        .params(OrderRows.utc(from), OrderRows.utc(end))
+        .query(rs -> {
+          Instant shipBy = OrderRows.instant(rs, "promised_ship_by");
+          Instant shipped = OrderRows.instant(rs, "shipped_at");
+          Instant deliverBy = OrderRows.instant(rs, "promised_deliver_by");
+          Instant delivered = OrderRows.instant(rs, "delivered_at");
+          boolean lateShip = shipBy != null && (shipped == null ? shipBy.isBefore(now) : shipped.isAfter(shipBy));
+          boolean lateDelivery = delivered == null || delivered.isAfter(deliverBy);
+          int attempts = rs.getInt("failed_attempts");
+          int exceptions = rs.getInt("exceptions");
+          String carrier = rs.getString("carrier");
+          long[] c = byCarrier.computeIfAbsent(carrier == null ? "" : carrier, k -> new long[6]);
+          c[0]++;
+          c[1] += lateDelivery ? 1 : 0;
+          c[2] += attempts > 0 || exceptions > 0 ? 1 : 0;
+          c[3] += rs.getInt("delays_reported");
+          c[4] += attempts;
+          c[5] += exceptions;
+          totals[0]++;
+          totals[1] += shipBy == null ? 0 : 1;
+          totals[2] += lateShip ? 1 : 0;
+          totals[3] += lateDelivery ? 1 : 0;
+          totals[4] += delivered == null ? 1 : 0;
+          if (lateDelivery) {
+            late.add(new LateOrder(rs.getString("order_id"), deliverBy, delivered));
+          }
+        });
+    List<Carrier> carriers = byCarrier.entrySet().stream()
+        .map(e -> new Carrier(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],
+            e.getValue()[4], e.getValue()[5]))
         .sorted(Comparator.comparingDouble(Carrier::lateShare).reversed()
             .thenComparing(Comparator.comparingDouble(Carrier::failedShare).reversed())
             .thenComparing(Carrier::carrier))
         .toList();
-    List<LateOrder> late = jdbc.sql(
-            "SELECT order_id, promised_deliver_by, delivered_at" + DUE + " AND " + LATE + " ORDER BY promised_deliver_by")
-        .params(OrderRows.utc(from), OrderRows.utc(end))
-        .query((rs, n) -> new LateOrder(rs.getString(1), OrderRows.instant(rs, "promised_deliver_by"),
-            OrderRows.instant(rs, "delivered_at")))
-        .list();
-    return new Report(totals, carriers, late);
+    return new Report(new Totals(totals[0], totals[1], totals[2], totals[3], totals[4]), carriers, late);
   }
-
-  private record Row(Carrier carrier, long shipBy, long lateShip, long undelivered) {}
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;

@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Times what the customer satisfaction and delivery honesty pages read, over N seeded orders
@@ -23,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code --repeats} times after a warm-up, reporting p50 and p95. The pages' own work beyond these
  * queries (Thymeleaf) is small and not counted.
  *   bench/results-csat.sh [--orders=200000] [--repeats=40] [--db-url=jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
- * Without --db-url, an in-memory H2 database. A PostgreSQL database must be empty (or be a fresh
- * schema): the migrations run first.
+ * Without --db-url, an in-memory H2 database; an H2 file URL keeps the data for another run with
+ * --seed=false. A PostgreSQL database must be empty (or a fresh schema): the migrations run first.
  */
 public final class ResultsCsatBenchmark {
 
@@ -34,28 +35,37 @@ public final class ResultsCsatBenchmark {
     int orders = intArg(args, "--orders=", 200_000);
     int repeats = intArg(args, "--repeats=", 40);
     String url = stringArg(args, "--db-url=", null);
-    DataSource ds = url == null ? h2() : postgres(url);
+    DataSource ds = url == null ? h2("jdbc:h2:mem:results-bench;DB_CLOSE_DELAY=-1")
+        : url.startsWith("jdbc:h2:") ? h2(url) : postgres(url);
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     Instant now = Instant.now();
     long started = System.nanoTime();
-    long[] rows = ResultsSeedCsat.seed(ds, orders, now);
-    System.out.printf("seeded %d orders, %d messages, %d ratings in %d s%n", rows[0], rows[1], rows[2],
-        Duration.ofNanos(System.nanoTime() - started).toSeconds());
-    if (url != null) {
+    if (!"false".equals(stringArg(args, "--seed=", "true"))) {
+      long[] rows = ResultsSeedCsat.seed(ds, orders, now);
+      System.out.printf("seeded %d orders, %d messages, %d ratings in %d s%n", rows[0], rows[1], rows[2],
+          Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+    if (url != null && url.startsWith("jdbc:postgresql:")) {
       JdbcClient.create(ds).sql("ANALYZE").update();
     }
 
-    JdbcClient jdbc = JdbcClient.create(ds);
+    // One connection held open, as the app's pool does (and an H2 file stays open between queries).
+    JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection(ds), true));
     SentMessages sent = new SentMessages(jdbc);
     Satisfaction satisfaction = new Satisfaction(jdbc, sent);
     DeliveryHonesty honesty = new DeliveryHonesty(jdbc);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Instant from = today.minusDays(27).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // The period moves back a day each run (of 7), so H2 cannot answer from its cache of the last result.
+    int[] run = {0};
+    Supplier<Instant> to = () -> today.plusDays(1 - (run[0]++ % 7)).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-    time("csat", repeats, () -> satisfaction.report(from, to, null, 20).ratings().total());
+    time("csat", repeats, () -> {
+      Instant end = to.get();
+      return satisfaction.report(end.minus(Duration.ofDays(28)), end, null, 20).ratings().total();
+    });
     time("delivery", repeats, () -> {
-      DeliveryHonesty.Report report = honesty.report(from, to, now);
+      Instant end = to.get();
+      DeliveryHonesty.Report report = honesty.report(end.minus(Duration.ofDays(28)), end, now);
       return (long) sent.firstSent(SentMessages.DELAY_ALERT,
           report.late().stream().map(DeliveryHonesty.LateOrder::orderId).toList()).size();
     });
@@ -78,11 +88,19 @@ public final class ResultsCsatBenchmark {
         millis.get(millis.size() - 1), repeats, answer);
   }
 
-  private static DataSource h2() {
+  private static DataSource h2(String url) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:results-bench;DB_CLOSE_DELAY=-1");
+    h2.setURL(url);
     h2.setUser("sa");
     return h2;
+  }
+
+  private static java.sql.Connection connection(DataSource ds) {
+    try {
+      return ds.getConnection();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static DataSource postgres(String url) {
