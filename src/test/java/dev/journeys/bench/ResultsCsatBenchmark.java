@@ -63,6 +63,10 @@ public final class ResultsCsatBenchmark {
       Instant end = to.get();
       return satisfaction.report(end.minus(Duration.ofDays(28)), end, null, 20).ratings().total();
     });
+    time("csat, of which the feedback requests count", repeats, () -> {
+      Instant end = to.get();
+      return sent.count(SentMessages.FEEDBACK_REQUEST, end.minus(Duration.ofDays(28)), end);
+    });
     time("delivery", repeats, () -> {
       Instant end = to.get();
       DeliveryHonesty.Report report = honesty.report(end.minus(Duration.ofDays(28)), end, now);
