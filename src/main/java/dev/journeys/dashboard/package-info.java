@@ -3,7 +3,7 @@
  *
  * <p>Allowed dependencies are verified by ModularityTest; docs/ARCHITECTURE.md describes the module.
  */
-@ApplicationModule(allowedDependencies = {"notify", "orders", "simulate", "storage"})
+@ApplicationModule(allowedDependencies = {"feedback", "notify", "orders", "simulate", "storage"})
 package dev.journeys.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -37,13 +37,16 @@ class FeedbackRecorder {
   private static final Logger log = LoggerFactory.getLogger(FeedbackRecorder.class);
 
   private final FeedbackStore store;
+  private final RatingContext context;
   private final JourneyMessages messages;
   private final Clock clock;
   private final Duration changeWindow;
 
-  FeedbackRecorder(FeedbackStore store, JourneyMessages messages, Clock clock, FeedbackProperties properties) {
+  FeedbackRecorder(FeedbackStore store, RatingContext context, JourneyMessages messages, Clock clock,
+      FeedbackProperties properties) {
     this.clock = clock;
     this.store = store;
+    this.context = context;
     this.messages = messages;
     this.changeWindow = properties.changeWindow();
   }
@@ -61,7 +64,7 @@ class FeedbackRecorder {
       return confirmation(before, Outcome.CLOSED);
     }
     FeedbackStore.Feedback feedback = before == null
-        ? store.record(orderId, rating, comment, now)
+        ? store.record(orderId, rating, comment, now, context.of(orderId, now))
         : store.change(orderId, rating, comment, now);
     if (before == null && feedback.rating() != rating) {
       // Another confirmation was stored a moment before this one: this one, the later, counts.

@@ -53,14 +53,46 @@ class FeedbackStore {
    * @return the order's feedback as it now stands
    */
   Feedback record(String orderId, int rating, String comment, Instant now) {
+    return record(orderId, rating, comment, now, RatingContext.Dimensions.UNKNOWN);
+  }
+
+  /**
+   * Records the order's first rating with what it is about (kept through changes of rating). The
+   * products go first, so a rating is never stored without them; an order rated already keeps its own.
+   */
+  Feedback record(String orderId, int rating, String comment, Instant now, RatingContext.Dimensions about) {
+    for (String sku : about.skus()) {
+      try {
+        jdbc.sql(
+                """
+                INSERT INTO feedback_sku (order_id, sku) SELECT ?, ? FROM (VALUES (1)) one
+                WHERE NOT EXISTS (SELECT 1 FROM feedback_sku WHERE order_id = ? AND sku = ?)
+                AND NOT EXISTS (SELECT 1 FROM feedback WHERE order_id = ?)""")
+            .params(orderId, sku, orderId, sku, orderId)
+            .update();
+      } catch (DuplicateKeyException sameMoment) {
+        // Another confirmation of this order stored it a moment ago.
+      }
+    }
     try {
-      jdbc.sql("INSERT INTO feedback (order_id, rating, comment, received_at) VALUES (?, ?, ?, ?)")
-          .params(orderId, rating, comment, utc(now))
+      jdbc.sql(
+              """
+              INSERT INTO feedback (order_id, rating, comment, received_at, journey, locale, carrier, delivery_class)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(orderId, rating, comment, utc(now), about.journey(), about.locale(), about.carrier(),
+              about.deliveryClass() == null ? null : about.deliveryClass().name())
           .update();
     } catch (DuplicateKeyException alreadyRated) {
       // Rated a moment ago (a double click): the caller decides whether this is a change.
     }
     return find(orderId).orElseThrow();
+  }
+
+  /** The support follow-up of the order's rating was opened (the first time counts). */
+  void markTicketOpened(String orderId, Instant now) {
+    jdbc.sql("UPDATE feedback SET ticket_opened_at = ? WHERE order_id = ? AND ticket_opened_at IS NULL")
+        .params(utc(now), orderId)
+        .update();
   }
 
   /** The first rating only, no comment: what callers that cannot change a rating record. */

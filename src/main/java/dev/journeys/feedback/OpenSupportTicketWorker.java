@@ -24,8 +24,13 @@ public class OpenSupportTicketWorker {
   private final Helpdesk helpdesk;
   private final RatingLinks ratingLinks;
   private final FeedbackProperties properties;
+  private final FeedbackStore feedback;
+  private final java.time.Clock clock;
 
-  OpenSupportTicketWorker(Helpdesk helpdesk, RatingLinks ratingLinks, FeedbackProperties properties) {
+  OpenSupportTicketWorker(Helpdesk helpdesk, RatingLinks ratingLinks, FeedbackProperties properties,
+      FeedbackStore feedback, java.time.Clock clock) {
+    this.feedback = feedback;
+    this.clock = clock;
     this.helpdesk = helpdesk;
     this.ratingLinks = ratingLinks;
     this.properties = properties;
@@ -36,6 +41,8 @@ public class OpenSupportTicketWorker {
     try {
       SupportTicket ticket = ticket(job);
       helpdesk.open(ticket);
+      // The results page shows each low rating's follow-up, whichever helpdesk took it.
+      feedback.markTicketOpened(ticket.orderId(), clock.instant());
       log.info("Opened a support ticket for order {} (rating {})", ticket.orderId(), ticket.rating());
     } catch (HelpdeskFailure failure) {
       fail(client, job, failure);

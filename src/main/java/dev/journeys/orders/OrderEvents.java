@@ -88,7 +88,7 @@ class OrderEvents {
     if (status.advances(current)) {
       var outcome = messages.publish(
           JourneyMessage.shipmentUpdated(orderId, status.name(), news.key()).reportedAt(report.occurredAt()));
-      store.recordProgress(orderId, status);
+      store.recordProgress(orderId, status, news.occurredAt());
       return "shipment-updated " + status + " " + outcome;
     }
     if (status == current && status == ShipmentStatus.READY_FOR_PICKUP && isNew) {
@@ -111,7 +111,7 @@ class OrderEvents {
     boolean isNew = store.recordNews(order.orderId(), news, now);
     var outcome = messages.publish(JourneyMessage.carrierIssueReported(
         order.orderId(), report.issue().name(), report.eventId(), news.key()).reportedAt(report.occurredAt()));
-    store.recordIssue(order.orderId(), report.issue());
+    store.recordIssue(order.orderId(), report.issue(), isNew);
     return "carrier-issue-reported " + report.issue() + " " + outcome + (isNew ? "" : " (same news as before)");
   }
 

@@ -132,6 +132,21 @@ class OrderStore {
         .map(OffsetDateTime::toInstant);
   }
 
+  /** What a rating of the order is about; empty for an unknown order. */
+  Optional<DeliveryFacts> deliveryFacts(String orderId) {
+    List<String> skus = jdbc.sql("SELECT sku FROM order_items WHERE order_id = ? ORDER BY line_no")
+        .param(orderId).query(String.class).list().stream().distinct().toList();
+    return jdbc.sql(
+            """
+            SELECT order_id, journey_key, locale, carrier, promised_deliver_by, delivered_at
+            FROM orders WHERE order_id = ?""")
+        .param(orderId)
+        .query((rs, n) -> new DeliveryFacts(rs.getString("order_id"), rs.getObject("journey_key") != null,
+            rs.getString("locale"), rs.getString("carrier"), skus, OrderRows.instant(rs, "promised_deliver_by"),
+            OrderRows.instant(rs, "delivered_at")))
+        .optional();
+  }
+
   /** The lines of the most recently received orders, newest first. */
   List<Order.Item> recentItems(int limit) {
     return jdbc.sql(

@@ -56,6 +56,14 @@ public class Orders {
     return store.lastEventAcceptedAt(orderId);
   }
 
+  /**
+   * What a rating of the order is about (locale, carrier, products, promised and actual delivery),
+   * as it stands now; empty for an unknown order.
+   */
+  public Optional<DeliveryFacts> deliveryFacts(String orderId) {
+    return store.deliveryFacts(orderId);
+  }
+
   /** The ids of the customer's orders (for erasure), oldest first. */
   public List<String> idsOfCustomer(String customerId) {
     return store.idsOfCustomer(customerId);

@@ -47,15 +47,31 @@ class ShipmentStore {
         .update();
   }
 
-  void recordProgress(String orderId, ShipmentStatus status) {
-    jdbc.sql("UPDATE orders SET shipment_status = ? WHERE order_id = ?")
-        .params(status.name(), orderId)
+  /**
+   * The order's new status; the first progress also says when it shipped, and DELIVERED when it
+   * was delivered (as the carrier reported it), for the delivery figures.
+   */
+  void recordProgress(String orderId, ShipmentStatus status, Instant occurredAt) {
+    jdbc.sql(
+            """
+            UPDATE orders SET shipment_status = ?, shipped_at = COALESCE(shipped_at, ?),
+              delivered_at = CASE WHEN ? THEN COALESCE(delivered_at, ?) ELSE delivered_at END
+            WHERE order_id = ?""")
+        .params(status.name(), OrderRows.utc(occurredAt), status == ShipmentStatus.DELIVERED,
+            OrderRows.utc(occurredAt), orderId)
         .update();
   }
 
-  void recordIssue(String orderId, ShipmentStatus issue) {
-    jdbc.sql("UPDATE orders SET carrier_issue = ? WHERE order_id = ?")
-        .params(issue.name(), orderId)
+  /** The latest issue, and one more distinct problem of its kind when the news is new. */
+  void recordIssue(String orderId, ShipmentStatus issue, boolean isNew) {
+    String counter = switch (issue) {
+      case DELAYED -> "delays_reported";
+      case FAILED_ATTEMPT -> "failed_attempts";
+      case EXCEPTION -> "exceptions";
+      default -> throw new IllegalArgumentException("Expected a carrier issue, but got " + issue);
+    };
+    jdbc.sql("UPDATE orders SET carrier_issue = ?, " + counter + " = " + counter + " + ? WHERE order_id = ?")
+        .params(issue.name(), isNew ? 1 : 0, orderId)
         .update();
   }
 

@@ -34,9 +34,11 @@ class OpenSupportTicketWorkerTest {
 
   final Helpdesk helpdesk = mock(Helpdesk.class);
   final RatingLinks ratingLinks = mock(RatingLinks.class);
+  final FeedbackStore feedback = mock(FeedbackStore.class);
+  static final java.time.Instant NOW = java.time.Instant.parse("2030-01-01T10:00:00Z");
   final OpenSupportTicketWorker worker = new OpenSupportTicketWorker(helpdesk, ratingLinks,
       new FeedbackProperties("http://helpdesk.example/tickets", Duration.ofSeconds(10), BACKOFF,
-          Duration.ofMinutes(1), Duration.ofDays(7)));
+          Duration.ofMinutes(1), Duration.ofDays(7)), feedback, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
   final JobClient client = mock(JobClient.class);
   final CompleteJobCommandStep1 complete = mock(CompleteJobCommandStep1.class, RETURNS_SELF);
   final FailJobCommandStep1 fail = mock(FailJobCommandStep1.class);
@@ -61,6 +63,7 @@ class OpenSupportTicketWorkerTest {
     verify(helpdesk).open(ticket.capture());
     assertThat(ticket.getValue()).isEqualTo(new SupportTicket(Long.toString(ELEMENT_INSTANCE_KEY), "1001", "c-7", 2,
         "https://shop.example/api/feedback/view/signed"));
+    verify(feedback).markTicketOpened("1001", NOW);
     verify(complete).send();
     verify(client, never()).newFailCommand(any(ActivatedJob.class));
   }
@@ -97,6 +100,7 @@ class OpenSupportTicketWorkerTest {
     verify(failWith).retryBackoff(BACKOFF);
     verify(failWith).errorMessage("Helpdesk answered 503");
     verify(failWith).send();
+    verify(feedback, never()).markTicketOpened(any(), any());
     verify(client, never()).newCompleteCommand(any(ActivatedJob.class));
   }
 

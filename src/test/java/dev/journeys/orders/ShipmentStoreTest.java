@@ -57,11 +57,11 @@ class ShipmentStoreTest {
     database.transactions().executeWithoutResult(tx -> {
       assertThat(shipments.lock("A-1")).isPresent();
       shipments.recordTracking(report(ShipmentStatus.SHIPPED, "DHL", "JD1", LocalDate.of(2030, 1, 5)), T0);
-      shipments.recordProgress("A-1", ShipmentStatus.SHIPPED);
+      shipments.recordProgress("A-1", ShipmentStatus.SHIPPED, T0);
     });
     database.transactions().executeWithoutResult(tx -> {
       shipments.recordTracking(report(ShipmentStatus.DELAYED, null, null, null), T0.plusSeconds(5));
-      shipments.recordIssue("A-1", ShipmentStatus.DELAYED);
+      shipments.recordIssue("A-1", ShipmentStatus.DELAYED, true);
     });
 
     Order.Shipment shipment = orders.find("A-1").orElseThrow().shipment();
