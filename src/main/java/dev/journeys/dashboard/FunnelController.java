@@ -33,7 +33,8 @@ class FunnelController {
   private static final long TIMEOUT_SECONDS = 10;
 
   /** One element's row: figures of the version, formatted where the page shows text. */
-  record Row(String elementId, String name, long reached, double reachedPercent, Long medianMillis, Long p90Millis,
+  record Row(String elementId, String name, long reached, long entered, double reachedPercent, Long medianMillis,
+      Long p90Millis,
       long completed, long cancelled, Long erased, long incidents) {
 
     public String reachedRate() {
@@ -121,12 +122,13 @@ class FunnelController {
       shown.add(version(id, compareTo));
     }
     StringBuilder out = new StringBuilder();
-    line(out, "journey", "version", "element_id", "element_name", "reached", "reached_percent",
+    line(out, "journey", "version", "element_id", "element_name", "reached", "times_entered", "reached_percent",
         "since_start_median_seconds", "since_start_p90_seconds", "completed_here", "cancelled_here", "erased_here",
         "incidents_now");
     for (Version v : shown) {
       for (Row r : v.rows()) {
         line(out, v.journey(), Integer.toString(v.version()), r.elementId(), r.name(), Long.toString(r.reached()),
+            Long.toString(r.entered()),
             String.format(Locale.ROOT, "%.1f", r.reachedPercent()), seconds(r.medianMillis()), seconds(r.p90Millis()),
             Long.toString(r.completed()), Long.toString(r.cancelled()),
             r.erased() == null ? "" : Long.toString(r.erased()), Long.toString(r.incidents()));
@@ -228,7 +230,7 @@ class FunnelController {
     List<Row> rows = new ArrayList<>();
     for (String elementId : diagram.flowNodeIds()) {
       FunnelReads.Step step = funnel.step(elementId);
-      rows.add(new Row(elementId, diagram.nameOf(elementId), step.reached(),
+      rows.add(new Row(elementId, diagram.nameOf(elementId), step.reached(), step.entered(),
           started == 0 ? 0 : 100.0 * step.reached() / started, step.medianMillis(), step.p90Millis(),
           step.completed(), step.cancelled(), step.erased(), step.incidents()));
     }

@@ -45,13 +45,14 @@ class FunnelReads {
   record Journeys(long started, long completed, long cancelled, Long erased, long incidents) {}
 
   /**
-   * One element: entered how often ("reached"), when after the journey's start (null when unknown),
-   * and how many journeys ended there: completed, cancelled, erased (null when unknown), in an incident now.
+   * One element: how many journeys reached it (in camunda mode: how often it was entered), how often
+   * it was entered, when after the journey's start it was first reached (null when unknown), and how
+   * many journeys ended there: completed, cancelled, erased (null when unknown), in an incident now.
    */
-  record Step(long reached, Long medianMillis, Long p90Millis, long completed, long cancelled, Long erased,
-      long incidents) {
+  record Step(long reached, long entered, Long medianMillis, Long p90Millis, long completed, long cancelled,
+      Long erased, long incidents) {
 
-    static final Step NONE = new Step(0, null, null, 0, 0, 0L, 0);
+    static final Step NONE = new Step(0, 0, null, null, 0, 0, 0L, 0);
   }
 
   record Funnel(Source source, Integer precisionPercent, Journeys journeys, Map<String, Step> steps) {
@@ -61,7 +62,7 @@ class FunnelReads {
       if (step != null) {
         return step;
       }
-      return source == Source.ENGINE_COUNTERS ? Step.NONE : new Step(0, null, null, 0, 0, null, 0);
+      return source == Source.ENGINE_COUNTERS ? Step.NONE : new Step(0, 0, null, null, 0, 0, null, 0);
     }
   }
 
@@ -108,7 +109,8 @@ class FunnelReads {
         j.path("cancelled").asLong(), j.path("erased").asLong(), j.path("incidents").asLong());
     Map<String, Step> steps = new HashMap<>();
     for (JsonNode e : body.path("elements")) {
-      steps.put(e.path("elementId").asText(), new Step(e.path("entered").asLong(), millis(e.path("sinceStartMedian")),
+      steps.put(e.path("elementId").asText(), new Step(e.path("journeys").asLong(), e.path("entered").asLong(),
+          millis(e.path("sinceStartMedian")),
           millis(e.path("sinceStartP90")), e.path("completed").asLong(), e.path("cancelled").asLong(),
           e.path("erased").asLong(), e.path("incidents").asLong()));
     }
@@ -120,7 +122,8 @@ class FunnelReads {
   }
 
   /**
-   * From Camunda's statistics: reached = active + completed + canceled + incidents of the element;
+   * From Camunda's statistics: reached = entered = active + completed + canceled + incidents of the
+   * element (element instances: a journey passing a step twice counts twice);
    * completed there = completed of an element where a path ends; cancelled there = canceled of the
    * element among cancelled journeys (not counting subprocesses, which contain the waiting step).
    */
@@ -137,7 +140,8 @@ class FunnelReads {
     for (ProcessElementStatistics s : all.values()) {
       String id = s.getElementId();
       ProcessElementStatistics cancelled = ofCancelled.get(id);
-      steps.put(id, new Step(s.getActive() + s.getCompleted() + s.getCanceled() + s.getIncidents(), null, null,
+      long entered = s.getActive() + s.getCompleted() + s.getCanceled() + s.getIncidents();
+      steps.put(id, new Step(entered, entered, null, null,
           ends.contains(id) ? s.getCompleted() : 0,
           cancelled == null || diagram.isContainer(id) ? 0 : cancelled.getCanceled(), null, s.getIncidents()));
       incidents += s.getIncidents();

@@ -122,11 +122,11 @@ class FunnelPageTest {
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     List<String> lines = csv.body().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("journey,version,element_id,element_name,reached,reached_percent,"
+    assertThat(lines.get(0)).isEqualTo("journey,version,element_id,element_name,reached,times_entered,reached_percent,"
         + "since_start_median_seconds,since_start_p90_seconds,completed_here,cancelled_here,erased_here,incidents_now");
-    assertThat(lines).contains(id + ",1,confirm,\"Send, confirmation\",4,100.0,0.5,0.5,0,1,1,0")
-        .contains(id + ",1,done,Done,2,50.0,0.5,0.5,2,0,0,0")
-        .contains(id + ",2,thank,Say thanks,0,0.0,,,0,0,0,0")
+    assertThat(lines).contains(id + ",1,confirm,\"Send, confirmation\",4,4,100.0,0.5,0.5,0,1,1,0")
+        .contains(id + ",1,done,Done,2,2,50.0,0.5,0.5,2,0,0,0")
+        .contains(id + ",2,thank,Say thanks,0,0,0.0,,,0,0,0,0")
         .hasSize(1 + 3 + 4);
     assertThat(get("/dashboard/results/funnel?format=csv&journey=" + id + "&version=1").body())
         .isEqualTo(get("/api/results/funnel?format=csv&journey=" + id + "&version=1").body());
@@ -146,8 +146,8 @@ class FunnelPageTest {
 
     assertThat(funnel.source()).isEqualTo(FunnelReads.Source.CAMUNDA_STATISTICS);
     assertThat(funnel.journeys()).isEqualTo(new FunnelReads.Journeys(4, 2, 2, null, 0));
-    assertThat(funnel.step("confirm")).isEqualTo(new FunnelReads.Step(4, null, null, 0, 2, null, 0));
-    assertThat(funnel.step("done")).isEqualTo(new FunnelReads.Step(2, null, null, 2, 0, null, 0));
+    assertThat(funnel.step("confirm")).isEqualTo(new FunnelReads.Step(4, 4, null, null, 0, 2, null, 0));
+    assertThat(funnel.step("done")).isEqualTo(new FunnelReads.Step(2, 2, null, null, 2, 0, null, 0));
   }
 
   @Test

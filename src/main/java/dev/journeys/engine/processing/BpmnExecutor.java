@@ -125,7 +125,8 @@ public final class BpmnExecutor {
       p.state().elementInstances().insert(instance, p.now());
       p.state().history().elementStarted(instance, flowScope.isProcessInstance() ? flowScope.elementId()
           : p.models().get(p.state().processes(), instance.processDefinitionKey()).bpmnProcessId(), p.now());
-      p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.processInstanceKey(), p.now());
+      p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.key(),
+          instance.processInstanceKey(), p.now());
       if (carry != null) {
         applyTriggerVariables(instance, element, carry);
       }

@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * Journeys' own extension, not part of Camunda's API (hence its path outside /v2): the funnel of
  * one process version from the counters the writer keeps (engine_funnel_element,
  * engine_funnel_timing), so it reads a few rows per element however many journeys ran. Per element:
- * how often it was entered, how long after the journey's start (median and 90th percentile, each as
- * its log-scale bucket), how many paths completed there, how many journeys were cancelled or erased
+ * how many journeys reached it and how often it was entered (loops enter again), how long after the
+ * journey's start it was first reached (median and 90th percentile, each as its log-scale bucket),
+ * how many paths completed there, how many journeys were cancelled or erased
  * while waiting there, and how many wait there in an open incident now. The process's own row
  * (under its id) counts journeys started, completed, cancelled and erased.
  */
@@ -20,7 +21,7 @@ final class FunnelApi {
 
   static final String PATH = "/journeys/v1/process-definitions/{processDefinitionKey}/funnel";
 
-  private record Counts(long entered, long completed, long cancelled, long erased) {}
+  private record Counts(long journeys, long entered, long completed, long cancelled, long erased) {}
 
   private final Search search;
 
@@ -40,9 +41,10 @@ final class FunnelApi {
       throw Problem.notFound("Expected to find a process definition with key '%d', but none found", definitionKey);
     }
     Map<String, Counts> counts = new TreeMap<>();
-    search.query("SELECT element_id, entered, completed, cancelled, erased FROM engine_funnel_element "
+    search.query("SELECT element_id, journeys, entered, completed, cancelled, erased FROM engine_funnel_element "
             + "WHERE process_definition_key = ?", List.of(definitionKey),
-        rs -> counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
+        rs -> counts.put(rs.getString(1),
+            new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))));
     Map<String, TreeMap<Integer, Long>> timing = new TreeMap<>();
     search.query("SELECT element_id, bucket, entered FROM engine_funnel_timing WHERE process_definition_key = ?",
         List.of(definitionKey),
@@ -58,13 +60,13 @@ final class FunnelApi {
         elements.add(element(elementId, counts.get(elementId), timing.get(elementId), incidents.get(elementId)));
       }
     }
-    Counts journeys = counts.getOrDefault(processId, new Counts(0, 0, 0, 0));
+    Counts journeys = counts.getOrDefault(processId, new Counts(0, 0, 0, 0, 0));
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("processDefinitionKey", Long.toString(definitionKey));
     reply.put("processDefinitionId", processId);
     reply.put("bucketRatio", TimeBuckets.RATIO);
     reply.put("precisionPercent", TimeBuckets.PRECISION_PERCENT);
-    reply.put("journeys", Map.of("started", journeys.entered(), "completed", journeys.completed(),
+    reply.put("journeys", Map.of("started", journeys.journeys(), "completed", journeys.completed(),
         "cancelled", journeys.cancelled(), "erased", journeys.erased(),
         "incidents", incidents.values().stream().mapToLong(Long::longValue).sum()));
     reply.put("elements", elements);
@@ -80,9 +82,10 @@ final class FunnelApi {
 
   private static Map<String, Object> element(String elementId, Counts counts, TreeMap<Integer, Long> buckets,
       Long incidents) {
-    Counts c = counts == null ? new Counts(0, 0, 0, 0) : counts;
+    Counts c = counts == null ? new Counts(0, 0, 0, 0, 0) : counts;
     Map<String, Object> element = new LinkedHashMap<>();
     element.put("elementId", elementId);
+    element.put("journeys", c.journeys());
     element.put("entered", c.entered());
     element.put("completed", c.completed());
     element.put("cancelled", c.cancelled());

@@ -41,19 +41,31 @@ public final class FunnelStore {
   /** A journey (process instance) started: the process's own row, entered at time zero. */
   public void journeyStarted(long definitionKey, String processId, long processInstanceKey, long now) {
     starts.put(processInstanceKey, now);
-    count(definitionKey, processId, "entered");
+    count(definitionKey, processId, "journeys");
     timing(definitionKey, processId, 0);
   }
 
-  /** An element was entered, {@code now} minus its journey's start after the journey began. */
-  public void entered(long definitionKey, String elementId, long processInstanceKey, long now) {
+  /**
+   * An element was entered (its history row is already written). The first time in its journey,
+   * the journey counts as having reached it, {@code now} minus the journey's start after it began;
+   * a later pass (a loop) counts only as one more entry.
+   */
+  public void entered(long definitionKey, String elementId, long elementInstanceKey, long processInstanceKey,
+      long now) {
+    boolean before = sql.queryOne("SELECT 1 FROM engine_element_instance_history WHERE process_instance_key = ? "
+            + "AND element_id = ? AND element_instance_key <> ? FETCH FIRST 1 ROWS ONLY", rs -> rs.getInt(1),
+        processInstanceKey, elementId, elementInstanceKey).isPresent();
+    if (before) {
+      count(definitionKey, elementId, "entered");
+      return;
+    }
     Long start = starts.get(processInstanceKey);
     if (start == null) {
       start = sql.queryOne("SELECT start_date FROM engine_process_instance_history WHERE process_instance_key = ?",
           rs -> rs.getLong(1), processInstanceKey).orElse(now);
       starts.put(processInstanceKey, start);
     }
-    count(definitionKey, elementId, "entered");
+    count(definitionKey, elementId, "journeys");
     timing(definitionKey, elementId, now - start);
   }
 
@@ -72,12 +84,16 @@ public final class FunnelStore {
     starts.remove(processInstanceKey);
   }
 
+  /** Counts one more in {@code column}; "journeys" (a journey's first entry) counts as an entry too. */
   private void count(long definitionKey, String elementId, String column) {
-    if (sql.update("UPDATE engine_funnel_element SET " + column + " = " + column + " + 1 "
-        + "WHERE process_definition_key = ? AND element_id = ?", definitionKey, elementId) == 0) {
-      sql.update("INSERT INTO engine_funnel_element (process_definition_key, element_id, entered, completed, "
-              + "cancelled, erased) VALUES (?, ?, ?, ?, ?, ?)", definitionKey, elementId,
-          one(column, "entered"), one(column, "completed"), one(column, "cancelled"), one(column, "erased"));
+    String set = column.equals("journeys") ? "journeys = journeys + 1, entered = entered + 1"
+        : column + " = " + column + " + 1";
+    if (sql.update("UPDATE engine_funnel_element SET " + set + " WHERE process_definition_key = ? AND element_id = ?",
+        definitionKey, elementId) == 0) {
+      long first = one(column, "journeys");
+      sql.update("INSERT INTO engine_funnel_element (process_definition_key, element_id, journeys, entered, completed, "
+              + "cancelled, erased) VALUES (?, ?, ?, ?, ?, ?, ?)", definitionKey, elementId, first,
+          first + one(column, "entered"), one(column, "completed"), one(column, "cancelled"), one(column, "erased"));
     }
   }
 

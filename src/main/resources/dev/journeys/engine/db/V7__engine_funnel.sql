@@ -1,5 +1,6 @@
 -- The funnel of each process version, kept exact by the single writer in the transaction that
--- records the element's change: how often each element was entered, how often a journey's path
+-- records the element's change: how many journeys reached each element (once per journey) and how
+-- often it was entered (a loop enters it again), how often a journey's path
 -- ended there (completed), and where cancelled journeys were waiting (cancelled, or cancelled for a
 -- customer's erasure). The process itself has a row under its own id: journeys started, completed,
 -- cancelled, erased. Reading the funnel reads these few rows instead of the element history.
@@ -7,6 +8,7 @@
 CREATE TABLE engine_funnel_element (
   process_definition_key BIGINT NOT NULL,
   element_id             VARCHAR(256) NOT NULL,
+  journeys               BIGINT NOT NULL,
   entered                BIGINT NOT NULL,
   completed              BIGINT NOT NULL,
   cancelled              BIGINT NOT NULL,
@@ -14,7 +16,7 @@ CREATE TABLE engine_funnel_element (
   PRIMARY KEY (process_definition_key, element_id)
 );
 
--- When each element was entered, counted from its journey's start, in fixed log-scale buckets
+-- When each journey first reached each element, counted from the journey's start, in fixed log-scale buckets
 -- (bucket 0: under one second; bucket b: from 1000 * 1.1^(b-1) ms to 1000 * 1.1^b ms): enough for a
 -- median and a 90th percentile to within 5 %.
 CREATE TABLE engine_funnel_timing (

@@ -50,6 +50,7 @@ class FunnelApiTest {
 
   private static void assertCounts(JsonNode element, long entered, long completed, long cancelled, long erased,
       long incidents) {
+    assertThat(element.get("journeys").asLong()).as("journeys %s", element).isEqualTo(entered);
     assertThat(element.get("entered").asLong()).as("entered %s", element).isEqualTo(entered);
     assertThat(element.get("completed").asLong()).as("completed %s", element).isEqualTo(completed);
     assertThat(element.get("cancelled").asLong()).as("cancelled %s", element).isEqualTo(cancelled);
@@ -133,6 +134,30 @@ class FunnelApiTest {
       assertThat(s.getActive() + s.getCompleted() + s.getCanceled() + s.getIncidents()).as(s.getElementId())
           .isEqualTo(elements.get(s.getElementId()).get("entered").asLong());
     }
+  }
+
+  @Test
+  void aJourneyPassingAStepTwiceReachesItOnceAndEntersItTwice() {
+    long definition = engine.deploy(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("looping")
+        .startEvent("begin")
+        .exclusiveGateway("again")
+        .serviceTask("ask", t -> t.zeebeJobType("ask"))
+        .exclusiveGateway("answered").defaultFlow().endEvent("finish")
+        .moveToLastExclusiveGateway().condition("=retry").connectTo("again")
+        .done()).getProcesses().get(0).getProcessDefinitionKey();
+    engine.createInstance("looping");
+    advance(30);
+    engine.completeNext("ask", Map.of("retry", true)); // asked again
+    advance(60);
+    engine.completeNext("ask", Map.of("retry", false));
+
+    Map<String, JsonNode> elements = byElement(funnel(definition));
+
+    assertThat(elements.get("ask").get("journeys").asLong()).isEqualTo(1);
+    assertThat(elements.get("ask").get("entered").asLong()).isEqualTo(2);
+    assertThat(elements.get("ask").get("sinceStartMedian").get("bucket").asInt()).as("first reached at once").isZero();
+    assertAround(elements.get("finish").get("sinceStartMedian"), 90_000);
+    assertThat(elements.get("finish").get("completed").asLong()).isEqualTo(1);
   }
 
   @Test
