@@ -52,6 +52,7 @@ final class DiagramSvg {
   private final List<BpmnShape> shapes;
   private final List<BpmnEdge> edges;
   private final double[] box;
+  private volatile List<String> flowNodeIds;
 
   private DiagramSvg(BpmnModelInstance model) {
     this.model = model;
@@ -85,6 +86,15 @@ final class DiagramSvg {
    * right by their place in the layout, top to bottom on a tie; without a layout, in document order.
    */
   List<String> flowNodeIds() {
+    List<String> known = flowNodeIds;
+    if (known == null) {
+      known = List.copyOf(readFlowNodeIds());
+      flowNodeIds = known; // a deployed definition never changes: read once
+    }
+    return known;
+  }
+
+  private List<String> readFlowNodeIds() {
     Map<String, Bounds> placed = new java.util.HashMap<>();
     for (BpmnShape shape : shapes) {
       placed.put(shape.getBpmnElement().getId(), shape.getBounds());

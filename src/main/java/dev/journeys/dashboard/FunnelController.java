@@ -99,7 +99,7 @@ class FunnelController {
     model.addAttribute("compared", other == null ? List.of() : compared(shown, other));
     model.addAttribute("journeys", engine.latestJourneys().stream().map(ProcessDefinition::getProcessDefinitionId).toList());
     model.addAttribute("versions", versions(id));
-    model.addAttribute("diagram", diagram.hasLayout() ? diagram.render(overlay(shown)) : null);
+    model.addAttribute("diagram", diagram.hasLayout() ? render(shown.definitionKey(), diagram, overlay(shown)) : null);
     model.addAttribute("csv", "/dashboard/results/funnel.csv?journey=" + id + "&version=" + shown.version()
         + (other == null ? "" : "&compare=" + other.version()));
     return "dashboard/results-funnel";
@@ -249,6 +249,19 @@ class FunnelController {
       rows.add(new Compared(id, a != null ? a.name() : b.name(), a, b));
     }
     return rows;
+  }
+
+  /** The last drawing of each version, reused while its figures have not changed (it is the same drawing). */
+  private final Map<Long, Map.Entry<DiagramSvg.Overlay, String>> drawn = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String render(long definitionKey, DiagramSvg diagram, DiagramSvg.Overlay overlay) {
+    Map.Entry<DiagramSvg.Overlay, String> last = drawn.get(definitionKey);
+    if (last != null && last.getKey().equals(overlay)) {
+      return last.getValue();
+    }
+    String svg = diagram.render(overlay);
+    drawn.put(definitionKey, Map.entry(overlay, svg));
+    return svg;
   }
 
   private static DiagramSvg.Overlay overlay(Version v) {

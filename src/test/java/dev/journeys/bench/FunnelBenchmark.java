@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The journey funnel page at scale: starts the app on the embedded engine, seeds N post-purchase
  * journeys with {@link ResultsSeedFunnel}, logs in as a viewer and times the page, its JSON and its
- * CSV (5 warm-up requests, then --repeats timed): median, p95, max.
+ * CSV (--warm-up requests, default 5, then --repeats timed): median, p95, max.
  *
  * <pre>MAVEN_ARGS=-o bench/funnel.sh --journeys=1000000 [--db-url=...] [--repeats=40]</pre>
  */
@@ -38,6 +38,7 @@ public final class FunnelBenchmark {
     }
     int journeys = Integer.parseInt(options.getOrDefault("journeys", "1000000"));
     int repeats = Integer.parseInt(options.getOrDefault("repeats", "40"));
+    int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "5"));
     Path dir = Path.of("target", "bench-funnel");
     Files.createDirectories(dir);
     String dbUrl = options.getOrDefault("db-url", "jdbc:h2:file:./" + dir + "/journeys-" + System.currentTimeMillis()
@@ -63,7 +64,7 @@ public final class FunnelBenchmark {
       for (String path : new String[] {"/dashboard/results/funnel", "/dashboard/results/funnel?compare=1",
           "/api/results/funnel", "/dashboard/results/funnel.csv"}) {
         int bytes = 0;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < warmUp; i++) {
           bytes = check(path, get(http, base + path)).length();
         }
         double[] ms = new double[repeats];
