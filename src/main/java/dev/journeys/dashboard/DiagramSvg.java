@@ -32,8 +32,17 @@ import java.util.Set;
  */
 final class DiagramSvg {
 
-  /** Numbers and highlights to draw over the diagram; all may be empty. */
-  record Overlay(Map<String, Long> active, Map<String, Long> incidents, Set<String> current, Set<String> visited) {
+  /**
+   * Numbers and highlights to draw over the diagram; all may be empty. {@code notes} are short texts
+   * drawn above an element (the funnel's "reached" count and rate).
+   */
+  record Overlay(Map<String, Long> active, Map<String, Long> incidents, Set<String> current, Set<String> visited,
+      Map<String, String> notes) {
+
+    Overlay(Map<String, Long> active, Map<String, Long> incidents, Set<String> current, Set<String> visited) {
+      this(active, incidents, current, visited, Map.of());
+    }
+
     static Overlay none() {
       return new Overlay(Map.of(), Map.of(), Set.of(), Set.of());
     }
@@ -43,6 +52,7 @@ final class DiagramSvg {
   private final List<BpmnShape> shapes;
   private final List<BpmnEdge> edges;
   private final double[] box;
+  private volatile List<String> flowNodeIds;
 
   private DiagramSvg(BpmnModelInstance model) {
     this.model = model;
@@ -69,6 +79,55 @@ final class DiagramSvg {
       return node.getName();
     }
     return elementId;
+  }
+
+  /**
+   * The diagram's flow elements (tasks, events, gateways, subprocesses) in reading order: left to
+   * right by their place in the layout, top to bottom on a tie; without a layout, in document order.
+   */
+  List<String> flowNodeIds() {
+    List<String> known = flowNodeIds;
+    if (known == null) {
+      known = List.copyOf(readFlowNodeIds());
+      flowNodeIds = known; // a deployed definition never changes: read once
+    }
+    return known;
+  }
+
+  private List<String> readFlowNodeIds() {
+    Map<String, Bounds> placed = new java.util.HashMap<>();
+    for (BpmnShape shape : shapes) {
+      placed.put(shape.getBpmnElement().getId(), shape.getBounds());
+    }
+    List<String> ids = new ArrayList<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      ids.add(node.getId());
+    }
+    if (placed.keySet().containsAll(ids)) {
+      ids.sort(Comparator.<String>comparingDouble(id -> placed.get(id).getX())
+          .thenComparingDouble(id -> placed.get(id).getY()));
+    }
+    return ids;
+  }
+
+  /**
+   * The elements where a path of the journey ends: those directly in the process (not inside a
+   * subprocess) that have no outgoing sequence flow. A journey that completes ends its paths there.
+   */
+  Set<String> pathEnds() {
+    Set<String> ends = new java.util.HashSet<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (node.getParentElement() instanceof io.camunda.zeebe.model.bpmn.instance.Process
+          && node.getOutgoing().isEmpty()) {
+        ends.add(node.getId());
+      }
+    }
+    return ends;
+  }
+
+  /** Whether the element contains others (a subprocess): the funnel counts where journeys wait, not containers. */
+  boolean isContainer(String elementId) {
+    return model.getModelElementById(elementId) instanceof SubProcess;
   }
 
   private static int layer(BpmnShape shape) {
@@ -107,7 +166,8 @@ final class DiagramSvg {
     if (minX == Double.MAX_VALUE) {
       return new double[] {0, 0, 100, 100};
     }
-    return new double[] {minX - 20, minY - 20, maxX - minX + 40, maxY - minY + 40};
+    // 40 above: room for the funnel's notes over the topmost elements
+    return new double[] {minX - 20, minY - 40, maxX - minX + 40, maxY - minY + 60};
   }
 
   String render(Overlay overlay) {
@@ -135,6 +195,7 @@ final class DiagramSvg {
     }
     for (BpmnShape shape : shapes) {
       badges(svg, shape, overlay);
+      note(svg, shape, overlay);
     }
     return svg.append("</svg>").toString();
   }
@@ -176,6 +237,23 @@ final class DiagramSvg {
     if (incidents > 0) {
       badge(svg, "incidents", id, incidents, x - 10, y);
     }
+  }
+
+  private static void note(StringBuilder svg, BpmnShape shape, Overlay overlay) {
+    String id = shape.getBpmnElement().getId();
+    String text = overlay.notes().get(id);
+    if (text == null) {
+      return;
+    }
+    Bounds b = shape.getBounds();
+    double width = 10 + 6.5 * text.length();
+    double x = b.getX() + b.getWidth() / 2 - width / 2;
+    double y = b.getY() - 32;
+    svg.append("<g class=\"note\" data-element-id=\"").append(Shapes.esc(id)).append("\" data-note=\"")
+        .append(Shapes.esc(text)).append("\"><rect x=\"").append(n(x)).append("\" y=\"").append(n(y))
+        .append("\" width=\"").append(n(width)).append("\" height=\"18\" rx=\"4\"/><text x=\"")
+        .append(n(x + width / 2)).append("\" y=\"").append(n(y + 13)).append("\">").append(Shapes.esc(text))
+        .append("</text></g>");
   }
 
   private static void badge(StringBuilder svg, String kind, String id, long count, double x, double y) {

@@ -52,7 +52,7 @@ class OrderErasure implements ErasureStep {
     int cancelled = 0;
     for (long key : keys) {
       try {
-        cancelled += journeys.cancel(key) ? 1 : 0;
+        cancelled += journeys.cancelForErasure(key) ? 1 : 0;
       } catch (JourneyNotCancelledException e) {
         throw new Incomplete(e.getMessage(), e);
       }

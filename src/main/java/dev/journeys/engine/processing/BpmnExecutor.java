@@ -7,6 +7,7 @@ import dev.journeys.engine.model.ProcessModel;
 import dev.journeys.engine.processing.processors.Processors;
 import dev.journeys.engine.state.ElementInstance;
 import dev.journeys.engine.state.ElementInstance.LifecycleState;
+import dev.journeys.engine.state.FunnelStore;
 import dev.journeys.engine.state.HistoryStore;
 import dev.journeys.engine.state.ProcessRecord;
 import java.util.ArrayDeque;
@@ -34,6 +35,8 @@ public final class BpmnExecutor {
   private final Map<Long, Integer> clearedScopes = new HashMap<>();
   private final Map<ElementKind, ElementProcessor> processors;
   private final Mappings mappings;
+  /** While a journey is being cancelled: why, for the funnel; null otherwise. */
+  private FunnelStore.CancelReason cancelling;
 
   BpmnExecutor(Processing p) {
     this.p = p;
@@ -70,6 +73,7 @@ public final class BpmnExecutor {
     p.state().elementInstances().insert(instance, p.now());
     p.state().history().processStarted(instance, definition.bpmnProcessId(), definition.version(),
         parentCallActivity == null ? null : parentCallActivity.processInstanceKey(), p.now());
+    p.state().funnel().journeyStarted(definition.key(), definition.bpmnProcessId(), key, p.now());
     p.variables().setLocal(key, key, variables);
     p.report(listener -> listener.processInstanceStarted(definition.bpmnProcessId()));
     Carry carry = null;
@@ -138,6 +142,8 @@ public final class BpmnExecutor {
       p.state().elementInstances().insert(instance, p.now());
       p.state().history().elementStarted(instance, flowScope.isProcessInstance() ? flowScope.elementId()
           : p.models().get(p.state().processes(), instance.processDefinitionKey()).bpmnProcessId(), p.now());
+      p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.key(),
+          instance.processInstanceKey(), p.now());
       if (carry != null) {
         applyTriggerVariables(instance, element, carry);
       }
@@ -207,11 +213,15 @@ public final class BpmnExecutor {
         p.state().elementInstances().find(caller)
             .ifPresent(callActivity -> container(callActivity).onChildCompleted(callActivity, instance));
       }
+      p.state().funnel().completed(instance.processDefinitionKey(), instance.elementId());
       remove(instance, HistoryStore.State.COMPLETED);
       return;
     }
     remove(instance, HistoryStore.State.COMPLETED);
     if (flows.isEmpty()) {
+      if (instance.flowScopeKey() == instance.processInstanceKey()) {
+        p.state().funnel().completed(instance.processDefinitionKey(), instance.elementId()); // a path ends here
+      }
       p.state().elementInstances().find(instance.flowScopeKey())
           .ifPresent(scope -> container(scope).afterExecutionPathCompleted(scope, instance));
       return;
@@ -246,10 +256,27 @@ public final class BpmnExecutor {
     });
   }
 
+  /**
+   * Cancels a journey: terminates it, and counts in the funnel where it was waiting (the elements
+   * terminated that contain nothing, in it and in the processes it called) and why.
+   */
+  public void cancel(ElementInstance processInstance, FunnelStore.CancelReason reason) {
+    cancelling = reason;
+    try {
+      terminate(processInstance);
+    } finally {
+      cancelling = null;
+    }
+  }
+
   /** Terminates an instance and everything inside it, at once. */
   public void terminate(ElementInstance instance) {
     p.state().elementInstances().updateState(instance.key(), LifecycleState.TERMINATING);
-    for (ElementInstance child : p.state().elementInstances().children(instance.key())) {
+    List<ElementInstance> children = p.state().elementInstances().children(instance.key());
+    if (cancelling != null && (children.isEmpty() || instance.isProcessInstance())) {
+      p.state().funnel().cancelled(instance.processDefinitionKey(), instance.elementId(), cancelling);
+    }
+    for (ElementInstance child : children) {
       terminate(child);
     }
     p.state().gatewayTokens().deleteScope(instance.key());
@@ -265,6 +292,7 @@ public final class BpmnExecutor {
     p.variables().deleteScope(instance.key());
     p.state().elementInstances().delete(instance.key());
     if (instance.isProcessInstance()) {
+      p.state().funnel().journeyEnded(instance.key());
       String process = instance.elementId();
       p.report(end == HistoryStore.State.COMPLETED
           ? listener -> listener.processInstanceCompleted(process)

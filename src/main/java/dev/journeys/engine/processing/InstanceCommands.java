@@ -1,6 +1,7 @@
 package dev.journeys.engine.processing;
 
 import dev.journeys.engine.state.ElementInstance;
+import dev.journeys.engine.state.FunnelStore;
 import dev.journeys.engine.state.ProcessRecord;
 import java.util.Map;
 
@@ -34,6 +35,15 @@ public final class InstanceCommands {
         "Expected to find process definition with process ID '%s', but none found", bpmnProcessId));
   }
 
+  /**
+   * The journey's root variable that says why it is being cancelled: Journeys sets it to "erased"
+   * just before it cancels a journey for a customer's erasure, so the funnel tells erased journeys
+   * from cancelled ones.
+   */
+  public static final String END_REASON_VARIABLE = "journeyEndReason";
+
+  private static final String ERASED_JSON = "\"erased\"";
+
   public Created create(ProcessRecord definition, String variablesDocument) {
     Map<String, Object> variables = Variables.parseDocument(variablesDocument, "variables");
     ElementInstance instance = p.bpmn().createProcessInstance(definition, variables, null);
@@ -51,7 +61,9 @@ public final class InstanceCommands {
           "Expected to cancel a process instance with key '%d', but it is created by a parent process instance. "
               + "Cancel the root process instance instead.", processInstanceKey);
     }
-    p.bpmn().terminate(instance);
+    boolean erased = p.state().variables().get(processInstanceKey, END_REASON_VARIABLE)
+        .filter(ERASED_JSON::equals).isPresent();
+    p.bpmn().cancel(instance, erased ? FunnelStore.CancelReason.ERASED : FunnelStore.CancelReason.CANCELLED);
   }
 
   public long setVariables(long elementInstanceKey, String document, boolean local) {

@@ -40,6 +40,7 @@ public final class RestServer implements AutoCloseable {
     Commands commands = new Commands(writer);
     new ProcessDefinitionApi(search, catalog).register(router);
     new ElementStatistics(search, catalog).register(router);
+    new FunnelApi(search).register(router);
     new ProcessInstanceApi(search, catalog, commands).register(router);
     new ElementInstanceApi(search, catalog).register(router);
     new IncidentApi(search, commands).register(router);

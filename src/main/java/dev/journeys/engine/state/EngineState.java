@@ -19,6 +19,7 @@ public final class EngineState implements AutoCloseable {
   private final SubscriptionStore subscriptions;
   private final TimerStore timers;
   private final HistoryStore history;
+  private final FunnelStore funnel;
   private long nextKey;
   private long persistedNextKey;
 
@@ -34,6 +35,7 @@ public final class EngineState implements AutoCloseable {
     this.subscriptions = new SubscriptionStore(sql);
     this.timers = new TimerStore(sql);
     this.history = new HistoryStore(sql);
+    this.funnel = new FunnelStore(sql);
     this.nextKey = sql.queryLong("SELECT meta_value FROM engine_meta WHERE meta_name = 'next_key'");
     this.persistedNextKey = nextKey;
   }
@@ -97,6 +99,10 @@ public final class EngineState implements AutoCloseable {
 
   public HistoryStore history() {
     return history;
+  }
+
+  public FunnelStore funnel() {
+    return funnel;
   }
 
   @Override
