@@ -94,6 +94,25 @@ public class MessageOutcomes {
     return summarise(period, all);
   }
 
+  /**
+   * Rolls up every closed day of a store filled without the app running (the results benchmark's
+   * seeding), exactly as the periodic roll-up would.
+   *
+   * @return how many days it rolled up
+   */
+  public static int rollUpClosedDays(javax.sql.DataSource dataSource, Clock clock) {
+    OutcomeCounts counts = new OutcomeCounts(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
+        new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)));
+    OutcomeRollup rollup = new OutcomeRollup(counts, null, clock, java.time.Duration.ofMinutes(10),
+        OutcomeRollup.DEFAULT_GRACE);
+    int total = 0;
+    for (int rolled = rollup.rollUpClosedDays(); rolled > 0; rolled = rollup.rollUpClosedDays()) {
+      total += rolled;
+    }
+    return total;
+  }
+
   /** Totals of the last 28 days per outcome, for the metrics. */
   Map<String, Long> totals() {
     Report report = report(period(null, null));
@@ -176,6 +195,12 @@ public class MessageOutcomes {
 
     public long count(String outcome) {
       return counts.getOrDefault(outcome, 0L);
+    }
+
+    /** sent / decided as a whole percentage, at most 100 (a message decided before the period may be sent in it). */
+    public long sentOfDecidedPercent() {
+      long decided = count(CountedAs.DECIDED);
+      return decided == 0 ? 0 : Math.min(100, count(CountedAs.SENT) * 100 / decided);
     }
 
     /** outcome / sent as a percentage with one decimal, or null when nothing was sent. */

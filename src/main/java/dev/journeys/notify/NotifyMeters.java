@@ -34,8 +34,7 @@ public class NotifyMeters {
       MESSAGES, Meter.Type.COUNTER,
       SEND, Meter.Type.TIMER,
       EVENT_TO_SEND, Meter.Type.TIMER,
-      OUTBOX_BACKLOG, Meter.Type.GAUGE,
-      MessageOutcomeMeters.RESULTS, Meter.Type.GAUGE);
+      OUTBOX_BACKLOG, Meter.Type.GAUGE);
 
   private final MeterRegistry registry;
   private final JdbcClient jdbc;

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 class OutcomeRollup {
 
   static final String TASK = "message-outcomes-rollup";
+  static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
   private static final Logger log = LoggerFactory.getLogger(OutcomeRollup.class);
   private static final int DAYS_PER_RUN = 62;
 
