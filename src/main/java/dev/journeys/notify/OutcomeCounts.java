@@ -90,13 +90,30 @@ class OutcomeCounts {
    * Writes one closed day's counts and moves the mark past it, in one commit, so a reader sees the
    * day either rolled up or not, never both nor half.
    */
-  void rollUp(LocalDate day) {
+  boolean rollUp(LocalDate day) {
     List<Count> counts = live(day, day);
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("DELETE FROM message_outcome_day WHERE on_day = ?").param(Date.valueOf(day)).update();
-      insert(day, counts);
-      markRolledThrough(day);
-    });
+    return Boolean.TRUE.equals(transactions.execute(tx -> {
+      // The mark first: its row lock makes a second roll-up of the day (another instance whose lock
+      // lapsed) wait, and then find the day rolled up already and write nothing.
+      int marked = jdbc.sql("UPDATE message_outcome_rollup SET rolled_through = ? "
+              + "WHERE id = 1 AND (rolled_through IS NULL OR rolled_through < ?)")
+          .params(Date.valueOf(day), Date.valueOf(day)).update();
+      if (marked == 0) {
+        return false;
+      }
+      writeDay(day, counts);
+      return true;
+    }));
+  }
+
+  /** Replaces one day's rows of message_outcome_day in one commit, leaving the mark alone. */
+  void replaceDay(LocalDate day, List<Count> counts) {
+    transactions.executeWithoutResult(tx -> writeDay(day, counts));
+  }
+
+  private void writeDay(LocalDate day, List<Count> counts) {
+    jdbc.sql("DELETE FROM message_outcome_day WHERE on_day = ?").param(Date.valueOf(day)).update();
+    insert(day, counts);
   }
 
   void insert(LocalDate day, List<Count> counts) {

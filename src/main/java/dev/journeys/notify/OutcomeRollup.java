@@ -64,7 +64,9 @@ class OutcomeRollup {
     }
     int rolled = 0;
     while (!next.isAfter(lastClosed) && rolled < DAYS_PER_RUN) {
-      counts.rollUp(next);
+      if (!counts.rollUp(next)) {
+        break; // rolled up meanwhile by another instance
+      }
       next = next.plusDays(1);
       rolled++;
     }

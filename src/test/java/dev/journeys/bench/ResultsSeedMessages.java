@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,8 +15,9 @@ import javax.sql.DataSource;
  * Fills a store (app migrations applied) with message records for the results benchmark: N outbox
  * rows spread evenly over the 365 days before {@code now}, each with the decisions and events its
  * fate leaves (sent, held then sent, skipped, refused; delivery callbacks for SMS; opens, clicks,
- * bounces, unsubscribes for email), written in JDBC batches; then the closed days are rolled up by
- * the app's own roll-up, so the message outcomes page reads what it would in production.
+ * bounces, unsubscribes for email), written in JDBC batches; then each closed day is added up with
+ * the app's own counting ({@link MessageOutcomes#seedClosedDays}, which keeps the app's periodic
+ * roll-up off those days meanwhile), so the message outcomes page reads what it would in production.
  *
  * <p>Keys start at {@link #FIRST_KEY}, apart from {@code DashboardSeeder}'s. The fates are a
  * function of the message's number, so two runs write the same store.
@@ -35,7 +35,20 @@ public final class ResultsSeedMessages {
   /** What was written. */
   public record Seeded(int messages, long decisions, long events, int daysRolledUp) {}
 
-  public static Seeded seed(DataSource ds, int messages, Instant now) throws SQLException {
+  public static Seeded seed(DataSource ds, int messages, Instant now) throws Exception {
+    long[] written = new long[2];
+    long start = System.nanoTime();
+    int days = MessageOutcomes.seedClosedDays(ds, now, () -> {
+      long[] counts = writeFacts(ds, messages, now);
+      written[0] = counts[0];
+      written[1] = counts[1];
+      System.out.printf("  wrote the facts in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    });
+    System.out.printf("  rolled up %d days; all in %.1f s%n", days, (System.nanoTime() - start) / 1e9);
+    return new Seeded(messages, written[0], written[1], days);
+  }
+
+  private static long[] writeFacts(DataSource ds, int messages, Instant now) throws SQLException {
     long decisions = 0;
     long events = 0;
     Instant first = now.minus(Duration.ofDays(365));
@@ -60,11 +73,13 @@ public final class ResultsSeedMessages {
             event.executeBatch();
             c.commit();
           }
+          if ((i + 1) % 100_000 == 0) {
+            System.out.printf("  seeded %,d messages%n", i + 1);
+          }
         }
       }
     }
-    int days = MessageOutcomes.rollUpClosedDays(ds, Clock.fixed(now, ZoneOffset.UTC));
-    return new Seeded(messages, decisions, events, days);
+    return new long[] {decisions, events};
   }
 
   /** One message's fate, from its number: i % 20 picks skipped, held, refused or sent. */

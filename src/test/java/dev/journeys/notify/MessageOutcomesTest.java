@@ -85,6 +85,7 @@ class MessageOutcomesTest {
     assertThat(rollup.rollUpClosedDays()).isEqualTo(3);
     assertThat(counts.rolledThrough()).isEqualTo(D3);
     assertThat(rollup.rollUpClosedDays()).isZero();
+    assertThat(counts.rollUp(D2)).as("a day rolled up already is not rolled up again").isFalse();
     assertThat(rows(outcomes.report(period))).isEqualTo(expected);
 
     // Retention removes the closed days' facts: their counts stay, read from the roll-up alone.
