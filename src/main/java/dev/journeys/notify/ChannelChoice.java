@@ -62,11 +62,16 @@ class ChannelChoice {
   }
 
   void send(long elementInstanceKey, long jobKey, MessageRequest request) {
+    send(elementInstanceKey, jobKey, request, null);
+  }
+
+  /** @param journey the BPMN process id of the task, recorded with each message for its outcomes; may be null */
+  void send(long elementInstanceKey, long jobKey, MessageRequest request, String journey) {
     // A task naming a channel that does not exist is misconfigured: refused before anything is sent.
     request.channels().forEach(channels::require);
     List<Channel> missed = new ArrayList<>();
     for (Channel channel : request.channels()) {
-      Outcome outcome = dispatcher.dispatch(elementInstanceKey, jobKey, channel, request);
+      Outcome outcome = dispatcher.dispatch(elementInstanceKey, jobKey, channel, request, journey);
       if (reached(outcome)) {
         if (request.choice() == Mode.FIRST) {
           return;
@@ -77,15 +82,16 @@ class ChannelChoice {
     }
     boolean reachedNone = missed.size() == request.channels().size();
     if (reachedNone && request.purpose() == Purpose.TRANSACTIONAL && !request.channels().contains(Channel.EMAIL)) {
-      fallBackToEmail(elementInstanceKey, jobKey, request, missed);
+      fallBackToEmail(elementInstanceKey, jobKey, request, missed, journey);
     }
   }
 
-  private void fallBackToEmail(long elementInstanceKey, long jobKey, MessageRequest request, List<Channel> missed) {
+  private void fallBackToEmail(long elementInstanceKey, long jobKey, MessageRequest request, List<Channel> missed,
+      String journey) {
     List<String> why = missed.stream().map(c -> c.key() + " (" + outbox.reason(elementInstanceKey, c) + ")").toList();
-    Outbox.Entry email = dispatcher.entry(elementInstanceKey, jobKey, Channel.EMAIL, request);
+    Outbox.Entry email = dispatcher.entry(elementInstanceKey, jobKey, Channel.EMAIL, request, journey);
     outbox.fallback(email, "fallback-from " + String.join(", ", why).toLowerCase(Locale.ROOT));
-    dispatcher.dispatch(elementInstanceKey, jobKey, Channel.EMAIL, request);
+    dispatcher.dispatch(elementInstanceKey, jobKey, Channel.EMAIL, request, journey);
   }
 
   /** Sent now, before, or held to be sent when quiet hours end. */

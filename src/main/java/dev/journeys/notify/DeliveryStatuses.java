@@ -66,11 +66,15 @@ class DeliveryStatuses {
         .params(params)
         .update();
     if (updated > 0) {
+      String detail = errorCode == null ? status : status + " (error " + errorCode + ")";
+      CountedAs counted = CountedAs.delivery(detail);
       jdbc.sql("""
-              INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at)
-              SELECT element_instance_key, channel, 'delivery', ?, ? FROM outbox WHERE provider_message_id = ?""")
-          .params(errorCode == null ? status : status + " (error " + errorCode + ")",
-              OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), providerId)
+              INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at,
+                                           template, locale, journey, outcome, reason)
+              SELECT element_instance_key, channel, 'delivery', ?, ?, template, locale, journey, ?, ?
+              FROM outbox WHERE provider_message_id = ?""")
+          .params(detail, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), counted.outcome(),
+              counted.reason(), providerId)
           .update();
       return Applied.APPLIED;
     }

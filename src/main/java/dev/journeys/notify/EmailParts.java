@@ -19,9 +19,11 @@ public class EmailParts {
   private final UnsubscribeLinks unsubscribe;
   private final NotifyProperties properties;
   private final ShopProperties shop;
+  private final TrackedLinks tracked;
 
   EmailParts(MessageRenderer renderer, MessageModel models, UnsubscribeLinks unsubscribe, NotifyProperties properties,
-      ShopProperties shop) {
+      ShopProperties shop, TrackedLinks tracked) {
+    this.tracked = tracked;
     this.renderer = renderer;
     this.models = models;
     this.unsubscribe = unsubscribe;
@@ -61,6 +63,24 @@ public class EmailParts {
   /** The List-Unsubscribe header (RFC 8058): the one-click link, and a mailto for older clients. */
   public String unsubscribeHeader(String customerId, Channel channel) {
     return unsubscribe.header(customerId, channel);
+  }
+
+  /** The unsubscribe link of one message of the outbox: an unsubscribe through it counts for that message. */
+  public String unsubscribeUrl(String customerId, Outbox.Entry message) {
+    return unsubscribe.url(customerId, message.channel(), message.elementInstanceKey());
+  }
+
+  /** The List-Unsubscribe header of one message of the outbox. */
+  public String unsubscribeHeader(String customerId, Outbox.Entry message) {
+    return unsubscribe.header(customerId, message.channel(), message.elementInstanceKey());
+  }
+
+  /**
+   * The message with its links to other sites tracked and the open pixel added, as
+   * journeys.notify.tracking asks (both off by default: then it is the message as rendered).
+   */
+  public RenderedMessage tracked(Outbox.Entry message, RenderedMessage rendered) {
+    return tracked.track(message.elementInstanceKey(), message.channel(), rendered);
   }
 
   /** journeys.notify.from: the From address of every email. */

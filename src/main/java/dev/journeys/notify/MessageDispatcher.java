@@ -43,9 +43,14 @@ class MessageDispatcher {
    *     job of the same task has the same key, so it finds the outbox row its first attempt made
    */
   Outcome dispatch(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+    return dispatch(elementInstanceKey, jobKey, channel, request, null);
+  }
+
+  /** @param journey the BPMN process id of the task, recorded with a new message; null when not known */
+  Outcome dispatch(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request, String journey) {
     long started = System.nanoTime();
     try {
-      Outcome outcome = dispatchOnce(elementInstanceKey, jobKey, channel, request);
+      Outcome outcome = dispatchOnce(elementInstanceKey, jobKey, channel, request, journey);
       meters.dispatched(channel, request.template(), outcome, started, elementInstanceKey, request.orderId());
       return outcome;
     } catch (SendFailure failure) {
@@ -54,7 +59,8 @@ class MessageDispatcher {
     }
   }
 
-  private Outcome dispatchOnce(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+  private Outcome dispatchOnce(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request,
+      String journey) {
     MessageChannel route = channels.require(channel);
     Order order = request.orderId() == null ? null : findOrder(request.orderId());
     Recipient recipient = recipients.resolve(request, order);
@@ -62,7 +68,7 @@ class MessageDispatcher {
         Outbox.messageId(elementInstanceKey, channel, properties.messageIdDomain());
     Outbox.Entry entry =
         new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(),
-            recipient.customerId(), request.template(), messageId, request.purpose());
+            recipient.customerId(), request.template(), messageId, request.purpose(), recipient.locale(), journey);
     // Late news is no news on any channel: checked before each channel's own rules.
     Optional<String> stale = newsAge.reasonToSkip(request, order);
     if (stale.isPresent()) {
@@ -81,10 +87,11 @@ class MessageDispatcher {
   }
 
   /** The outbox entry of this task's message on a channel, before its recipient is resolved. */
-  Outbox.Entry entry(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request) {
+  Outbox.Entry entry(long elementInstanceKey, long jobKey, Channel channel, MessageRequest request, String journey) {
+    Order order = request.orderId() == null ? null : findOrder(request.orderId());
     return new Outbox.Entry(elementInstanceKey, channel, jobKey, request.orderId(), request.customerId(),
         request.template(), Outbox.messageId(elementInstanceKey, channel, properties.messageIdDomain()),
-        request.purpose());
+        request.purpose(), recipients.resolve(request, order).locale(), journey);
   }
 
   private Order findOrder(String orderId) {

@@ -30,6 +30,9 @@ class MessageRecordsPurge implements RetentionPurge {
       DELETE FROM outbox_news WHERE (order_id, news_key) IN (
         SELECT order_id, news_key FROM outbox_news WHERE created_at < ? FETCH FIRST ? ROWS ONLY)""",
       """
+      DELETE FROM message_event WHERE (element_instance_key, channel, kind) IN (
+        SELECT element_instance_key, channel, kind FROM message_event WHERE happened_at < ? FETCH FIRST ? ROWS ONLY)""",
+      """
       DELETE FROM sms_event WHERE id IN (
         SELECT id FROM sms_event WHERE received_at < ? ORDER BY id FETCH FIRST ? ROWS ONLY)""");
 

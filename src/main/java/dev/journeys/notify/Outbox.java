@@ -39,6 +39,8 @@ public class Outbox {
   /**
    * @param orderId null for customer-only messages
    * @param customerId null for messages addressed from an order alone
+   * @param locale the recipient's language tag when the message is first recorded, or null
+   * @param journey the BPMN process id of the task that asked for it, or null (a held message sent later)
    */
   public record Entry(
       long elementInstanceKey,
@@ -48,7 +50,15 @@ public class Outbox {
       String customerId,
       String template,
       String messageId,
-      Purpose purpose) {
+      Purpose purpose,
+      String locale,
+      String journey) {
+
+    /** An entry that does not say the locale and journey its row is counted under. */
+    Entry(long elementInstanceKey, Channel channel, long jobKey, String orderId, String customerId,
+        String template, String messageId, Purpose purpose) {
+      this(elementInstanceKey, channel, jobKey, orderId, customerId, template, messageId, purpose, null, null);
+    }
 
     /** An entry whose purpose is not known here (null in the row; frequency caps ignore it). */
     Entry(long elementInstanceKey, Channel channel, long jobKey, String orderId, String customerId,
@@ -265,11 +275,24 @@ public class Outbox {
   }
 
   void decided(long elementInstanceKey, Channel channel, String decision, String detail) {
-    jdbc.sql("""
-            INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at)
-            VALUES (?, ?, ?, ?, ?)""")
-        .params(elementInstanceKey, channel.key(), decision, truncate(detail), now())
+    // Copies what the decision is counted under from its message (message outcomes read no join).
+    CountedAs counted = CountedAs.decision(channel, decision, detail);
+    int recorded = jdbc.sql("""
+            INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at,
+                                         template, locale, journey, outcome, reason)
+            SELECT element_instance_key, channel, ?, ?, ?, template, locale, journey, ?, ?
+            FROM outbox WHERE element_instance_key = ? AND channel = ?""")
+        .params(decision, truncate(detail), now(), counted.outcome(), counted.reason(), elementInstanceKey,
+            channel.key())
         .update();
+    if (recorded == 0) {
+      jdbc.sql("""
+              INSERT INTO outbox_decision (element_instance_key, channel, decision, detail, decided_at, outcome, reason)
+              VALUES (?, ?, ?, ?, ?, ?, ?)""")
+          .params(elementInstanceKey, channel.key(), decision, truncate(detail), now(), counted.outcome(),
+              counted.reason())
+          .update();
+    }
   }
 
   /** How often this message was claimed for sending: 1 on its first attempt. */
@@ -309,8 +332,8 @@ public class Outbox {
               """
               INSERT INTO outbox (element_instance_key, channel, job_key, order_id, customer_id,
                                   template, message_id, purpose, status, lease_until, attempts, created_at,
-                                  claimed_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  claimed_at, locale, journey)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(
               entry.elementInstanceKey(),
               entry.channel().key(),
@@ -324,12 +347,18 @@ public class Outbox {
               leaseUntil,
               attempts,
               now(),
-              attempts > 0 ? now() : null)
+              attempts > 0 ? now() : null,
+              cut(entry.locale(), 35),
+              cut(entry.journey(), 255))
           .update();
       return true;
     } catch (DuplicateKeyException alreadyRegistered) {
       return false;
     }
+  }
+
+  private static String cut(String value, int length) {
+    return value == null || value.length() <= length ? value : value.substring(0, length);
   }
 
   private static String truncateReason(String reason) {

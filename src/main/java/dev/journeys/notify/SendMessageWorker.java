@@ -41,7 +41,7 @@ public class SendMessageWorker {
   public void sendMessage(JobClient client, ActivatedJob job) {
     try {
       MessageRequest request = MessageRequest.of(job);
-      channels.send(job.getElementInstanceKey(), job.getKey(), request);
+      channels.send(job.getElementInstanceKey(), job.getKey(), request, job.getBpmnProcessId());
     } catch (SendFailure failure) {
       fail(client, job, failure);
       return;

@@ -24,10 +24,12 @@ class UnsubscribeController {
 
   private final UnsubscribeLinks links;
   private final ContactDirectory contacts;
+  private final MessageEvents events;
 
-  UnsubscribeController(UnsubscribeLinks links, ContactDirectory contacts) {
+  UnsubscribeController(UnsubscribeLinks links, ContactDirectory contacts, MessageEvents events) {
     this.links = links;
     this.contacts = contacts;
+    this.events = events;
   }
 
   @GetMapping(UnsubscribeLinks.PATH + "{token}")
@@ -40,6 +42,10 @@ class UnsubscribeController {
   ModelAndView unsubscribe(@PathVariable String token) {
     UnsubscribeLinks.Request request = links.verify(token);
     boolean known = contacts.unsubscribe(request.customerId(), request.channel());
+    if (request.elementInstanceKey() != null) {
+      // Counted once per message, however often the link is used (message outcomes).
+      events.record(request.elementInstanceKey(), request.channel(), CountedAs.UNSUBSCRIBED, null);
+    }
     // An unknown (erased) customer gets the same answer: there is nothing left to send them.
     log.info("Customer {} unsubscribed from {} marketing{}", request.customerId(),
         request.channel().key(), known ? "" : " (no such customer any more)");

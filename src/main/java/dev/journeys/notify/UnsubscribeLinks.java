@@ -25,9 +25,21 @@ class UnsubscribeLinks {
     return links.link(PATH, PURPOSE, customerId, channel.key());
   }
 
+  /** The link of one message: it also names the message, so its outcomes count the unsubscribe. */
+  String url(String customerId, Channel channel, long elementInstanceKey) {
+    return links.link(PATH, PURPOSE, customerId, channel.key(), Long.toString(elementInstanceKey));
+  }
+
+  String header(String customerId, Channel channel, long elementInstanceKey) {
+    return header(links.sign(PURPOSE, customerId, channel.key(), Long.toString(elementInstanceKey)));
+  }
+
   /** The List-Unsubscribe header: the one-click https link first, a mailto for older clients. */
   String header(String customerId, Channel channel) {
-    String token = links.sign(PURPOSE, customerId, channel.key());
+    return header(links.sign(PURPOSE, customerId, channel.key()));
+  }
+
+  private String header(String token) {
     return "<%s>, <mailto:%s?subject=unsubscribe-%s>"
         .formatted(links.url(PATH + token), properties.unsubscribeMailto(), token);
   }
@@ -36,9 +48,17 @@ class UnsubscribeLinks {
    * @throws SignedLinks.InvalidTokenException when the token is not one of ours
    */
   Request verify(String token) {
-    List<String> fields = links.verify(PURPOSE, token, 2);
-    return new Request(fields.get(0), Channel.fromKey(fields.get(1)));
+    List<String> fields;
+    try {
+      fields = links.verify(PURPOSE, token, 3);
+    } catch (SignedLinks.InvalidTokenException notOfOneMessage) {
+      // Links made before they named their message, and links of no message, have two fields.
+      fields = links.verify(PURPOSE, token, 2);
+    }
+    Long message = fields.size() == 3 ? Long.valueOf(fields.get(2)) : null;
+    return new Request(fields.get(0), Channel.fromKey(fields.get(1)), message);
   }
 
-  record Request(String customerId, Channel channel) {}
+  /** @param elementInstanceKey the message the link was in; null when the link does not say */
+  record Request(String customerId, Channel channel, Long elementInstanceKey) {}
 }

@@ -48,7 +48,7 @@ class SecurityConfiguration {
    * Customers' links, authenticated by their own signed token, never by a login. (Webhooks, signed
    * too, never reach this chain: they have their own.)
    */
-  static final String[] SIGNED = {"/preferences/**", "/api/unsubscribe/**", "/api/feedback/orders/**"};
+  static final String[] SIGNED = {"/preferences/**", "/api/unsubscribe/**", "/api/feedback/orders/**", "/links/**"};
 
   /**
    * What anyone may read: the login, and the health a load balancer probes (the overall status only:
@@ -129,6 +129,8 @@ class SecurityConfiguration {
         .requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/shipments", "/api/orders/*/cancellation",
             "/api/orders/*/events", "/api/customers/*/events")
             .hasRole("SHOP")
+        // bounces the shop's mail provider reports after accepting an email (message outcomes)
+        .requestMatchers(HttpMethod.POST, "/api/notify/bounces").hasRole("SHOP")
         .requestMatchers(HttpMethod.GET, "/api/orders/*").hasAnyRole("SHOP", "VIEWER")
         .requestMatchers("/api/admin/**").hasRole("ADMIN")
         // the shop's app registers its customers' push devices; ops may look

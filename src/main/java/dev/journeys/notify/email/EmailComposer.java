@@ -3,6 +3,8 @@ package dev.journeys.notify.email;
 import dev.journeys.notify.Channel;
 import dev.journeys.notify.EmailParts;
 import dev.journeys.notify.MessageRequest;
+import dev.journeys.notify.Outbox;
+import dev.journeys.notify.RenderedMessage;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.Recipient;
 import dev.journeys.orders.Order;
@@ -45,18 +47,36 @@ class EmailComposer {
    * @param order null for customer-only messages
    */
   OutgoingEmail compose(String messageId, MessageRequest request, Recipient recipient, Order order) {
+    return compose(messageId, null, request, recipient, order);
+  }
+
+  /**
+   * A message of the outbox: its unsubscribe link names it, and its links are tracked as
+   * journeys.notify.tracking asks.
+   */
+  OutgoingEmail compose(Outbox.Entry message, MessageRequest request, Recipient recipient, Order order) {
+    return compose(message.messageId(), message, request, recipient, order);
+  }
+
+  private OutgoingEmail compose(String messageId, Outbox.Entry message, MessageRequest request, Recipient recipient,
+      Order order) {
     String tag = parts.localeFor(request.template(), recipient);
     // Marketing reaches only customers with a record (consent lives there), so the id is known.
     boolean marketing = request.purpose() == Purpose.MARKETING && recipient.customerId() != null;
-    String unsubscribeUrl = marketing ? parts.unsubscribeUrl(recipient.customerId(), Channel.EMAIL) : null;
+    String unsubscribeUrl = !marketing ? null
+        : message == null ? parts.unsubscribeUrl(recipient.customerId(), Channel.EMAIL)
+        : parts.unsubscribeUrl(recipient.customerId(), message);
     Map<String, Object> model = parts.model(tag, request, recipient, order, unsubscribeUrl);
+    RenderedMessage rendered = parts.render(request.template(), tag, model);
     return new OutgoingEmail(
         messageId,
         from,
         parts.supportEmail(),
         recipient.email(),
         parts.fullName(recipient),
-        parts.render(request.template(), tag, model),
-        marketing ? parts.unsubscribeHeader(recipient.customerId(), Channel.EMAIL) : null);
+        message == null ? rendered : parts.tracked(message, rendered),
+        !marketing ? null
+            : message == null ? parts.unsubscribeHeader(recipient.customerId(), Channel.EMAIL)
+            : parts.unsubscribeHeader(recipient.customerId(), message));
   }
 }

@@ -64,7 +64,7 @@ class EmailDispatcher implements MessageChannel {
       }
     }
     // Rendered before the claim: a template problem must not leave the row leased.
-    OutgoingEmail email = composer.compose(entry.messageId(), request, recipient, order);
+    OutgoingEmail email = composer.compose(entry, request, recipient, order);
     MimeMessage mime = email.toMime(clock.instant());
     Outcome outcome = support.sendOnce(entry, request, EmailMasking.mask(email.to()), () -> send(email, mime));
     if (outcome == Outcome.SENT) {
