@@ -96,6 +96,53 @@ class DashboardBrowserTest {
     assertThat(job.get(0).getRetries()).isEqualTo(3);
   }
 
+  /**
+   * A marketer reads what the journeys achieve: the results pages with their figures drawn, each
+   * screenshotted for the README. Our order is counted where it went: its confirmation among the
+   * message outcomes, its journey on the funnel's first steps.
+   */
+  @Test
+  void aMarketerReadsTheResults() throws Exception {
+    String orderId = placeOrderAndShipIt();
+    try (ChromiumBrowser browser = ChromiumBrowser.start(SHOTS)) {
+      var driver = browser.driver;
+      var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(url("/dashboard/results"));
+      driver.findElement(By.name("username")).sendKeys("marketer");
+      driver.findElement(By.name("password")).sendKeys(TestCredentials.MARKETER_PASSWORD);
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results-pages")));
+      assertThat(driver.findElements(By.cssSelector("#results-nav a"))).hasSize(4);
+      assertThat(driver.findElements(By.cssSelector("header.top #results-nav"))).as("only on results pages").isEmpty();
+
+      driver.findElement(By.linkText("Customer satisfaction")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("distribution")));
+      assertThat(driver.findElement(By.id("csat")).getText()).isNotBlank();
+      browser.screenshot("10-results-csat");
+
+      driver.get(url("/dashboard/results/funnel"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.bpmn")));
+      WebElement confirmation = driver.findElement(By.cssSelector("#funnel-table tr[data-element-id='send_order_confirmation']"));
+      assertThat(Long.parseLong(confirmation.findElement(By.cssSelector("td.reached")).getText().replace(",", "")))
+          .as("our journey reached its confirmation").isGreaterThanOrEqualTo(1);
+      assertThat(driver.findElements(By.cssSelector("svg.bpmn g.note[data-element-id='send_order_confirmation']")))
+          .as("the count is drawn on the diagram").hasSize(1);
+      browser.screenshot("11-results-funnel");
+
+      driver.get(url("/dashboard/results/messages"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message-outcomes")));
+      assertThat(driver.findElement(By.id("message-outcomes")).getText()).contains("order-confirmation");
+      assertThat(driver.findElement(By.id("opens-limit")).getText()).as("honest about what opens mean").isNotBlank();
+      browser.screenshot("12-results-messages");
+
+      driver.get(url("/dashboard/results/delivery"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("carriers")));
+      assertThat(driver.findElement(By.id("late-to-deliver")).getText()).isNotBlank();
+      browser.screenshot("13-results-delivery");
+    }
+    assertThat(orderId).isNotBlank();
+  }
+
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
