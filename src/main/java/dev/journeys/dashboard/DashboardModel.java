@@ -14,9 +14,12 @@ class DashboardModel {
   private final RoleHierarchy roles;
   private final String operateUrl;
 
-  DashboardModel(RoleHierarchy roles, DashboardProperties properties) {
+  // A setting read directly, not through DashboardProperties: every controller slice of another module
+  // gets this advice, and needs nothing of the dashboard's configuration for it.
+  DashboardModel(RoleHierarchy roles,
+      @org.springframework.beans.factory.annotation.Value("${journeys.dashboard.operate-url:}") String operateUrl) {
     this.roles = roles;
-    this.operateUrl = properties.operateUrl() == null || properties.operateUrl().isBlank() ? null : properties.operateUrl();
+    this.operateUrl = operateUrl == null || operateUrl.isBlank() ? null : operateUrl;
   }
 
   /** Camunda Operate's address when configured (journeys.dashboard.operate-url): a link in the navigation. */

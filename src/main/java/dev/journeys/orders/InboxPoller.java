@@ -37,6 +37,7 @@ class InboxPoller implements SmartLifecycle {
   private final boolean exclusiveDatabase;
   private final AtomicBoolean pollQueued = new AtomicBoolean();
   private final Clock clock;
+  private final java.util.concurrent.atomic.AtomicLong pollsDone = new java.util.concurrent.atomic.AtomicLong();
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("inbox-poller").daemon().factory());
   private final ExecutorService workers =
@@ -150,6 +151,11 @@ class InboxPoller implements SmartLifecycle {
     }
   }
 
+  /** Polls finished since start, for tests that must not race the first one. */
+  long pollsDone() {
+    return pollsDone.get();
+  }
+
   private void poll() {
     pollQueued.set(false);
     try {
@@ -182,6 +188,8 @@ class InboxPoller implements SmartLifecycle {
     } catch (RuntimeException e) {
       // The database may be away for a moment: the next poll tries again.
       log.warn("Could not poll the inbox: {}", e.getMessage());
+    } finally {
+      pollsDone.incrementAndGet();
     }
   }
 

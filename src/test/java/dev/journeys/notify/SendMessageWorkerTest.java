@@ -64,7 +64,7 @@ class SendMessageWorkerTest {
 
     ArgumentCaptor<MessageRequest> request = ArgumentCaptor.forClass(MessageRequest.class);
     verify(channels).send(org.mockito.ArgumentMatchers.eq(ELEMENT_INSTANCE_KEY),
-        org.mockito.ArgumentMatchers.eq(JOB_KEY), request.capture());
+        org.mockito.ArgumentMatchers.eq(JOB_KEY), request.capture(), org.mockito.ArgumentMatchers.eq("post-purchase"));
     assertThat(request.getValue()).isEqualTo(new MessageRequest("1001", "42", "shipping-update",
         List.of(new Channel("sms"), Channel.EMAIL), Purpose.TRANSACTIONAL,
         Map.of("shipmentStatus", "SHIPPED", "newsKey", "1001:SHIPPED"), ChannelChoice.Mode.FIRST));
@@ -80,7 +80,7 @@ class SendMessageWorkerTest {
     worker.sendMessage(client, job);
 
     ArgumentCaptor<MessageRequest> request = ArgumentCaptor.forClass(MessageRequest.class);
-    verify(channels).send(anyLong(), anyLong(), request.capture());
+    verify(channels).send(anyLong(), anyLong(), request.capture(), org.mockito.ArgumentMatchers.eq("post-purchase"));
     assertThat(request.getValue().choice()).isEqualTo(ChannelChoice.Mode.FIRST);
     assertThat(request.getValue().orderId()).isNull();
     verify(complete).send();
@@ -97,7 +97,7 @@ class SendMessageWorkerTest {
     verify(failWith).errorMessage(org.mockito.ArgumentMatchers.startsWith(
         "Expected the task to have header 'template', but it has only"));
     verify(failWith).send();
-    verify(channels, never()).send(anyLong(), anyLong(), any());
+    verify(channels, never()).send(anyLong(), anyLong(), any(), any());
     verify(client, never()).newCompleteCommand(any(ActivatedJob.class));
   }
 
@@ -110,7 +110,7 @@ class SendMessageWorkerTest {
 
     verify(fail).retries(0);
     verify(failWith).errorMessage("Expected variable 'orderId' or 'customerId' to be set, but neither was");
-    verify(channels, never()).send(anyLong(), anyLong(), any());
+    verify(channels, never()).send(anyLong(), anyLong(), any(), any());
   }
 
   @Test
@@ -127,7 +127,7 @@ class SendMessageWorkerTest {
   @Test
   void aRetryableFailureUsesUpOneRetryAndWaitsTheBackoff() {
     doThrow(SendFailure.retryable("SMTP unavailable", Duration.ofSeconds(30)))
-        .when(channels).send(anyLong(), anyLong(), any());
+        .when(channels).send(anyLong(), anyLong(), any(), any());
 
     worker.sendMessage(client, orderConfirmation(3));
 
@@ -141,7 +141,7 @@ class SendMessageWorkerTest {
   @Test
   void theLastRetryFailsWithoutBackoffSoTheIncidentComesAtOnce() {
     doThrow(SendFailure.retryable("SMTP unavailable", Duration.ofSeconds(30)))
-        .when(channels).send(anyLong(), anyLong(), any());
+        .when(channels).send(anyLong(), anyLong(), any(), any());
 
     worker.sendMessage(client, orderConfirmation(1));
 
@@ -152,7 +152,7 @@ class SendMessageWorkerTest {
   @Test
   void aMessageHeldByAnotherWorkerKeepsItsRetries() {
     doThrow(SendFailure.busy("Another worker is sending it", Duration.ofSeconds(5)))
-        .when(channels).send(anyLong(), anyLong(), any());
+        .when(channels).send(anyLong(), anyLong(), any(), any());
 
     worker.sendMessage(client, orderConfirmation(3));
 

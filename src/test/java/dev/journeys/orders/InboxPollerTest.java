@@ -111,7 +111,8 @@ class InboxPollerTest {
           new InboxProcessor(java.util.List.of(recorder), store, null, properties, Clock.systemUTC()),
           properties, slots, Clock.systemUTC(), database.dataSource());
       poller.startPolling(); // opens the one slot; the scheduled polls are 10 minutes apart
-      // The first poll, at once on the empty table, holds the slot for a moment.
+      // The first poll, at once on the empty table, holds the slot for a moment: wait until it is over.
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollsDone() >= 1);
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(slots::tryTake);
       slots.give(1);
 
