@@ -120,9 +120,13 @@ class MonitoringQueriesTest {
           .send().join().getProcessInstanceKey();
       client.newCancelInstanceCommand(key).send().join();
     }
+    // Micrometer registers the GC pause timer at the first collection; a fresh app with a large heap
+    // may not have had one, and a running one always has
+    System.gc();
     PrometheusScrape scrape = await().atMost(Duration.ofSeconds(60)).until(() -> PrometheusScrape.of(port),
         s -> s.sum("journeys_messages_total", Map.of("template", "cancellation-notice", "outcome", "sent")) >= 1
             && s.has("journeys_messages_event_to_send_seconds_bucket") && s.has("journeys_channel_up")
+            && s.has("jvm_gc_pause_seconds_count")
             && (!embeddedEngine || s.has("journeys_completed_total") && s.has("journeys_cancelled_total")));
     Set<String> names = new TreeSet<>();
     Matcher m = SERIES.matcher(scrape.text());
