@@ -89,6 +89,8 @@ class ContactDataErasureTest {
       Map.entry("customer_secret.name", "the name of the guest id key"),
       Map.entry("journey_package.resource_name", "a packaged BPMN file's name"),
       Map.entry("order_items.name", "a product's name"),
+      Map.entry("message_template_draft.body", "a message template's text as a marketer drafts it: the shop's wording"),
+      Map.entry("message_template_version.body", "a published message template's text: the shop's wording"),
       Map.entry("engine_gateway_token.token_key", "an engine key"),
       Map.entry("engine_lease.lease_name", "the engine writer lease's name"),
       Map.entry("engine_message.message_name", "a BPMN message name (the customer is in the correlation key, an id)"),
