@@ -3,7 +3,6 @@ package dev.journeys.bench;
 import dev.journeys.JourneysApplication;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -85,18 +84,7 @@ public final class DashboardBenchmark {
       urls.put("instance view (running)", "/dashboard/instances/" + (seeded.firstInstance() + 4 * 100));
       urls.put("incidents", "/dashboard/incidents");
       urls.put("sandbox outbox (page)", "/dashboard/sandbox");
-      System.out.printf("Load average before timing: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-      System.out.printf("%n%-36s %8s %8s %8s %8s  %s%n", "page", "median", "p95", "max", "bytes", "under 300 ms (p95)");
-      boolean allMet = true;
-      for (var page : urls.entrySet()) {
-        double[] ms = pages.time(page.getValue(), repeats);
-        double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
-        allMet &= p95 < TARGET_MS;
-        System.out.printf("%-36s %8.1f %8.1f %8.1f %8d  %s%n", page.getKey(), ms[ms.length / 2], p95,
-            ms[ms.length - 1], pages.lastBytes, p95 < TARGET_MS ? "yes" : "NO");
-      }
-      System.out.printf("%nLoad average after timing: %.2f. Target (every page's p95 under 300 ms): %s%n",
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), allMet ? "met" : "NOT met");
+      pages.report(urls, repeats, TARGET_MS);
     }
   }
 

@@ -19,7 +19,7 @@ final class LoggedInPages {
   private final String base;
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
       .followRedirects(HttpClient.Redirect.NEVER).build();
-  int lastBytes;
+  private int lastBytes;
 
   LoggedInPages(int port) {
     this.base = "http://127.0.0.1:" + port;
@@ -64,5 +64,26 @@ final class LoggedInPages {
     if (page.statusCode() != 200) {
       throw new IllegalStateException("Expected 200 from " + path + ", but got " + page.statusCode() + ": " + page.body());
     }
+  }
+
+  /**
+   * Times each page ({@link #time}) and prints a table of median, p95, max and size, whether each
+   * p95 is under the target, and the load average before and after.
+   */
+  void report(java.util.Map<String, String> pages, int repeats, double targetMs) throws IOException, InterruptedException {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.printf("Load average before timing: %.2f%n", os.getSystemLoadAverage());
+    System.out.printf("%n%-36s %8s %8s %8s %8s  %s%n", "page", "median", "p95", "max", "bytes",
+        "under " + (int) targetMs + " ms (p95)");
+    boolean allMet = true;
+    for (var page : pages.entrySet()) {
+      double[] ms = time(page.getValue(), repeats);
+      double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
+      allMet &= p95 < targetMs;
+      System.out.printf("%-36s %8.1f %8.1f %8.1f %8d  %s%n", page.getKey(), ms[ms.length / 2], p95,
+          ms[ms.length - 1], lastBytes, p95 < targetMs ? "yes" : "NO");
+    }
+    System.out.printf("%nLoad average after timing: %.2f. Target (every page's p95 under %d ms): %s%n",
+        os.getSystemLoadAverage(), (int) targetMs, allMet ? "met" : "NOT met");
   }
 }

@@ -1,10 +1,8 @@
 package dev.journeys.conformance;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.IncidentState;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.containers.GenericContainer;
@@ -86,15 +84,5 @@ class Camunda88ConformanceTest extends EngineConformanceSuite {
   @Override
   protected Duration eventually() {
     return Duration.ofSeconds(60);
-  }
-
-  @Override
-  protected List<OpenIncident> incidents(long processInstanceKey) {
-    return client.newIncidentSearchRequest()
-        .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
-        .send().join().items().stream()
-        .map(incident -> new OpenIncident(
-            incident.getIncidentKey(), incident.getErrorType().name(), incident.getElementId()))
-        .toList();
   }
 }

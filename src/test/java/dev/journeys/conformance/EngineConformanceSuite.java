@@ -37,8 +37,16 @@ public abstract class EngineConformanceSuite {
   /** The client connected to the engine under test. */
   protected abstract CamundaClient client();
 
-  /** The open incidents of a process instance; each target reads them its own way. */
-  protected abstract List<OpenIncident> incidents(long processInstanceKey);
+  /** The open incidents of a process instance, through the REST search API; a target may read them its own way. */
+  protected List<OpenIncident> incidents(long processInstanceKey) {
+    return client().newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey)
+            .state(io.camunda.client.api.search.enums.IncidentState.ACTIVE))
+        .send().join().items().stream()
+        .map(incident -> new OpenIncident(
+            incident.getIncidentKey(), incident.getErrorType().name(), incident.getElementId()))
+        .toList();
+  }
 
   /**
    * Skips an incident scenario (JUnit's assumptions) before it starts anything when the target

@@ -2,10 +2,8 @@ package dev.journeys.conformance;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
-import io.camunda.client.api.search.enums.IncidentState;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -89,15 +87,5 @@ class ExternalConformanceTest extends EngineConformanceSuite {
   protected void assumeIncidentSearch() {
     Assumptions.assumeTrue(searchable,
         "Incidents are read through the REST search API: set " + REST + " to run this scenario");
-  }
-
-  @Override
-  protected List<OpenIncident> incidents(long processInstanceKey) {
-    return client.newIncidentSearchRequest()
-        .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
-        .send().join().items().stream()
-        .map(incident -> new OpenIncident(
-            incident.getIncidentKey(), incident.getErrorType().name(), incident.getElementId()))
-        .toList();
   }
 }
