@@ -68,7 +68,12 @@ final class BoundedEvaluation implements AutoCloseable {
     try {
       threads.execute(run);
     } catch (RejectedExecutionException e) {
-      return refused(expression, elementId, overrunning.get());
+      if (overrunning.get() >= MAX_OVERRUNNING || threads.isShutdown()) {
+        return refused(expression, elementId, overrunning.get());
+      }
+      // No runaway holds the pool: its threads have handed over their results but are not back
+      // waiting for work yet (a busy machine). This evaluation gets a thread of its own.
+      threads.getThreadFactory().newThread(run).start();
     }
     try {
       if (run.finished.await(bound.toNanos(), TimeUnit.NANOSECONDS)) {
