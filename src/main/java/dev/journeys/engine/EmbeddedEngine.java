@@ -63,7 +63,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         settings.security());
     gatewayRef[0] = gateway;
     this.rest = new RestServer(writer, settings.dataSource(), settings.host(), settings.restPort(), gateway::port,
-        settings.security());
+        settings.security(), gateway::workerActivity);
   }
 
   /** Starts an engine; it is serving when this returns. */

@@ -49,6 +49,11 @@ public final class GatewayServer implements AutoCloseable {
     jobActivation.jobsAvailable(types);
   }
 
+  /** The job types workers asked for since the engine started (see {@link WorkerActivity}). */
+  public java.util.List<WorkerActivity> workerActivity() {
+    return jobActivation.activity();
+  }
+
   public void start() {
     try {
       server.start();

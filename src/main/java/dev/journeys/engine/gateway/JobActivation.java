@@ -34,8 +34,16 @@ final class JobActivation {
   private final Duration defaultLongPoll;
   private final Map<String, Deque<Poll>> parked = new HashMap<>();
   private final Map<String, List<JobStream>> streams = new HashMap<>();
+  private final Map<String, WorkerActivity> lastPolls = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.time.Clock clock;
 
   JobActivation(CommandWriter writer, ScheduledExecutorService scheduler, Duration defaultLongPoll) {
+    this(writer, scheduler, defaultLongPoll, java.time.Clock.systemUTC());
+  }
+
+  JobActivation(CommandWriter writer, ScheduledExecutorService scheduler, Duration defaultLongPoll,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.writer = writer;
     this.scheduler = scheduler;
     this.defaultLongPoll = defaultLongPoll;
@@ -81,6 +89,7 @@ final class JobActivation {
       observer.onError(Statuses.invalidArgument(problem));
       return;
     }
+    polled(request.getType(), request.getWorker());
     Poll poll = new Poll(request, observer);
     if (observer instanceof ServerCallStreamObserver<ActivateJobsResponse> call) {
       call.setOnCancelHandler(() -> {
@@ -169,6 +178,7 @@ final class JobActivation {
       observer.onError(Statuses.invalidArgument(problem));
       return;
     }
+    polled(request.getType(), request.getWorker());
     JobStream stream = new JobStream(request, (ServerCallStreamObserver<io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob>) observer);
     synchronized (this) {
       streams.computeIfAbsent(request.getType(), t -> new CopyOnWriteArrayList<>()).add(stream);
@@ -182,6 +192,26 @@ final class JobActivation {
       }
     });
     push(stream);
+  }
+
+  private void polled(String type, String worker) {
+    lastPolls.put(type, new WorkerActivity(type, clock.instant(), worker, 0));
+  }
+
+  /**
+   * Every job type a worker asked for since the engine started, with its open streams now; a type
+   * with an open stream counts as polled now, since its worker waits for jobs all the time.
+   */
+  synchronized List<WorkerActivity> activity() {
+    java.time.Instant now = clock.instant();
+    List<WorkerActivity> all = new java.util.ArrayList<>();
+    for (WorkerActivity last : lastPolls.values()) {
+      int open = (int) streams.getOrDefault(last.type(), List.of()).stream()
+          .filter(s -> !s.observer().isCancelled()).count();
+      all.add(new WorkerActivity(last.type(), open > 0 ? now : last.lastPolledAt(), last.lastWorker(), open));
+    }
+    all.sort(java.util.Comparator.comparing(WorkerActivity::type));
+    return all;
   }
 
   private synchronized List<JobStream> streamsOf(String type) {

@@ -50,6 +50,18 @@ final class Json {
     }
   }
 
+  /** A JSON object of strings as the engine stores them (a job's custom headers); empty when blank. */
+  static java.util.Map<String, String> stringMap(String json) {
+    if (json == null || json.isBlank()) {
+      return java.util.Map.of();
+    }
+    try {
+      return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Expected stored custom headers to be a JSON object of strings", e);
+    }
+  }
+
   static byte[] bytes(Object model) {
     try {
       return MAPPER.writeValueAsBytes(model);

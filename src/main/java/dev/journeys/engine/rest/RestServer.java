@@ -30,7 +30,8 @@ public final class RestServer implements AutoCloseable {
   private ExecutorService executor;
 
   public RestServer(CommandWriter writer, DataSource dataSource, String host, int port, IntSupplier gatewayPort,
-      EngineSecurity security) {
+      EngineSecurity security,
+      java.util.function.Supplier<java.util.List<dev.journeys.engine.gateway.WorkerActivity>> workers) {
     this.host = host;
     this.requestedPort = port;
     this.security = security;
@@ -46,6 +47,8 @@ public final class RestServer implements AutoCloseable {
     new IncidentApi(search, commands).register(router);
     new VariableApi(search).register(router);
     new JobApi(commands).register(router);
+    new JobTypesApi(search, workers).register(router);
+    new JobSearchApi(search).register(router);
     new TopologyApi(host, gatewayPort).register(router);
   }
 
