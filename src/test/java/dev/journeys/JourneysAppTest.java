@@ -23,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "journeys.events.review-posted.variables=rating,text",
       "journeys.events.loyalty-tier-changed.correlate-by=customer",
       "journeys.events.loyalty-tier-changed.message=tier-changed",
+      // A Shopify topic Journeys does not handle itself, arriving as an event (ShopifyMappedEventsTest).
+      "journeys.events.refund-issued.shopify-topic=refunds/create",
+      "journeys.events.refund-issued.variables=id,note",
       // The dashboard links to Operate when told where it is (DashboardPagesTest).
       "journeys.dashboard.operate-url=https://operate.example.com/operate"
     })

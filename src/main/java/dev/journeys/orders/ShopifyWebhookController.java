@@ -3,6 +3,7 @@ package dev.journeys.orders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.journey.ShopEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -31,9 +32,14 @@ class ShopifyWebhookController {
   private final Inbox inbox;
   private final ObjectMapper json;
   private final ShopifyProperties shopify;
+  private final ShopEvents events;
+  private final Map<String, String> mappedTopics;
 
-  ShopifyWebhookController(ShopifySignature signature, Inbox inbox, ObjectMapper json, ShopifyProperties shopify) {
+  ShopifyWebhookController(ShopifySignature signature, Inbox inbox, ObjectMapper json, ShopifyProperties shopify,
+      ShopEvents events) {
     this.shopify = shopify;
+    this.events = events;
+    this.mappedTopics = events.shopifyTopics();
     this.signature = signature;
     this.inbox = inbox;
     this.json = json;
@@ -46,7 +52,8 @@ class ShopifyWebhookController {
           + "customers_email_marketing_consent/update. 401 without a valid X-Shopify-Hmac-SHA256; "
           + "403 when journeys.shopify.shop-domains is set and X-Shopify-Shop-Domain is not in it; "
           + "400 when the body is not what X-Shopify-Topic promises; 200 once stored (a repeat is "
-          + "answered 200 and changes nothing). Other topics are stored and parked.")
+          + "answered 200 and changes nothing). A topic mapped to an event under journeys.events.*.shopify-topic "
+          + "becomes that event; other topics are stored and parked.")
   // No "consumes": a mismatch there is answered before this controller's error advice applies.
   @PostMapping("/api/webhooks/shopify")
   EventAccepted receive(
@@ -81,11 +88,22 @@ class ShopifyWebhookController {
     String businessKey = ShopifyTopic.of(topic)
         .map(t -> check(t, payload).businessKey(payload, body))
         .orElseGet(() -> ShopifyTopic.unknownTopicKey(topic, payload, body));
-    String orderId = ShopifyTopic.of(topic).map(t -> t.orderId(payload)).orElse(null);
+    String orderId = ShopifyTopic.of(topic).map(t -> t.orderId(payload))
+        .orElseGet(() -> mappedOrderId(topic, payload));
     InboxEntry.New event = new InboxEntry.New(
         "shopify", topic, webhookId == null || webhookId.isBlank() ? null : "shopify:" + webhookId,
         businessKey, orderId, apiVersion, new String(body, StandardCharsets.UTF_8));
     return EventAccepted.of(inbox.accept(event));
+  }
+
+  /** A topic mapped to an event about an order: the order it names, so the inbox keeps it in that order's line. */
+  private String mappedOrderId(String topic, JsonNode payload) {
+    String name = mappedTopics.get(topic);
+    if (name == null) {
+      return null;
+    }
+    ShopEvents.Mapping mapping = events.mapping(name).orElseThrow();
+    return mapping.correlateBy() == ShopEvents.CorrelateBy.ORDER ? ShopifyMappedEventHandler.subject(mapping, payload) : null;
   }
 
   private static void requireJson(String contentType) {

@@ -46,7 +46,7 @@ class ShopifyWebhookControllerTest {
 
   /** What the controller and the body size limit need besides the inbox. */
   @TestConfiguration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({OrdersProperties.class, ShopifyProperties.class})
+  @EnableConfigurationProperties({OrdersProperties.class, ShopifyProperties.class, dev.journeys.journey.ShopEvents.class})
   @Import(ShopifySignature.class)
   static class Webhooks {}
 

@@ -47,7 +47,8 @@ class WebhookDatabaseAwayTest {
         slots, properties, event -> { }, Clock.systemUTC(), batcher);
     ShopifyProperties shop = new ShopifyProperties(List.of(ShopifyWebhooks.SECRET), List.of());
     ShopifySignature signature = new ShopifySignature(shop);
-    mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper(), shop))
+    mvc = MockMvcBuilders.standaloneSetup(new ShopifyWebhookController(signature, inbox, new ObjectMapper(), shop,
+        new dev.journeys.journey.ShopEvents(null)))
         .setControllerAdvice(new OrderApiErrors())
         .build();
   }
