@@ -122,6 +122,14 @@ public final class BpmnExecutor {
     activateStep(element, flowScope, new Carry(variables, local));
   }
 
+  /**
+   * Runs a step after those already scheduled, as Zeebe processes a follow-up command (a signal
+   * thrown by an element) after the ones written before it.
+   */
+  public void schedule(Runnable step) {
+    agenda.add(step);
+  }
+
   /** A terminate end event ended every token of the scope: activations already scheduled in it are void. */
   public void clearPendingActivations(long flowScopeKey) {
     clearedScopes.merge(flowScopeKey, 1, Integer::sum);
