@@ -54,7 +54,7 @@ public final class BpmnExecutor {
     if (model.process().noneStartEvent() == null) {
       throw Rejection.invalidArgument(
           "Expected to create an instance of process '%s' at its none start event, but it has none; "
-              + "it starts by message or timer", definition.bpmnProcessId());
+              + "it starts by message, timer or signal", definition.bpmnProcessId());
     }
     return createProcessInstance(definition, variables, parentCallActivity, model.process().noneStartEvent(), Map.of());
   }
