@@ -830,4 +830,125 @@ public abstract class EngineConformanceSuite {
       super(() -> engine, EngineConformanceSuite.this::id);
     }
   }
+
+  // --- signals ---------------------------------------------------------------------------------
+
+  /**
+   * Signals: never buffered, so a scenario broadcasts only once what waits for it is known to wait
+   * (a job created in the same step), or again until it took effect where that is harmless (a catch
+   * event is triggered once). Every signal name carries the run's suffix: on a shared cluster a
+   * broadcast reaches every process that waits for the name.
+   */
+  @Nested
+  class Signals {
+
+    private io.camunda.client.api.response.BroadcastSignalResponse broadcast(String name, Map<String, Object> variables) {
+      return engine.client().newBroadcastSignalCommand().signalName(name).variables(variables).send().join();
+    }
+
+    @Test
+    void aSignalStartEventStartsAnInstanceOfTheLatestVersionWithTheSignalsVariables() {
+      String signal = id("holiday-delays");
+      deploy(Bpmn.createExecutableProcess(id("holiday-notice")).startEvent().signal(signal)
+          .serviceTask("old", t -> t.zeebeJobType(id("old"))).endEvent().done());
+      deploy(Bpmn.createExecutableProcess(id("holiday-notice")).startEvent().signal(signal)
+          .serviceTask("tell", t -> t.zeebeJobType(id("tell"))).endEvent().done());
+
+      var response = broadcast(signal, Map.of("days", 3));
+
+      assertThat(response.getKey()).isPositive();
+      assertThat(response.getTenantId()).isEqualTo("<default>");
+      ActivatedJob tell = engine.awaitJob(id("tell"));
+      assertThat(tell.getVariablesAsMap()).containsEntry("days", 3);
+      engine.complete(tell);
+      engine.assertNoJob(id("old"));
+    }
+
+    @Test
+    void aCatchEventTakesTheSignalsVariablesThroughItsOutputMapping() {
+      String signal = id("all-clear");
+      deploy(Bpmn.createExecutableProcess(id("signal-catch")).startEvent()
+          .intermediateCatchEvent("all-clear").signal("=\"" + signal + "-\" + region")
+          .zeebeOutputExpression("reason", "why").endEvent().done());
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("signal-catch"), Map.of("region", "eu"));
+
+      await().atMost(eventually()).pollInterval(Duration.ofMillis(300)).until(() -> {
+        broadcast(signal + "-eu", Map.of("reason", "resumed", "noise", 1));
+        return result.isDone();
+      });
+
+      assertThat(result.join().getVariablesAsMap()).containsEntry("why", "resumed").doesNotContainKeys("reason", "noise");
+    }
+
+    @Test
+    void anInterruptingBoundarySignalEndsTheTaskAndItsJob() {
+      String signal = id("stop-marketing");
+      String work = id("campaign-mail");
+      String stopped = id("stopped");
+      deploy(Bpmn.createExecutableProcess(id("signal-boundary")).startEvent()
+          .serviceTask("mail", t -> t.zeebeJobType(work))
+          .boundaryEvent("stop", b -> b.cancelActivity(true).signal(signal))
+          .serviceTask("stopped", t -> t.zeebeJobType(stopped)).endEvent()
+          .moveToActivity("mail").endEvent().done());
+      long instance = engine.start(id("signal-boundary"), Map.of());
+      ActivatedJob mail = engine.awaitJob(work);
+
+      broadcast(signal, Map.of("by", "ops"));
+
+      ActivatedJob onStop = engine.awaitJob(stopped);
+      assertThat(onStop.getVariablesAsMap()).containsEntry("by", "ops");
+      engine.assertJobGone(mail);
+      engine.complete(onStop);
+      engine.awaitEnded(instance);
+    }
+
+    @Test
+    void aNonInterruptingEventSubProcessSignalRunsBesideTheJourney() {
+      String signal = id("holiday-delays");
+      String work = id("await-carrier");
+      String notice = id("delay-notice");
+      deploy(Bpmn.createExecutableProcess(id("signal-event-sub"))
+          .eventSubProcess("delays", s -> s.startEvent("delayed").interrupting(false).signal(signal)
+              .serviceTask("notice", t -> t.zeebeJobType(notice)).endEvent())
+          .startEvent().serviceTask("carrier", t -> t.zeebeJobType(work)).endEvent().done());
+      long instance = engine.start(id("signal-event-sub"), Map.of());
+      ActivatedJob carrier = engine.awaitJob(work);
+
+      broadcast(signal, Map.of());
+
+      engine.complete(engine.awaitJob(notice));
+      engine.complete(carrier);
+      engine.awaitEnded(instance);
+    }
+
+    @Test
+    void aThrowEventBroadcastsWithItsInputVariablesOnly() {
+      String signal = id("order-paused");
+      String heard = id("heard");
+      deploy(Bpmn.createExecutableProcess(id("signal-listener")).startEvent().signal(signal)
+          .serviceTask("heard", t -> t.zeebeJobType(heard)).endEvent().done());
+      deploy(Bpmn.createExecutableProcess(id("signal-thrower")).startEvent()
+          .intermediateThrowEvent("pause", e -> e.signal(signal).zeebeInputExpression("orderId", "pausedOrder"))
+          .endEvent("done", e -> e.signal(signal)).done());
+
+      long thrower = engine.start(id("signal-thrower"), Map.of("orderId", "o-7", "secret", "kept"));
+
+      ActivatedJob first = engine.awaitJob(heard);
+      ActivatedJob second = engine.awaitJob(heard);
+      assertThat(List.of(first.getVariablesAsMap(), second.getVariablesAsMap()))
+          .containsExactlyInAnyOrder(Map.of("pausedOrder", "o-7"), Map.of());
+      engine.complete(first);
+      engine.complete(second);
+      engine.awaitEnded(thrower);
+    }
+
+    @Test
+    void aSignalStartEventNameMustBeAConstantString() {
+      String description = refusedDeployment(Bpmn.createExecutableProcess(id("signal-start-name"))
+          .startEvent("begin").signal("=shopName").endEvent().done());
+
+      assertThat(description).contains("- Element: begin\n")
+          .contains("Expected constant expression of type String for signal name '=shopName'");
+    }
+  }
 }

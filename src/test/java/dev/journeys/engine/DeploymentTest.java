@@ -234,10 +234,6 @@ class DeploymentTest {
         Arguments.of("inclusive gateway",
             Bpmn.createExecutableProcess("p").startEvent().inclusiveGateway("maybe").endEvent().done(),
             "maybe", "inclusiveGateway"),
-        Arguments.of("signal catch event",
-            Bpmn.createExecutableProcess("p").startEvent()
-                .intermediateCatchEvent("wait-for-signal").signal("order-cancelled").endEvent().done(),
-            "wait-for-signal", "intermediateCatchEvent"),
         Arguments.of("multi-instance service task",
             Bpmn.createExecutableProcess("p").startEvent()
                 .serviceTask("each-item", t -> t.zeebeJobType("item")

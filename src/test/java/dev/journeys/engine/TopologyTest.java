@@ -49,14 +49,6 @@ class TopologyTest {
   }
 
   @Test
-  void broadcastSignalIsUnimplementedAndSaysWhich() {
-    String message = Rpc.failsWith(Status.Code.UNIMPLEMENTED,
-        () -> engine.client().newBroadcastSignalCommand().signalName("order-cancelled").send().join());
-
-    assertThat(message).contains("BroadcastSignal");
-  }
-
-  @Test
   void theBrokerAddressHasARealPort() {
     BrokerInfo broker = engine.client().newTopologyRequest().send().join().getBrokers().get(0);
 

@@ -97,6 +97,8 @@ class ContactDataErasureTest {
       Map.entry("engine_message_start.message_name", "a BPMN message name"),
       Map.entry("engine_message_subscription.message_name", "a BPMN message name"),
       Map.entry("engine_meta.meta_name", "an engine setting's name"),
+      Map.entry("engine_signal_subscription.signal_name", "a BPMN signal name"),
+      Map.entry("dashboard_signal.signal_name", "a BPMN signal name an admin broadcast"),
       Map.entry("engine_process.resource_name", "a BPMN file's name"),
       Map.entry("engine_variable.name", "a variable's name (journeys hold ids, not contact details, in variables)"),
       Map.entry("sandbox_sms.sender", "the shop's sending number"),

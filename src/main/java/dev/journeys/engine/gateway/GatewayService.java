@@ -140,6 +140,16 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         key -> PublishMessageResponse.newBuilder().setKey(key).setTenantId(Processing.DEFAULT_TENANT).build());
   }
 
+  /** Zeebe's gRPC gateway passes an empty name on; we refuse it as Camunda's REST API does. */
+  @Override
+  public void broadcastSignal(BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> observer) {
+    if (Tenants.rejected(request.getTenantId(), "BroadcastSignal", observer)) {
+      return;
+    }
+    run(observer, p -> p.signals().broadcast(request.getSignalName(), request.getVariables()),
+        key -> BroadcastSignalResponse.newBuilder().setKey(key).setTenantId(Processing.DEFAULT_TENANT).build());
+  }
+
   @Override
   public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
     if (Tenants.rejected(request.getTenantIdsList(), "ActivateJobs", observer)) {

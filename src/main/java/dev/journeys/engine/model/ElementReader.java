@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
@@ -97,7 +98,8 @@ final class ElementReader {
     if (node instanceof IntermediateCatchEvent) {
       return ElementKind.INTERMEDIATE_CATCH_EVENT;
     }
-    if (node instanceof IntermediateThrowEvent throwEvent && throwEvent.getEventDefinitions().isEmpty()) {
+    if (node instanceof IntermediateThrowEvent throwEvent && (throwEvent.getEventDefinitions().isEmpty()
+        || throwEvent.getEventDefinitions().stream().allMatch(SignalEventDefinition.class::isInstance))) {
       return ElementKind.INTERMEDIATE_THROW_EVENT;
     }
     if (node instanceof BoundaryEvent) {
@@ -149,6 +151,8 @@ final class ElementReader {
       model.setTrigger(triggers.message(event, message.getMessage(), needsKey));
     } else if (definition instanceof TimerEventDefinition timer && model.kind() != ElementKind.END_EVENT) {
       model.setTrigger(triggers.timer(event, timer));
+    } else if (definition instanceof SignalEventDefinition signal) {
+      model.setTrigger(triggers.signal(event, signal)); // every event kind here catches or throws signals
     } else if (definition instanceof ErrorEventDefinition error && isErrorEvent(model)) {
       model.setTrigger(triggers.error(event, error, model.kind() == ElementKind.END_EVENT));
     } else {

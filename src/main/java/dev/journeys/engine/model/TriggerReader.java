@@ -5,6 +5,7 @@ import dev.journeys.engine.timer.TimerSpec;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 
@@ -67,5 +68,14 @@ final class TriggerReader {
       return new EventTrigger.Error(null);
     }
     return new EventTrigger.Error(reader.expression(element, "error code", code));
+  }
+
+  /** ZeebeRules refused a definition without a signal or a signal without a name already. */
+  EventTrigger.Signal signal(BaseElement element, SignalEventDefinition definition) {
+    String name = definition.getSignal() == null ? null : definition.getSignal().getName();
+    if (name == null || name.isBlank()) {
+      throw reader.invalid(element, "signal name", "it is missing");
+    }
+    return new EventTrigger.Signal(reader.expression(element, "signal name", name));
   }
 }

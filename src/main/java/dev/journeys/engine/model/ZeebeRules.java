@@ -11,6 +11,8 @@ import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.Signal;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
@@ -44,8 +46,8 @@ import org.camunda.bpm.model.xml.validation.ValidationResults;
  * {@code =} expression. The second set is written again here for the attributes the embedded engine
  * executes: which attributes must be expressions (correlation keys, sequence-flow conditions,
  * output-mapping sources), which may be either (job type and retries, called process id, message
- * name, timers, input-mapping sources), mapping targets, task headers, static timers and the name of
- * a message start event. A static value that is only wrong at run time (retries "three") is, as in
+ * and signal names, timers, input-mapping sources), mapping targets, task headers, static timers and
+ * the name of a process's message or signal start event. A static value that is only wrong at run time (retries "three") is, as in
  * Zeebe, accepted here and becomes an incident when it is used.
  *
  * <p>A refusal reads as Zeebe's: "Expected to deploy new resources, but encountered the following
@@ -96,6 +98,8 @@ final class ZeebeRules {
         }),
         rule(Message.class, (message, found) -> expression(message.getName(), Need.OPTIONAL, found)),
         rule(StartEvent.class, this::messageStartName),
+        rule(Signal.class, (signal, found) -> expression(signal.getName(), Need.OPTIONAL, found)),
+        rule(StartEvent.class, this::signalStartName),
         rule(ZeebeSubscription.class,
             (subscription, found) -> expression(subscription.getCorrelationKey(), Need.MANDATORY_EXPRESSION, found)),
         rule(ConditionExpression.class,
@@ -172,6 +176,33 @@ final class ZeebeRules {
         found.addError(0, "Expected constant expression of type String for message name '%s', but was %s"
             .formatted(name, ZeebeValues.typeOf(result.value())));
       }
+    }
+  }
+
+  /** ProcessSignalStartEventSignalNameValidator: as a message start's name, a process's signal start name is constant. */
+  private void signalStartName(StartEvent start, ValidationResultCollector found) {
+    if (!(start.getScope() instanceof Process)) {
+      return;
+    }
+    for (var definition : start.getEventDefinitions()) {
+      if (definition instanceof SignalEventDefinition signalDefinition && signalDefinition.getSignal() != null
+          && signalDefinition.getSignal().getName() != null) {
+        constantName(start, signalDefinition.getSignal().getName(), "signal", found);
+      }
+    }
+  }
+
+  private void constantName(StartEvent start, String name, String what, ValidationResultCollector found) {
+    if (feel.parseError(name).isPresent()) {
+      return; // reported on the signal itself
+    }
+    EvaluationResult result = ZeebeValues.evaluate(feel, feel.parse(name), Map.of(), start.getId());
+    if (result.isFailure()) {
+      found.addError(0, "Expected constant expression but found '%s', which could not be evaluated without context: %s"
+          .formatted(name, result.failure()));
+    } else if (!(result.value() instanceof String)) {
+      found.addError(0, "Expected constant expression of type String for %s name '%s', but was %s"
+          .formatted(what, name, ZeebeValues.typeOf(result.value())));
     }
   }
 

@@ -54,7 +54,7 @@ public final class BpmnExecutor {
     if (model.process().noneStartEvent() == null) {
       throw Rejection.invalidArgument(
           "Expected to create an instance of process '%s' at its none start event, but it has none; "
-              + "it starts by message or timer", definition.bpmnProcessId());
+              + "it starts by message, timer or signal", definition.bpmnProcessId());
     }
     return createProcessInstance(definition, variables, parentCallActivity, model.process().noneStartEvent(), Map.of());
   }
@@ -120,6 +120,14 @@ public final class BpmnExecutor {
   public void activateTriggered(ElementModel element, ElementInstance flowScope, Map<String, Object> variables,
       boolean local) {
     activateStep(element, flowScope, new Carry(variables, local));
+  }
+
+  /**
+   * Runs a step after those already scheduled, as Zeebe processes a follow-up command (a signal
+   * thrown by an element) after the ones written before it.
+   */
+  public void schedule(Runnable step) {
+    agenda.add(step);
   }
 
   /** A terminate end event ended every token of the scope: activations already scheduled in it are void. */

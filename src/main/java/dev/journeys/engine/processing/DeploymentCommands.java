@@ -87,7 +87,7 @@ public final class DeploymentCommands {
     return new DeployedProcess(record.bpmnProcessId(), version, record.key(), record.resourceName());
   }
 
-  /** A new version's message and timer start events replace those of the previous version. */
+  /** A new version's message, timer and signal start events replace those of the previous version. */
   private void replaceStartEvents(ProcessRecord record, ProcessModel model) {
     List<MessageStart> messageStarts = new ArrayList<>();
     for (var start : model.process().triggeredStartEvents()) {
@@ -100,6 +100,7 @@ public final class DeploymentCommands {
     }
     p.state().subscriptions().replaceMessageStarts(record.bpmnProcessId(), messageStarts);
     p.timers().scheduleStartEvents(record, model);
+    p.signals().replaceStartEvents(record, model);
   }
 
   private static String checksum(byte[] content) {

@@ -65,16 +65,20 @@ public final class EventTriggers {
     if (trigger instanceof EventTrigger.Timer timer) {
       return p.timers().schedule(owner, event, timer);
     }
+    if (trigger instanceof EventTrigger.Signal signal) {
+      return p.signals().subscribe(owner, event, signal);
+    }
     return true; // errors need no subscription; they are looked up when thrown
   }
 
   void close(long ownerKey) {
     p.state().subscriptions().deleteOfOwner(ownerKey);
     p.state().timers().deleteOfOwner(ownerKey);
+    p.state().signalSubscriptions().deleteOfOwner(ownerKey);
   }
 
   /**
-   * The event {@code elementId} owned by {@code owner} was triggered (by a message or a timer).
+   * The event {@code elementId} owned by {@code owner} was triggered (by a message, a timer or a signal).
    * Returns whether the owner keeps waiting (a non-interrupting event).
    */
   boolean trigger(ElementInstance owner, String elementId, Map<String, Object> variables) {

@@ -17,6 +17,7 @@ public final class EngineState implements AutoCloseable {
   private final GatewayTokenStore gatewayTokens;
   private final MessageStore messages;
   private final SubscriptionStore subscriptions;
+  private final SignalSubscriptionStore signalSubscriptions;
   private final TimerStore timers;
   private final HistoryStore history;
   private final FunnelStore funnel;
@@ -33,6 +34,7 @@ public final class EngineState implements AutoCloseable {
     this.gatewayTokens = new GatewayTokenStore(sql);
     this.messages = new MessageStore(sql);
     this.subscriptions = new SubscriptionStore(sql);
+    this.signalSubscriptions = new SignalSubscriptionStore(sql);
     this.timers = new TimerStore(sql);
     this.history = new HistoryStore(sql);
     this.funnel = new FunnelStore(sql);
@@ -91,6 +93,10 @@ public final class EngineState implements AutoCloseable {
 
   public SubscriptionStore subscriptions() {
     return subscriptions;
+  }
+
+  public SignalSubscriptionStore signalSubscriptions() {
+    return signalSubscriptions;
   }
 
   public TimerStore timers() {

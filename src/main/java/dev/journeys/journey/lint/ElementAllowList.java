@@ -26,13 +26,13 @@ final class ElementAllowList {
   /** Element kind to the event definitions it may carry ("none": no definition). */
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
-          Map.entry("startEvent", Set.of(NONE, "messageEventDefinition", "timerEventDefinition")),
-          Map.entry("endEvent", Set.of(NONE, "terminateEventDefinition", "errorEventDefinition")),
+          Map.entry("startEvent", Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "signalEventDefinition")),
+          Map.entry("endEvent", Set.of(NONE, "terminateEventDefinition", "errorEventDefinition", "signalEventDefinition")),
           Map.entry("intermediateCatchEvent",
-              Set.of("messageEventDefinition", "timerEventDefinition")),
-          Map.entry("intermediateThrowEvent", Set.of(NONE)),
+              Set.of("messageEventDefinition", "timerEventDefinition", "signalEventDefinition")),
+          Map.entry("intermediateThrowEvent", Set.of(NONE, "signalEventDefinition")),
           Map.entry("boundaryEvent",
-              Set.of("messageEventDefinition", "timerEventDefinition", "errorEventDefinition")),
+              Set.of("messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "signalEventDefinition")),
           Map.entry("serviceTask", Set.of(NONE)),
           Map.entry("sendTask", Set.of(NONE)),
           Map.entry("receiveTask", Set.of(NONE)),
@@ -44,7 +44,7 @@ final class ElementAllowList {
 
   /** An event subprocess may also start on an error. */
   private static final Set<String> EVENT_SUBPROCESS_STARTS =
-      Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "errorEventDefinition");
+      Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "signalEventDefinition");
 
   /** zeebe:properties is metadata (Modeler element templates add it); the engine reads nothing from it. */
   private static final Set<String> ZEEBE_EXTENSIONS =

@@ -139,6 +139,24 @@ class JourneyLinterTest {
         .isEqualTo("Expected an element the embedded engine executes, but found a userTask.");
   }
 
+  /** Signals run on the embedded engine: start, catch, boundary, event subprocess, throw and end events. */
+  @Test
+  void signalEventsHaveNoFindings() {
+    var model = io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("holiday-delays")
+        .eventSubProcess("stop", e -> e.startEvent("stop-start").interrupting(false).signal("stop-marketing").endEvent())
+        .startEvent("delays-start").signal("holiday-delays")
+        .subProcess("wait", sub -> sub.embeddedSubProcess().startEvent().intermediateCatchEvent("resume").signal("resume")
+            .endEvent())
+        .boundaryEvent("cancelled", b -> b.cancelActivity(true).signal("=\"cancel-\" + region")).endEvent()
+        .moveToActivity("wait").intermediateThrowEvent("tell", t -> t.signal("delays-told"))
+        .endEvent("done", end -> end.signal("delays-over")).done();
+
+    List<LintFinding> findings = new JourneyLinter(RULES).lint("signals.bpmn",
+        io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(findings).isEmpty();
+  }
+
   @Test
   void malformedXmlIsOneFindingForTheFile() {
     var linter = new JourneyLinter(RULES);

@@ -7,7 +7,7 @@ import dev.journeys.engine.processing.Processing;
 import dev.journeys.engine.state.ElementInstance;
 
 /**
- * Intermediate message and timer catch events, and receive tasks: open the subscription or timer
+ * Intermediate message, timer and signal catch events, and receive tasks: open the subscription or timer
  * and wait. After an event-based gateway the event was already triggered, so it completes at once.
  */
 final class CatchEventProcessor implements ElementProcessor {

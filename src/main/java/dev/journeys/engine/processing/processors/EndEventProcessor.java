@@ -11,7 +11,8 @@ import dev.journeys.engine.state.ElementInstance;
 
 /**
  * A none end event ends its token; a terminate end event first ends every other token in its scope;
- * an error end event throws a BPMN error to the nearest catching event, or raises an incident.
+ * an error end event throws a BPMN error to the nearest catching event, or raises an incident; a
+ * signal end event broadcasts its signal.
  */
 final class EndEventProcessor implements ElementProcessor {
 
@@ -25,6 +26,10 @@ final class EndEventProcessor implements ElementProcessor {
   public void onActivate(ElementInstance instance, ElementModel element) {
     if (element.trigger() instanceof EventTrigger.Error error) {
       throwError(instance, element, error);
+      return;
+    }
+    if (element.trigger() instanceof EventTrigger.Signal) {
+      p.signals().throwSignal(instance, element);
       return;
     }
     if (element.isTerminateEnd()) {
