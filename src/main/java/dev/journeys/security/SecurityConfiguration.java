@@ -148,6 +148,8 @@ class SecurityConfiguration {
             .hasRole("OPERATOR")
         // every open incident of one kind retried at once
         .requestMatchers(HttpMethod.POST, "/dashboard/incidents/retry").hasRole("OPERATOR")
+        // a signal reaches every journey waiting for it (a shop-wide "stop all marketing today")
+        .requestMatchers(HttpMethod.POST, "/dashboard/signals").hasRole("ADMIN")
         .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/api/**").hasRole("VIEWER")
         .requestMatchers("/actuator/**").hasRole("ADMIN")
         // anything else that changes state (engine clock, future admin actions) is the admin's
