@@ -66,7 +66,7 @@ class PackageDeploymentTest {
 
   private void startUp() throws Exception {
     new BpmnDeployer(camunda, new PathMatchingResourcePatternResolver(),
-        new DeploymentProperties(true, bpmn.toUri() + "*.bpmn"), beans, lint, deployments, clock,
+        new DeploymentProperties(true, bpmn.toUri() + "*.bpmn", bpmn.toUri() + "*.dmn"), beans, lint, deployments, clock,
         new ShopEvents(null))
         .run(null);
   }
