@@ -935,7 +935,7 @@ public abstract class EngineConformanceSuite {
       });
 
       // Zeebe's gateway prefixes its rejections ("Command 'EVALUATE' rejected with code ...: ")
-      assertThat(failsWith(Status.Code.INVALID_ARGUMENT,
+      assertThat(failsWith(Status.Code.NOT_FOUND,
           () -> client().newEvaluateDecisionCommand().decisionId(id("unknown")).send().join()))
           .endsWith("Expected to evaluate decision '%s', but no decision found for id '%s'"
               .formatted(id("unknown"), id("unknown")));

@@ -269,12 +269,14 @@ class DecisionTest {
 
     assertThatThrownBy(() -> evaluate("nope", Map.of()))
         .isInstanceOfSatisfying(ClientStatusException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
           assertThat(e.getMessage()).contains("Expected to evaluate decision 'nope', but no decision found for id 'nope'");
         });
     assertThatThrownBy(() -> engine.client().newEvaluateDecisionCommand().decisionKey(42).send().join())
-        .isInstanceOfSatisfying(ClientStatusException.class, e -> assertThat(e.getMessage())
-            .contains("Expected to evaluate decision '42', but no decision found for key '42'"));
+        .isInstanceOfSatisfying(ClientStatusException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+          assertThat(e.getMessage()).contains("Expected to evaluate decision '42', but no decision found for key '42'");
+        });
   }
 
   @Test

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * EvaluateDecision, as Zeebe's DecisionEvaluationEvaluateProcessor answers it: the latest version of
- * a decision by id, or a decision by key; a decision that is not there is refused (INVALID_ARGUMENT,
- * "Expected to evaluate decision '…', but no decision found for …"); an evaluation that fails is no
+ * a decision by id, or a decision by key; a decision that is not there is refused (NOT_FOUND,
+ * "Expected to evaluate decision '…', but no decision found for …"; neither id nor key is
+ * INVALID_ARGUMENT); an evaluation that fails is no
  * refusal but a response carrying the failure message and the id of the decision that failed.
  */
 public final class DecisionCommands {
@@ -31,13 +32,13 @@ public final class DecisionCommands {
     if (decisionId != null && !decisionId.isEmpty()) {
       decision = p.state().decisions().latestDecision(decisionId);
       if (decision.isEmpty()) {
-        throw Rejection.invalidArgument("Expected to evaluate decision '%s', but no decision found for id '%s'",
+        throw Rejection.notFound("Expected to evaluate decision '%s', but no decision found for id '%s'",
             decisionId, decisionId);
       }
     } else if (decisionKey > -1L) {
       decision = p.state().decisions().decision(decisionKey);
       if (decision.isEmpty()) {
-        throw Rejection.invalidArgument("Expected to evaluate decision '%d', but no decision found for key '%d'",
+        throw Rejection.notFound("Expected to evaluate decision '%d', but no decision found for key '%d'",
             decisionKey, decisionKey);
       }
     } else {
