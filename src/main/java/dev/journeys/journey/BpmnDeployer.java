@@ -95,7 +95,11 @@ class BpmnDeployer implements ApplicationRunner {
         })
         .toList();
     lint(files);
-    List<PackageFile> changed = files.stream().filter(this::needsDeployment).toList();
+    List<PackageFile> changedFiles = files.stream().filter(this::needsDeployment).toList();
+    // the engine cannot be asked whether it still has a package's decisions (a new cluster): they go with
+    // any deployment; an unchanged one keeps its version
+    List<PackageFile> changed = changedFiles.isEmpty() ? changedFiles : files.stream()
+        .filter(f -> changedFiles.contains(f) || f.name().endsWith(".dmn")).toList();
     if (changed.isEmpty()) {
       log.info("The {} packaged journeys are unchanged since they were last deployed from the package: "
           + "nothing deployed, the engine's latest versions stay", resources.size());
@@ -108,6 +112,8 @@ class BpmnDeployer implements ApplicationRunner {
       log.info("Deployed process {} version {} (key {}) from {}", process.getBpmnProcessId(), process.getVersion(),
           process.getProcessDefinitionKey(), process.getResourceName());
     });
+    deployment.getDecisions().forEach(decision -> log.info("Deployed decision {} version {} (key {})",
+        decision.getDmnDecisionId(), decision.getVersion(), decision.getDecisionKey()));
     for (PackageFile file : changed) {
       deployments.record(file.name(), file.checksum(), processIds.getOrDefault(file.name(), List.of()), clock.instant());
     }
@@ -163,7 +169,8 @@ class BpmnDeployer implements ApplicationRunner {
 
   private List<Resource> findResources() {
     try {
-      return Arrays.stream(resolver.getResources(properties.resources()))
+      return java.util.stream.Stream.concat(Arrays.stream(resolver.getResources(properties.resources())),
+              Arrays.stream(resolver.getResources(properties.decisions())))
           .filter(Resource::isReadable)
           // Sorted so the same files always make the same request.
           .sorted(Comparator.comparing(Resource::getFilename))

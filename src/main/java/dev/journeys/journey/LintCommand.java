@@ -94,7 +94,7 @@ public final class LintCommand {
     for (String name : paths) {
       Path path = Path.of(name);
       try (Stream<Path> files = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
-        for (Path file : files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn")).sorted().toList()) {
           sources.add(new LintSource(file.getFileName().toString(), Files.readAllBytes(file)));
         }
       } catch (IOException e) {

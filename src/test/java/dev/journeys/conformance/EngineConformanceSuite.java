@@ -8,6 +8,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceResult;
+import dev.journeys.engine.Dmn;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.grpc.Status;
@@ -949,6 +950,139 @@ public abstract class EngineConformanceSuite {
 
       assertThat(description).contains("- Element: begin\n")
           .contains("Expected constant expression of type String for signal name '=shopName'");
+  // --- business rule tasks and DMN -----------------------------------------------------------------
+
+  /** Decisions deployed beside BPMN, evaluated by business rule tasks and EvaluateDecision; ids unique per run. */
+  @Nested
+  class BusinessRuleTask {
+
+    private String channelTable(String drgId, String decisionId, String hitPolicy) {
+      return Dmn.table(drgId, decisionId, hitPolicy, null,
+          List.of(new Dmn.Input("segment", "segment"), new Dmn.Input("spend", "spend")), List.of("channel"), List.of(
+              Dmn.rule("r1", List.of("\"vip\"", ">= 100"), List.of("\"sms\"")),
+              Dmn.rule("r2", List.of("\"vip\"", "-"), List.of("\"email\"")),
+              Dmn.rule("r3", List.of("-", "-"), List.of("\"none\""))));
+    }
+
+    private BpmnModelInstance choose(String processId, String decisionId) {
+      return Bpmn.createExecutableProcess(processId).startEvent()
+          .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("channel"))
+          .endEvent().done();
+    }
+
+    private void deployWith(String dmnName, String dmn, BpmnModelInstance process, String bpmnName) {
+      client().newDeployResourceCommand().addResourceStringUtf8(dmn, dmnName).addProcessModel(process, bpmnName)
+          .send().join();
+    }
+
+    @Test
+    void theDecisionTablesResultBecomesTheResultVariable() {
+      String decision = id("channel");
+      var deployment = client().newDeployResourceCommand()
+          .addResourceStringUtf8(channelTable(id("channels"), decision, "FIRST"), id("channels") + ".dmn")
+          .addProcessModel(choose(id("choose"), decision), id("choose") + ".bpmn")
+          .send().join();
+      assertThat(deployment.getDecisions()).singleElement().satisfies(d -> {
+        assertThat(d.getDmnDecisionId()).isEqualTo(decision);
+        assertThat(d.getVersion()).isEqualTo(1);
+        assertThat(d.getDmnDecisionRequirementsId()).isEqualTo(id("channels"));
+      });
+      assertThat(deployment.getDecisionRequirements()).singleElement()
+          .satisfies(drg -> assertThat(drg.getResourceName()).isEqualTo(id("channels") + ".dmn"));
+
+      ProcessInstanceResult result =
+          engine.startWithResult(id("choose"), Map.of("segment", "vip", "spend", 500)).join();
+
+      assertThat(result.getVariablesAsMap()).containsEntry("channel", "sms");
+    }
+
+    @Test
+    void withOutputMappingsTheResultStaysOnTheTask() {
+      String decision = id("channel");
+      deployWith(id("channels") + ".dmn", channelTable(id("channels"), decision, "COLLECT"),
+          Bpmn.createExecutableProcess(id("mapped")).startEvent()
+              .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(decision).zeebeResultVariable("all")
+                  .zeebeOutputExpression("count(all)", "how_many"))
+              .endEvent().done(), id("mapped") + ".bpmn");
+
+      ProcessInstanceResult result =
+          engine.startWithResult(id("mapped"), Map.of("segment", "vip", "spend", 500)).join();
+
+      assertThat(result.getVariablesAsMap()).containsEntry("how_many", 3).doesNotContainKey("all");
+    }
+
+    @Test
+    void requiredDecisionsAndLiteralExpressions() {
+      String offer = id("offer");
+      String graph = Dmn.definitions(id("offers"),
+          Dmn.decision(id("discount"), "Discount", Dmn.literal(id("discount"), "discount", "if spend > 100 then 10 else 0")),
+          Dmn.decision(offer, "Offer", Dmn.literal(offer, "offer",
+              "if discount > 0 then \"SAVE\" + string(discount) else \"THANKS\""), id("discount")));
+      deployWith(id("offers") + ".dmn", graph, Bpmn.createExecutableProcess(id("offer-process")).startEvent()
+          .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(offer).zeebeResultVariable("code"))
+          .endEvent().done(), id("offer-process") + ".bpmn");
+
+      assertThat(engine.startWithResult(id("offer-process"), Map.of("spend", 250)).join().getVariablesAsMap())
+          .containsEntry("code", "SAVE10");
+
+      var evaluated = client().newEvaluateDecisionCommand().decisionId(offer).variables(Map.of("spend", 5))
+          .send().join();
+      assertThat(evaluated.getDecisionOutput()).isEqualTo("\"THANKS\"");
+      assertThat(evaluated.getEvaluatedDecisions()).extracting(d -> d.getDecisionType())
+          .containsExactly("LITERAL_EXPRESSION", "LITERAL_EXPRESSION");
+    }
+
+    @Test
+    void evaluateDecisionAnswersTheLatestVersionAndRefusesAnUnknownId() {
+      String decision = id("channel");
+      client().newDeployResourceCommand()
+          .addResourceStringUtf8(channelTable(id("channels"), decision, "FIRST"), id("channels") + ".dmn")
+          .send().join();
+      var second = client().newDeployResourceCommand()
+          .addResourceStringUtf8(channelTable(id("channels"), decision, "COLLECT"), id("channels") + ".dmn")
+          .send().join();
+      assertThat(second.getDecisions().get(0).getVersion()).isEqualTo(2);
+
+      var evaluated = client().newEvaluateDecisionCommand().decisionId(decision)
+          .variables(Map.of("segment", "vip", "spend", 500)).send().join();
+      assertThat(evaluated.getDecisionVersion()).isEqualTo(2);
+      assertThat(evaluated.getDecisionOutput()).isEqualTo("[\"sms\",\"email\",\"none\"]");
+      assertThat(evaluated.getEvaluatedDecisions()).singleElement().satisfies(d -> {
+        assertThat(d.getDecisionType()).isEqualTo("DECISION_TABLE");
+        assertThat(d.getMatchedRules()).extracting(r -> r.getRuleId()).containsExactly("r1", "r2", "r3");
+      });
+
+      // Zeebe's gateway prefixes its rejections ("Command 'EVALUATE' rejected with code ...: ")
+      assertThat(failsWith(Status.Code.NOT_FOUND,
+          () -> client().newEvaluateDecisionCommand().decisionId(id("unknown")).send().join()))
+          .endsWith("Expected to evaluate decision '%s', but no decision found for id '%s'"
+              .formatted(id("unknown"), id("unknown")));
+    }
+
+    @Test
+    void aMissingDecisionIsACalledDecisionIncident() {
+      assumeIncidentSearch();
+      deploy(choose(id("no-decision"), id("missing")));
+      long instance = engine.start(id("no-decision"), Map.of());
+
+      OpenIncident incident = awaitIncident(instance);
+      assertThat(incident.errorType()).isEqualTo("CALLED_DECISION_ERROR");
+      assertThat(incident.elementId()).isEqualTo("decide");
+      engine.cancelQuietly(instance);
+    }
+
+    @Test
+    void aFailingEvaluationIsADecisionEvaluationIncident() {
+      assumeIncidentSearch();
+      String decision = id("unique");
+      deployWith(id("uniques") + ".dmn", channelTable(id("uniques"), decision, "UNIQUE"),
+          choose(id("ambiguous"), decision), id("ambiguous") + ".bpmn");
+      long instance = engine.start(id("ambiguous"), Map.of("segment", "vip", "spend", 500));
+
+      OpenIncident incident = awaitIncident(instance);
+      assertThat(incident.errorType()).isEqualTo("DECISION_EVALUATION_ERROR");
+      assertThat(incident.elementId()).isEqualTo("decide");
+      engine.cancelQuietly(instance);
     }
   }
 }

@@ -64,9 +64,30 @@ class PackageDeploymentTest {
     assertThat(latestVersionName()).isEqualTo("package v1");
   }
 
+  /** The package's .dmn files go with its journeys: a business rule task finds its decision at once. */
+  @Test
+  void aPackagedDecisionIsDeployedWithTheJourneysAndCalledByThem() throws Exception {
+    String decisionId = processId + "-offer";
+    Files.writeString(bpmn.resolve("offer.dmn"), """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="%s-graph" name="Offer" namespace="http://x">
+          <decision id="%s" name="Offer">
+            <literalExpression id="offer_expression"><text>if spend > 100 then "gift" else "thanks"</text></literalExpression>
+          </decision>
+        </definitions>
+        """.formatted(decisionId, decisionId));
+    Files.writeString(bpmn.resolve("journey.bpmn"), xml(Bpmn.createExecutableProcess(processId).startEvent()
+        .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("offer"))
+        .endEvent().done()));
+    startUp();
+
+    var result = camunda.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(java.util.Map.of("spend", 500)).withResult().send().join();
+    assertThat(result.getVariablesAsMap()).containsEntry("offer", "gift");
+  }
+
   private void startUp() throws Exception {
     new BpmnDeployer(camunda, new PathMatchingResourcePatternResolver(),
-        new DeploymentProperties(true, bpmn.toUri() + "*.bpmn"), beans, lint, deployments, clock,
+        new DeploymentProperties(true, bpmn.toUri() + "*.bpmn", bpmn.toUri() + "*.dmn"), beans, lint, deployments, clock,
         new ShopEvents(null))
         .run(null);
   }

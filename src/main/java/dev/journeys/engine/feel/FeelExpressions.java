@@ -139,7 +139,7 @@ public final class FeelExpressions implements AutoCloseable {
   }
 
   /** Converts FEEL results (Scala-free thanks to the Java value mapper, but with wide numbers and temporals) to JSON-friendly Java. */
-  static Object toPlainJava(Object value) {
+  public static Object toPlainJava(Object value) {
     if (value instanceof BigDecimal decimal) {
       return normalise(decimal);
     }

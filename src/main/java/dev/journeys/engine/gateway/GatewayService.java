@@ -1,6 +1,7 @@
 package dev.journeys.engine.gateway;
 
 import dev.journeys.engine.processing.CommandWriter;
+import dev.journeys.engine.processing.DecisionCommands;
 import dev.journeys.engine.processing.DeploymentCommands;
 import dev.journeys.engine.processing.DeploymentCommands.DeploymentResult;
 import dev.journeys.engine.processing.DeploymentCommands.Resource;
@@ -66,7 +67,38 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             .setProcessDefinitionKey(process.key())
             .setResourceName(process.resourceName())
             .setTenantId(Processing.DEFAULT_TENANT))));
+    result.decisions().forEach(decision -> response.addDeployments(Deployment.newBuilder()
+        .setDecision(DecisionMetadata.newBuilder()
+            .setDmnDecisionId(decision.decisionId())
+            .setDmnDecisionName(nonNull(decision.name()))
+            .setVersion(decision.version())
+            .setDecisionKey(decision.key())
+            .setDmnDecisionRequirementsId(decision.drgId())
+            .setDecisionRequirementsKey(decision.drgKey())
+            .setTenantId(Processing.DEFAULT_TENANT))));
+    result.decisionRequirements().forEach(drg -> response.addDeployments(Deployment.newBuilder()
+        .setDecisionRequirements(DecisionRequirementsMetadata.newBuilder()
+            .setDmnDecisionRequirementsId(drg.id())
+            .setDmnDecisionRequirementsName(nonNull(drg.name()))
+            .setVersion(drg.version())
+            .setDecisionRequirementsKey(drg.key())
+            .setResourceName(drg.resourceName())
+            .setTenantId(Processing.DEFAULT_TENANT))));
     return response.build();
+  }
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
+  }
+
+  @Override
+  public void evaluateDecision(EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
+    if (Tenants.rejected(request.getTenantId(), "EvaluateDecision", observer)) {
+      return;
+    }
+    long key = request.getDecisionKey() == 0 && !request.getDecisionId().isEmpty() ? -1L : request.getDecisionKey();
+    run(observer, p -> new DecisionCommands(p).evaluate(request.getDecisionId(), key, request.getVariables()),
+        DecisionReplies::evaluated);
   }
 
   @Override

@@ -16,7 +16,8 @@ public enum ElementKind {
   INTERMEDIATE_THROW_EVENT,
   RECEIVE_TASK,
   BOUNDARY_EVENT,
-  EVENT_BASED_GATEWAY;
+  EVENT_BASED_GATEWAY,
+  BUSINESS_RULE_TASK;
 
   public boolean isJobWorkerTask() {
     return this == SERVICE_TASK || this == SEND_TASK;
@@ -29,6 +30,6 @@ public enum ElementKind {
   /** Activities can carry boundary events. */
   public boolean isActivity() {
     return this == SERVICE_TASK || this == SEND_TASK || this == RECEIVE_TASK || this == SUB_PROCESS
-        || this == CALL_ACTIVITY;
+        || this == CALL_ACTIVITY || this == BUSINESS_RULE_TASK;
   }
 }

@@ -18,6 +18,7 @@ public final class ElementModel {
   private String defaultFlowId;
   private TaskDefinition taskDefinition;
   private CalledElement calledElement;
+  private CalledDecision calledDecision;
   private boolean terminateEnd;
   private EventTrigger trigger;
   private boolean interrupting = true;
@@ -127,6 +128,11 @@ public final class ElementModel {
     return calledElement;
   }
 
+  /** zeebe:calledDecision of a business rule task; null when it is a job worker task. */
+  public CalledDecision calledDecision() {
+    return calledDecision;
+  }
+
   public boolean isTerminateEnd() {
     return terminateEnd;
   }
@@ -154,6 +160,10 @@ public final class ElementModel {
 
   void setCalledElement(CalledElement calledElement) {
     this.calledElement = calledElement;
+  }
+
+  void setCalledDecision(CalledDecision calledDecision) {
+    this.calledDecision = calledDecision;
   }
 
   void setTrigger(EventTrigger trigger) {

@@ -15,6 +15,7 @@ import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
@@ -29,6 +30,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Transaction;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
@@ -74,6 +76,7 @@ final class ElementReader {
     switch (kind) {
       case SERVICE_TASK, SEND_TASK -> model.setTaskDefinition(readTaskDefinition(node));
       case CALL_ACTIVITY -> model.setCalledElement(readCalledElement((CallActivity) node));
+      case BUSINESS_RULE_TASK -> readBusinessRuleTask(node, model);
       case RECEIVE_TASK -> model.setTrigger(triggers.message(node, ((ReceiveTask) node).getMessage(), true));
       case BOUNDARY_EVENT -> model.setInterrupting(((BoundaryEvent) node).cancelActivity());
       case START_EVENT -> model.setInterrupting(((StartEvent) node).isInterrupting());
@@ -128,6 +131,9 @@ final class ElementReader {
     }
     if (node instanceof CallActivity) {
       return ElementKind.CALL_ACTIVITY;
+    }
+    if (node instanceof BusinessRuleTask) {
+      return ElementKind.BUSINESS_RULE_TASK;
     }
     throw rejectUnsupported(node);
   }
@@ -222,6 +228,29 @@ final class ElementReader {
       }
     }
     return new TaskDefinition(type, retries, headers);
+  }
+
+  /**
+   * A business rule task evaluates its zeebe:calledDecision, or is a job worker task when it has a
+   * zeebe:taskDefinition instead (ZeebeDesignTimeValidators let exactly one of them through).
+   */
+  private void readBusinessRuleTask(FlowNode node, ElementModel model) {
+    ZeebeCalledDecision called = node.getSingleExtensionElement(ZeebeCalledDecision.class);
+    if (called == null) {
+      model.setTaskDefinition(readTaskDefinition(node));
+      return;
+    }
+    if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+      throw unsupportedAttribute(node, "zeebe:calledDecision bindingType " + called.getBindingType());
+    }
+    if (called.getDecisionId() == null || called.getDecisionId().isBlank()) {
+      throw invalid(node, "zeebe:calledDecision decisionId", "it is missing");
+    }
+    if (called.getResultVariable() == null || called.getResultVariable().isBlank()) {
+      throw invalid(node, "zeebe:calledDecision resultVariable", "it is missing");
+    }
+    model.setCalledDecision(new CalledDecision(
+        expression(node, "zeebe:calledDecision decisionId", called.getDecisionId()), called.getResultVariable()));
   }
 
   private CalledElement readCalledElement(CallActivity node) {

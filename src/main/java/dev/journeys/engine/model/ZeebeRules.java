@@ -15,6 +15,7 @@ import io.camunda.zeebe.model.bpmn.instance.Signal;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
@@ -110,6 +111,8 @@ final class ZeebeRules {
         }),
         rule(ZeebeCalledElement.class,
             (called, found) -> expression(called.getProcessId(), Need.MANDATORY, found)),
+        rule(ZeebeCalledDecision.class,
+            (called, found) -> expression(called.getDecisionId(), Need.MANDATORY, found)),
         rule(TimerEventDefinition.class, (timer, found) -> {
           expression(text(timer.getTimeDate()), Need.OPTIONAL, found);
           expression(text(timer.getTimeDuration()), Need.OPTIONAL, found);

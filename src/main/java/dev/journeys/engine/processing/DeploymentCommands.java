@@ -26,7 +26,19 @@ public final class DeploymentCommands {
   /** A process as deployed: a new version, or the existing one when nothing changed. */
   public record DeployedProcess(String bpmnProcessId, int version, long key, String resourceName) {}
 
-  public record DeploymentResult(long key, List<DeployedProcess> processes) {}
+  /** A decision as deployed: a new version, or the existing one when its graph did not change. */
+  public record DeployedDecision(String decisionId, String name, int version, long key, String drgId, long drgKey) {}
+
+  /** A decision requirements graph (.dmn resource) as deployed. */
+  public record DeployedDrg(String id, String name, int version, long key, String resourceName) {}
+
+  public record DeploymentResult(long key, List<DeployedProcess> processes, List<DeployedDecision> decisions,
+      List<DeployedDrg> decisionRequirements) {
+
+    public DeploymentResult(long key, List<DeployedProcess> processes) {
+      this(key, processes, List.of(), List.of());
+    }
+  }
 
   private final Processing p;
 
@@ -40,7 +52,12 @@ public final class DeploymentCommands {
     }
     Map<String, ProcessModel> models = new LinkedHashMap<>();
     Map<String, Resource> sources = new LinkedHashMap<>();
+    DecisionDeployment dmn = new DecisionDeployment(p);
     for (Resource resource : resources) {
+      if (DecisionDeployment.isDmn(resource)) {
+        dmn.add(resource);
+        continue;
+      }
       for (ProcessModel model : transform(resource)) {
         Resource earlier = sources.put(model.bpmnProcessId(), resource);
         if (earlier != null) {
@@ -55,14 +72,18 @@ public final class DeploymentCommands {
     p.state().processes().insertDeployment(deploymentKey, Processing.DEFAULT_TENANT, p.now());
     List<DeployedProcess> deployed = new ArrayList<>();
     models.forEach((processId, model) -> deployed.add(store(deploymentKey, sources.get(processId), model)));
-    return new DeploymentResult(deploymentKey, deployed);
+    List<DeployedDrg> drgs = new ArrayList<>();
+    List<DeployedDecision> decisions = new ArrayList<>();
+    dmn.store(deploymentKey, drgs, decisions);
+    return new DeploymentResult(deploymentKey, deployed, decisions, drgs);
   }
 
   private List<ProcessModel> transform(Resource resource) {
     String name = resource.name() == null ? "" : resource.name();
     if (!name.endsWith(".bpmn") && !name.endsWith(".xml")) {
       throw Rejection.invalidArgument(
-          "Expected resource '%s' to be BPMN (.bpmn or .xml), but the embedded engine deploys nothing else", name);
+          "Expected resource '%s' to be BPMN (.bpmn or .xml) or DMN (.dmn), but the embedded engine deploys nothing else",
+          name);
     }
     try {
       return p.models().transformer().transform(name, resource.content());
@@ -103,7 +124,7 @@ public final class DeploymentCommands {
     p.signals().replaceStartEvents(record, model);
   }
 
-  private static String checksum(byte[] content) {
+  static String checksum(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -12,6 +12,7 @@ public final class ProcessModels {
 
   private final BpmnTransformer transformer;
   private final Map<Long, ProcessModel> byKey = new ConcurrentHashMap<>();
+  private final DecisionModels decisions = new DecisionModels();
 
   public ProcessModels(BpmnTransformer transformer) {
     this.transformer = transformer;
@@ -19,6 +20,11 @@ public final class ProcessModels {
 
   public BpmnTransformer transformer() {
     return transformer;
+  }
+
+  /** The deployed decisions' parsed graphs and the DMN engine. */
+  public DecisionModels decisions() {
+    return decisions;
   }
 
   public ProcessModel get(ProcessStore store, long definitionKey) {

@@ -14,6 +14,7 @@ public final class EngineState implements AutoCloseable {
   private final JobStore jobs;
   private final IncidentStore incidents;
   private final ProcessStore processes;
+  private final DecisionStore decisions;
   private final GatewayTokenStore gatewayTokens;
   private final MessageStore messages;
   private final SubscriptionStore subscriptions;
@@ -31,6 +32,7 @@ public final class EngineState implements AutoCloseable {
     this.jobs = new JobStore(sql);
     this.incidents = new IncidentStore(sql);
     this.processes = new ProcessStore(sql);
+    this.decisions = new DecisionStore(sql);
     this.gatewayTokens = new GatewayTokenStore(sql);
     this.messages = new MessageStore(sql);
     this.subscriptions = new SubscriptionStore(sql);
@@ -81,6 +83,10 @@ public final class EngineState implements AutoCloseable {
 
   public ProcessStore processes() {
     return processes;
+  }
+
+  public DecisionStore decisions() {
+    return decisions;
   }
 
   public GatewayTokenStore gatewayTokens() {

@@ -40,7 +40,8 @@ final class ElementAllowList {
           Map.entry("parallelGateway", Set.of(NONE)),
           Map.entry("eventBasedGateway", Set.of(NONE)),
           Map.entry("subProcess", Set.of(NONE)),
-          Map.entry("callActivity", Set.of(NONE)));
+          Map.entry("callActivity", Set.of(NONE)),
+          Map.entry("businessRuleTask", Set.of(NONE)));
 
   /** An event subprocess may also start on an error. */
   private static final Set<String> EVENT_SUBPROCESS_STARTS =
@@ -48,7 +49,8 @@ final class ElementAllowList {
 
   /** zeebe:properties is metadata (Modeler element templates add it); the engine reads nothing from it. */
   private static final Set<String> ZEEBE_EXTENSIONS =
-      Set.of("taskDefinition", "taskHeaders", "ioMapping", "calledElement", "subscription", "properties");
+      Set.of("taskDefinition", "taskHeaders", "ioMapping", "calledElement", "subscription", "properties",
+          "calledDecision");
 
   private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
 

@@ -5,7 +5,10 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code journeys lint}: checks journey BPMN against what the embedded engine executes and what the
@@ -17,11 +20,18 @@ public final class JourneyLinter {
   private final LintRules rules;
   private final TaskChecks tasks;
   private final MessageChecks messages;
+  /** The decisions business rule tasks may call: those packaged with the application (bpmn/*.dmn). */
+  private final Set<String> decisions;
 
   public JourneyLinter(LintRules rules) {
+    this(rules, DecisionChecks.packaged());
+  }
+
+  private JourneyLinter(LintRules rules, Set<String> decisions) {
     this.rules = rules;
     this.tasks = new TaskChecks(rules);
     this.messages = new MessageChecks(rules);
+    this.decisions = Collections.unmodifiableSortedSet(new TreeSet<>(decisions));
   }
 
   public LintRules rules() {
@@ -31,6 +41,14 @@ public final class JourneyLinter {
   /** Lints one file; an unreadable one is a single finding, so the others are still checked. */
   public List<LintFinding> lint(String file, byte[] content) {
     LintFindings findings = new LintFindings(file);
+    if (file.endsWith(".dmn")) {
+      String failure = DecisionChecks.parseFailure(content);
+      if (failure != null) {
+        findings.error(file, "Expected DMN 1.3 XML, but it does not parse: " + failure,
+            "open and save the file in Camunda Modeler, or fix the XML");
+      }
+      return findings.list();
+    }
     BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
@@ -44,13 +62,19 @@ public final class JourneyLinter {
     messages.check(model, findings);
     ExpressionChecks.check(model, findings);
     StaticValueChecks.check(model, findings);
+    DecisionChecks.check(model, decisions, findings);
     return findings.list();
   }
 
   /** Lints several files, their findings in file order. */
   public List<LintFinding> lint(List<LintSource> sources) {
+    // the .dmn files among them are deployed with them: their decisions may be called
+    Set<String> withSources = new TreeSet<>(decisions);
+    sources.stream().filter(s -> s.name().endsWith(".dmn"))
+        .forEach(s -> withSources.addAll(DecisionChecks.decisionsOf(s.content())));
+    JourneyLinter linter = withSources.equals(decisions) ? this : new JourneyLinter(rules, withSources);
     List<LintFinding> all = new ArrayList<>();
-    sources.forEach(source -> all.addAll(lint(source.name(), source.content())));
+    sources.forEach(source -> all.addAll(linter.lint(source.name(), source.content())));
     return all;
   }
 

@@ -1,9 +1,11 @@
 package dev.journeys.journey.lint;
 
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -40,7 +42,9 @@ final class TaskChecks {
 
   void check(BpmnModelInstance model, LintFindings findings) {
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      if (node instanceof ServiceTask || node instanceof SendTask) {
+      boolean jobWorkerRuleTask = node instanceof BusinessRuleTask
+          && node.getSingleExtensionElement(ZeebeCalledDecision.class) == null;
+      if (node instanceof ServiceTask || node instanceof SendTask || jobWorkerRuleTask) {
         checkJobType(node, findings);
       }
     }

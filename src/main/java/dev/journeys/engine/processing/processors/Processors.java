@@ -19,6 +19,7 @@ public final class Processors {
     JobWorkerTaskProcessor tasks = new JobWorkerTaskProcessor(p);
     processors.put(ElementKind.SERVICE_TASK, tasks);
     processors.put(ElementKind.SEND_TASK, tasks);
+    processors.put(ElementKind.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(p, tasks));
     processors.put(ElementKind.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(p));
     processors.put(ElementKind.PARALLEL_GATEWAY, new ParallelGatewayProcessor(p));
     processors.put(ElementKind.SUB_PROCESS, new SubProcessProcessor(p));
