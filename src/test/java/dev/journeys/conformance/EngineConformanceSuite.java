@@ -950,6 +950,9 @@ public abstract class EngineConformanceSuite {
 
       assertThat(description).contains("- Element: begin\n")
           .contains("Expected constant expression of type String for signal name '=shopName'");
+    }
+  }
+
   // --- business rule tasks and DMN -----------------------------------------------------------------
 
   /** Decisions deployed beside BPMN, evaluated by business rule tasks and EvaluateDecision; ids unique per run. */
