@@ -25,6 +25,7 @@ public final class Processing {
   private final MessageBehavior messages;
   private final TimerBehavior timers;
   private final ErrorBehavior errors;
+  private final EscalationBehavior escalations;
   private final EngineListener listener;
   private Effects effects = new Effects();
 
@@ -48,6 +49,7 @@ public final class Processing {
     this.messages = new MessageBehavior(this);
     this.timers = new TimerBehavior(this);
     this.errors = new ErrorBehavior(this);
+    this.escalations = new EscalationBehavior(this);
     this.bpmn = new BpmnExecutor(this);
     this.resultWaiters = resultWaiters;
   }
@@ -98,6 +100,10 @@ public final class Processing {
 
   public ErrorBehavior errors() {
     return errors;
+  }
+
+  public EscalationBehavior escalations() {
+    return escalations;
   }
 
   public ResultWaiters resultWaiters() {

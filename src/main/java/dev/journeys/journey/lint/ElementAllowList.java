@@ -27,24 +27,28 @@ final class ElementAllowList {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("startEvent", Set.of(NONE, "messageEventDefinition", "timerEventDefinition")),
-          Map.entry("endEvent", Set.of(NONE, "terminateEventDefinition", "errorEventDefinition")),
+          Map.entry("endEvent",
+              Set.of(NONE, "terminateEventDefinition", "errorEventDefinition", "escalationEventDefinition")),
           Map.entry("intermediateCatchEvent",
               Set.of("messageEventDefinition", "timerEventDefinition")),
-          Map.entry("intermediateThrowEvent", Set.of(NONE)),
+          Map.entry("intermediateThrowEvent", Set.of(NONE, "escalationEventDefinition")),
           Map.entry("boundaryEvent",
-              Set.of("messageEventDefinition", "timerEventDefinition", "errorEventDefinition")),
+              Set.of("messageEventDefinition", "timerEventDefinition", "errorEventDefinition",
+                  "escalationEventDefinition")),
           Map.entry("serviceTask", Set.of(NONE)),
           Map.entry("sendTask", Set.of(NONE)),
           Map.entry("receiveTask", Set.of(NONE)),
           Map.entry("exclusiveGateway", Set.of(NONE)),
           Map.entry("parallelGateway", Set.of(NONE)),
+          Map.entry("inclusiveGateway", Set.of(NONE)),
           Map.entry("eventBasedGateway", Set.of(NONE)),
           Map.entry("subProcess", Set.of(NONE)),
           Map.entry("callActivity", Set.of(NONE)));
 
-  /** An event subprocess may also start on an error. */
+  /** An event subprocess may also start on an error or an escalation. */
   private static final Set<String> EVENT_SUBPROCESS_STARTS =
-      Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "errorEventDefinition");
+      Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "errorEventDefinition",
+          "escalationEventDefinition");
 
   /** zeebe:properties is metadata (Modeler element templates add it); the engine reads nothing from it. */
   private static final Set<String> ZEEBE_EXTENSIONS =
