@@ -19,8 +19,10 @@ import java.util.Map;
  * catches every code. The first match takes the escalation, without variables; an interrupting one
  * ends the thrower with everything else it interrupts, a non-interrupting one lets the thrower
  * complete. An escalation nothing catches is no incident: the thrower completes as if it had not
- * thrown, and an intermediate throw event goes on. The search stops at a scope an interrupting event
- * subprocess already interrupted; a match there cannot trigger.
+ * thrown, and an intermediate throw event goes on. Within a process instance the search goes no
+ * further out than a scope that an interrupting event subprocess already interrupted (it goes on at
+ * the calling call activity, as Zeebe's does); a match in such a scope does not trigger, and an
+ * interrupting one still keeps the thrower from completing, as in Zeebe.
  */
 public final class EscalationBehavior {
 
