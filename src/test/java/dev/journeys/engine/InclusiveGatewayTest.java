@@ -179,6 +179,33 @@ class InclusiveGatewayTest {
     assertThat(engine.activateOne("after").getProcessInstanceKey()).isEqualTo(instance);
   }
 
+  @Test
+  void aBoundaryEventOfAWaitingTaskThatLeadsToTheJoinIsAPathTheJoinWaitsFor() {
+    // task a ends on its own; only its boundary event leads to the join
+    engine.deploy(Bpmn.createExecutableProcess("via-boundary").startEvent()
+        .inclusiveGateway("fork")
+        .conditionExpression("true")
+        .serviceTask("a", t -> t.zeebeJobType("a")).endEvent("a-done")
+        .moveToActivity("a")
+        .boundaryEvent("cancelled", b -> b.message(m -> m.name("cancelled").zeebeCorrelationKeyExpression("orderId")))
+        .inclusiveGateway("join")
+        .serviceTask("after", t -> t.zeebeJobType("after"))
+        .endEvent()
+        .moveToNode("fork")
+        .conditionExpression("true")
+        .serviceTask("b", t -> t.zeebeJobType("b"))
+        .connectTo("join")
+        .done());
+    long instance = engine.createInstance("via-boundary", Map.of("orderId", "o-9")).getProcessInstanceKey();
+
+    engine.completeNext("b", Map.of());
+    engine.assertNoJob("after");
+    engine.client().newPublishMessageCommand().messageName("cancelled").correlationKey("o-9").send().join();
+
+    assertThat(engine.activateOne("after").getProcessInstanceKey()).isEqualTo(instance);
+    engine.assertNoJob("a");
+  }
+
   /**
    * Zeebe 8.8 decides the join only when a token arrives at it: when the branch it waited for ends
    * elsewhere, nothing arrives any more and the waiting token stays, so the instance never completes
