@@ -1088,4 +1088,227 @@ public abstract class EngineConformanceSuite {
       engine.cancelQuietly(instance);
     }
   }
+
+  // --- inclusive gateway ------------------------------------------------------------------------
+
+  /** Fork by conditions (else the default flow, else an incident); the join waits for the branches taken. */
+  @Nested
+  class InclusiveGateway {
+
+    /** "email and/or SMS and/or push", a letter when none, then one summary once each chosen one is done. */
+    private BpmnModelInstance channels(String process) {
+      BpmnModelInstance model = Bpmn.createExecutableProcess(process).startEvent()
+          .inclusiveGateway("fork")
+          .conditionExpression("email")
+          .serviceTask("email", t -> t.zeebeJobType(id("email")))
+          .inclusiveGateway("join")
+          .serviceTask("summary", t -> t.zeebeJobType(id("summary")))
+          .endEvent()
+          .moveToNode("fork")
+          .conditionExpression("sms")
+          .serviceTask("sms", t -> t.zeebeJobType(id("sms")))
+          .connectTo("join")
+          .moveToNode("fork")
+          .conditionExpression("push")
+          .serviceTask("push", t -> t.zeebeJobType(id("push")))
+          .connectTo("join")
+          .moveToNode("fork")
+          .sequenceFlowId("to-letter")
+          .serviceTask("letter", t -> t.zeebeJobType(id("letter")))
+          .connectTo("join")
+          .done();
+      io.camunda.zeebe.model.bpmn.instance.InclusiveGateway fork = model.getModelElementById("fork");
+      fork.setDefault(model.getModelElementById("to-letter"));
+      return model;
+    }
+
+    @Test
+    void theForkTakesEveryTrueConditionAndTheJoinWaitsForThoseBranchesOnly() {
+      deploy(channels(id("inclusive")));
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("inclusive"),
+          Map.of("email", true, "sms", false, "push", true));
+
+      engine.complete(engine.awaitJob(id("email")), Map.of("emailSent", true));
+      engine.assertNoJob(id("summary"));
+      engine.complete(engine.awaitJob(id("push")), Map.of("pushSent", true));
+      ActivatedJob summary = engine.awaitJob(id("summary"));
+      assertThat(summary.getVariablesAsMap()).containsEntry("emailSent", true).containsEntry("pushSent", true);
+      engine.complete(summary);
+
+      result.join();
+      engine.assertNoJob(id("sms"));
+      engine.assertNoJob(id("letter"));
+      engine.assertNoJob(id("summary"));
+    }
+
+    @Test
+    void theDefaultFlowIsTakenWhenNoConditionHolds() {
+      deploy(channels(id("inclusive-default")));
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("inclusive-default"),
+          Map.of("email", false, "sms", false, "push", false));
+
+      engine.complete(engine.awaitJob(id("letter")));
+      engine.complete(engine.awaitJob(id("summary")));
+
+      result.join();
+      engine.assertNoJob(id("email"));
+    }
+
+    @Test
+    void noTrueConditionAndNoDefaultIsAConditionIncidentThatSetVariablesAndResolveFix() {
+      assumeIncidentSearch();
+      String email = id("email");
+      deploy(Bpmn.createExecutableProcess(id("inclusive-stuck")).startEvent()
+          .inclusiveGateway("choose")
+          .conditionExpression("email").serviceTask("email", t -> t.zeebeJobType(email)).endEvent()
+          .moveToLastInclusiveGateway()
+          .conditionExpression("sms").endEvent()
+          .done());
+      long instance = engine.start(id("inclusive-stuck"), Map.of("email", false, "sms", false));
+
+      OpenIncident incident = awaitIncident(instance);
+      assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+      assertThat(incident.elementId()).isEqualTo("choose");
+      engine.client().newSetVariablesCommand(instance).variables(Map.of("email", true)).send().join();
+      engine.client().newResolveIncidentCommand(incident.key()).send().join();
+
+      engine.complete(engine.awaitJob(email));
+      engine.awaitEnded(instance);
+    }
+  }
+
+  // --- escalations ------------------------------------------------------------------------------
+
+  /** Escalation throw events, caught by boundary events and event subprocesses, or by nothing. */
+  @Nested
+  class Escalation {
+
+    /** A sub-process that escalates LATE after 'check'; a boundary event with the given code catches it. */
+    private BpmnModelInstance delivery(String process, boolean interrupting, String catchCode) {
+      return Bpmn.createExecutableProcess(process).startEvent()
+          .subProcess("deliver", s -> s.embeddedSubProcess().startEvent()
+              .serviceTask("check", t -> t.zeebeJobType(id("check")))
+              .intermediateThrowEvent("late", e -> e.escalation("LATE"))
+              .serviceTask("after-late", t -> t.zeebeJobType(id("after-late"))).endEvent())
+          .serviceTask("delivered", t -> t.zeebeJobType(id("delivered"))).endEvent()
+          .moveToActivity("deliver")
+          .boundaryEvent("on-late", b -> {
+            b.cancelActivity(interrupting);
+            if (catchCode == null) {
+              b.escalation();
+            } else {
+              b.escalation(catchCode);
+            }
+          })
+          .serviceTask("apologise", t -> t.zeebeJobType(id("apologise"))).endEvent()
+          .done();
+    }
+
+    @Test
+    void anInterruptingBoundaryEventOfTheSubprocessCatchesTheEscalation() {
+      deploy(delivery(id("escalation-boundary"), true, "LATE"));
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("escalation-boundary"), Map.of());
+
+      engine.complete(engine.awaitJob(id("check")));
+      engine.complete(engine.awaitJob(id("apologise")));
+
+      result.join();
+      engine.assertNoJob(id("after-late"));
+      engine.assertNoJob(id("delivered"));
+    }
+
+    @Test
+    void aNonInterruptingBoundaryEventRunsBesideTheThrowerWhichGoesOn() {
+      deploy(delivery(id("escalation-beside"), false, "LATE"));
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("escalation-beside"), Map.of());
+
+      engine.complete(engine.awaitJob(id("check")));
+      engine.complete(engine.awaitJob(id("apologise")));
+      engine.complete(engine.awaitJob(id("after-late")));
+      engine.complete(engine.awaitJob(id("delivered")));
+
+      result.join();
+    }
+
+    @Test
+    void aBoundaryEventWithoutCodeCatchesEveryEscalation() {
+      deploy(delivery(id("escalation-any"), true, null));
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("escalation-any"), Map.of());
+
+      engine.complete(engine.awaitJob(id("check")));
+      engine.complete(engine.awaitJob(id("apologise")));
+
+      result.join();
+      engine.assertNoJob(id("after-late"));
+    }
+
+    /** Zeebe raises no incident for an escalation nothing catches: the throw event just goes on. */
+    @Test
+    void anEscalationNothingCatchesLetsTheThrowerGoOn() {
+      deploy(delivery(id("escalation-unheard"), true, "LOST"));
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("escalation-unheard"), Map.of());
+
+      engine.complete(engine.awaitJob(id("check")));
+      engine.complete(engine.awaitJob(id("after-late")));
+      engine.complete(engine.awaitJob(id("delivered")));
+
+      result.join();
+      engine.assertNoJob(id("apologise"));
+    }
+
+    @Test
+    void anEscalationEventSubprocessCatchesAFeelCodeAndInterruptsItsScope() {
+      String track = id("track");
+      String apologise = id("apologise");
+      deploy(Bpmn.createExecutableProcess(id("escalation-esp"))
+          .eventSubProcess("on-late", sub -> sub.startEvent("caught", s -> s.escalation("DELAY_STRIKE"))
+              .serviceTask("apologise", t -> t.zeebeJobType(apologise)).endEvent())
+          .startEvent()
+          .serviceTask("track", t -> t.zeebeJobType(track))
+          .endEvent("escalate", e -> e.escalationExpression("\"DELAY_\" + reason"))
+          .done());
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("escalation-esp"), Map.of());
+
+      engine.complete(engine.awaitJob(track), Map.of("reason", "STRIKE"));
+      engine.complete(engine.awaitJob(apologise));
+
+      assertThat(result.join().getVariablesAsMap()).containsEntry("reason", "STRIKE");
+    }
+
+    @Test
+    void aCallActivitysBoundaryEventCatchesAnEscalationOfTheCalledProcess() {
+      String drive = id("drive");
+      String apologise = id("apologise");
+      deploy(Bpmn.createExecutableProcess(id("courier")).startEvent()
+          .serviceTask("drive", t -> t.zeebeJobType(drive))
+          .endEvent("too-late", e -> e.escalation("LATE"))
+          .done(),
+          Bpmn.createExecutableProcess(id("shop")).startEvent()
+              .callActivity("ship", c -> c.zeebeProcessId(id("courier")))
+              .endEvent()
+              .moveToActivity("ship")
+              .boundaryEvent("on-late", b -> b.escalation("LATE"))
+              .serviceTask("apologise", t -> t.zeebeJobType(apologise)).endEvent()
+              .done());
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("shop"), Map.of());
+
+      engine.complete(engine.awaitJob(drive));
+      engine.complete(engine.awaitJob(apologise));
+
+      result.join();
+    }
+
+    @Test
+    void anEscalationBoundaryEventOnATaskIsRefusedAtDeployment() {
+      String description = failsWith(Status.Code.INVALID_ARGUMENT, () -> deploy(
+          Bpmn.createExecutableProcess(id("escalation-on-task")).startEvent()
+              .serviceTask("work", t -> t.zeebeJobType(id("work"))).endEvent()
+              .moveToActivity("work")
+              .boundaryEvent("late", b -> b.escalation("LATE")).endEvent()
+              .done()));
+
+      assertThat(description).contains("- Element: late")
+          .contains("An escalation boundary event should only be attached to a subprocess, or a call activity.");
+    }
+  }
 }

@@ -231,9 +231,9 @@ class DeploymentTest {
             Bpmn.createExecutableProcess("p").startEvent()
                 .scriptTask("calculate", s -> s.zeebeExpression("1 + 1").zeebeResultVariable("two")).endEvent().done(),
             "calculate", "scriptTask"),
-        Arguments.of("inclusive gateway",
-            Bpmn.createExecutableProcess("p").startEvent().inclusiveGateway("maybe").endEvent().done(),
-            "maybe", "inclusiveGateway"),
+        Arguments.of("manual task",
+            Bpmn.createExecutableProcess("p").startEvent().manualTask("by-hand").endEvent().done(),
+            "by-hand", "manualTask"),
         Arguments.of("multi-instance service task",
             Bpmn.createExecutableProcess("p").startEvent()
                 .serviceTask("each-item", t -> t.zeebeJobType("item")

@@ -144,7 +144,7 @@ public final class BpmnTransformer {
         long starts = scope.children().stream().filter(c -> c.kind() == ElementKind.START_EVENT).count();
         if (starts != 1 || scope.eventStart().trigger() == null) {
           throw new DeploymentRejected(
-              "Expected %s to contain exactly one message, timer, error or signal start event, but it has %d start events"
+              "Expected %s to contain exactly one message, timer, error, signal or escalation start event, but it has %d start events"
                   .formatted(describe(scope, reader), starts));
         }
       }

@@ -5,6 +5,7 @@ import dev.journeys.engine.feel.FeelExpressions;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
@@ -21,6 +22,7 @@ import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -86,6 +88,12 @@ final class ElementReader {
           model.setDefaultFlowId(gateway.getDefault().getId());
         }
       }
+      case INCLUSIVE_GATEWAY -> {
+        InclusiveGateway gateway = (InclusiveGateway) node;
+        if (gateway.getDefault() != null) {
+          model.setDefaultFlowId(gateway.getDefault().getId());
+        }
+      }
       default -> {}
     }
     return model;
@@ -102,7 +110,8 @@ final class ElementReader {
       return ElementKind.INTERMEDIATE_CATCH_EVENT;
     }
     if (node instanceof IntermediateThrowEvent throwEvent && (throwEvent.getEventDefinitions().isEmpty()
-        || throwEvent.getEventDefinitions().stream().allMatch(SignalEventDefinition.class::isInstance))) {
+        || throwEvent.getEventDefinitions().stream().allMatch(d -> d instanceof SignalEventDefinition
+            || d instanceof EscalationEventDefinition))) {
       return ElementKind.INTERMEDIATE_THROW_EVENT;
     }
     if (node instanceof BoundaryEvent) {
@@ -122,6 +131,9 @@ final class ElementReader {
     }
     if (node instanceof ParallelGateway) {
       return ElementKind.PARALLEL_GATEWAY;
+    }
+    if (node instanceof InclusiveGateway) {
+      return ElementKind.INCLUSIVE_GATEWAY;
     }
     if (node instanceof EventBasedGateway) {
       return ElementKind.EVENT_BASED_GATEWAY;
@@ -161,6 +173,8 @@ final class ElementReader {
       model.setTrigger(triggers.signal(event, signal)); // every event kind here catches or throws signals
     } else if (definition instanceof ErrorEventDefinition error && isErrorEvent(model)) {
       model.setTrigger(triggers.error(event, error, model.kind() == ElementKind.END_EVENT));
+    } else if (definition instanceof EscalationEventDefinition escalation && isEscalationEvent(model)) {
+      model.setTrigger(triggers.escalation(event, escalation, isThrowing(model)));
     } else {
       throw rejectUnsupported(event);
     }
@@ -169,6 +183,16 @@ final class ElementReader {
   private static boolean isErrorEvent(ElementModel model) {
     return model.kind() == ElementKind.END_EVENT || model.kind() == ElementKind.BOUNDARY_EVENT
         || (model.kind() == ElementKind.START_EVENT && model.flowScope().kind() == ElementKind.EVENT_SUB_PROCESS);
+  }
+
+  /** Zeebe's escalation events: end and intermediate throw events, boundary events, event subprocess starts. */
+  private static boolean isEscalationEvent(ElementModel model) {
+    return isThrowing(model) || model.kind() == ElementKind.BOUNDARY_EVENT
+        || (model.kind() == ElementKind.START_EVENT && model.flowScope().kind() == ElementKind.EVENT_SUB_PROCESS);
+  }
+
+  private static boolean isThrowing(ElementModel model) {
+    return model.kind() == ElementKind.END_EVENT || model.kind() == ElementKind.INTERMEDIATE_THROW_EVENT;
   }
 
   DeploymentRejected rejectUnsupported(BaseElement element) {

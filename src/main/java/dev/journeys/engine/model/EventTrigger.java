@@ -3,7 +3,7 @@ package dev.journeys.engine.model;
 import dev.journeys.engine.feel.Expression;
 import dev.journeys.engine.timer.TimerSpec;
 
-/** What a catching event waits for (a message, a timer, an error or a signal), or what a throwing event throws. */
+/** What a catching event waits for (a message, a timer, an error, a signal, an escalation), or what a throw event throws. */
 public sealed interface EventTrigger {
 
   /** A message subscription: name and correlation key, evaluated when the subscription opens. */
@@ -17,4 +17,17 @@ public sealed interface EventTrigger {
 
   /** A signal: caught by name, or broadcast by a throw or end event; static or FEEL. */
   record Signal(Expression name) implements EventTrigger {}
+
+  /**
+   * An escalation. A throw event carries {@code code} (static text or FEEL, evaluated when it is
+   * thrown). A catch event carries {@code catchCode}, static as Zeebe requires: the code it catches,
+   * {@code ""} when it catches every escalation (no escalationRef, or a code left empty), or null
+   * when its escalation has no code at all, which Zeebe's CatchEventAnalyzer never matches.
+   */
+  record Escalation(Expression code, String catchCode) implements EventTrigger {
+
+    public boolean catchesAll() {
+      return "".equals(catchCode);
+    }
+  }
 }

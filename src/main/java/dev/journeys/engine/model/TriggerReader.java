@@ -4,12 +4,14 @@ import dev.journeys.engine.feel.Expression;
 import dev.journeys.engine.timer.TimerSpec;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Escalation;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 
-/** Reads message, timer and error definitions; static timers are parsed here so bad ones fail deployment. */
+/** Reads message, timer, error and escalation definitions; static timers are parsed here so bad ones fail deployment. */
 final class TriggerReader {
 
   private final ElementReader reader;
@@ -77,5 +79,22 @@ final class TriggerReader {
       throw reader.invalid(element, "signal name", "it is missing");
     }
     return new EventTrigger.Signal(reader.expression(element, "signal name", name));
+  }
+
+  /**
+   * A throw event's code, static or FEEL (Zeebe's design-time rules already refused a throw event
+   * without an escalation or code); a catch event's static code, as Zeebe's CatchEventTransformer
+   * reads it: no escalationRef catches every escalation.
+   */
+  EventTrigger.Escalation escalation(BaseElement element, EscalationEventDefinition definition, boolean throwing) {
+    Escalation escalation = definition.getEscalation();
+    if (throwing) {
+      String code = escalation == null ? null : escalation.getEscalationCode();
+      if (code == null || code.isEmpty()) {
+        throw reader.invalid(element, "escalation code", "an escalation throw event must reference an escalation with a code");
+      }
+      return new EventTrigger.Escalation(reader.expression(element, "escalation code", code), null);
+    }
+    return new EventTrigger.Escalation(null, escalation == null ? "" : escalation.getEscalationCode());
   }
 }

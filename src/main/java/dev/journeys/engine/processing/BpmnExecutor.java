@@ -11,6 +11,7 @@ import dev.journeys.engine.state.FunnelStore;
 import dev.journeys.engine.state.HistoryStore;
 import dev.journeys.engine.state.ProcessRecord;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,12 @@ public final class BpmnExecutor {
   private final Map<Long, Integer> clearedScopes = new HashMap<>();
   private final Map<ElementKind, ElementProcessor> processors;
   private final Mappings mappings;
+  /**
+   * Sequence flows taken while the agenda runs whose target is not active yet, by flow scope: Zeebe's
+   * "active sequence flows", which an inclusive gateway's join counts as paths that may still reach it.
+   */
+  private final Map<Long, List<FlowModel>> pendingFlows = new HashMap<>();
+  private final InclusiveJoin inclusiveJoin;
   /** While a journey is being cancelled: why, for the funnel; null otherwise. */
   private FunnelStore.CancelReason cancelling;
 
@@ -42,6 +49,7 @@ public final class BpmnExecutor {
     this.p = p;
     this.processors = Processors.all(p);
     this.mappings = new Mappings(p);
+    this.inclusiveJoin = new InclusiveJoin(p);
   }
 
   /** Variables a trigger (message, timer, error) hands to the element it activates. */
@@ -136,27 +144,47 @@ public final class BpmnExecutor {
   }
 
   private void activateStep(ElementModel element, ElementInstance flowScope, Carry carry) {
+    activateStep(element, flowScope, carry, null);
+  }
+
+  /** {@code via}: the sequence flow taken to the element, pending until the element activates. */
+  private void activateStep(ElementModel element, ElementInstance flowScope, Carry carry, FlowModel via) {
     int cleared = clearedScopes.getOrDefault(flowScope.key(), 0);
+    if (via != null) {
+      pendingFlows.computeIfAbsent(flowScope.key(), k -> new ArrayList<>()).add(via);
+    }
     agenda.add(() -> {
+      if (via != null) {
+        pendingFlows.getOrDefault(flowScope.key(), new ArrayList<>()).remove(via);
+      }
       if (p.state().elementInstances().find(flowScope.key()).isEmpty()) {
         return; // the scope was terminated meanwhile
       }
       if (clearedScopes.getOrDefault(flowScope.key(), 0) != cleared) {
         return; // a terminate end event ended the scope's tokens after this was scheduled
       }
-      ElementInstance instance = new ElementInstance(
-          p.nextKey(), flowScope.processInstanceKey(), flowScope.processDefinitionKey(), element.id(),
-          element.kind().name(), flowScope.key(), LifecycleState.ACTIVATING, null);
-      p.state().elementInstances().insert(instance, p.now());
-      p.state().history().elementStarted(instance, flowScope.isProcessInstance() ? flowScope.elementId()
-          : p.models().get(p.state().processes(), instance.processDefinitionKey()).bpmnProcessId(), p.now());
-      p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.key(),
-          instance.processInstanceKey(), p.now());
-      if (carry != null) {
-        applyTriggerVariables(instance, element, carry);
-      }
-      runActivation(instance, element);
+      activateNow(element, flowScope, carry);
     });
+  }
+
+  /** Sequence flows of the flow scope taken in this command whose targets have not activated yet. */
+  List<FlowModel> pendingFlows(long flowScopeKey) {
+    return pendingFlows.getOrDefault(flowScopeKey, List.of());
+  }
+
+  private void activateNow(ElementModel element, ElementInstance flowScope, Carry carry) {
+    ElementInstance instance = new ElementInstance(
+        p.nextKey(), flowScope.processInstanceKey(), flowScope.processDefinitionKey(), element.id(),
+        element.kind().name(), flowScope.key(), LifecycleState.ACTIVATING, null);
+    p.state().elementInstances().insert(instance, p.now());
+    p.state().history().elementStarted(instance, flowScope.isProcessInstance() ? flowScope.elementId()
+        : p.models().get(p.state().processes(), instance.processDefinitionKey()).bpmnProcessId(), p.now());
+    p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.key(),
+        instance.processInstanceKey(), p.now());
+    if (carry != null) {
+      applyTriggerVariables(instance, element, carry);
+    }
+    runActivation(instance, element);
   }
 
   private void applyTriggerVariables(ElementInstance instance, ElementModel element, Carry carry) {
@@ -250,7 +278,19 @@ public final class BpmnExecutor {
       }
       tokens.consume(flowScope.key(), target.id(), required);
     }
-    activateStep(target, flowScope, carry);
+    if (target.kind() == ElementKind.INCLUSIVE_GATEWAY && target.incoming().size() > 1) {
+      // as Zeebe: the token waits at the gateway, and whether the gateway may activate is decided when
+      // this arrival's turn comes, against the paths still active then (InclusiveJoin)
+      p.state().gatewayTokens().add(p.nextKey(), flowScope.key(), target.id(), flow.id());
+      agenda.add(() -> {
+        if (p.state().elementInstances().find(flowScope.key()).isPresent()
+            && inclusiveJoin.tryJoin(target, flowScope)) {
+          activateNow(target, flowScope, carry);
+        }
+      });
+      return;
+    }
+    activateStep(target, flowScope, carry, flow);
   }
 
   /** Completes a process or subprocess once nothing inside it is active or waiting at a join. */
@@ -330,11 +370,13 @@ public final class BpmnExecutor {
       step.run();
     }
     clearedScopes.clear();
+    pendingFlows.clear();
   }
 
   /** Drops scheduled steps of a command that was rolled back. */
   void discard() {
     agenda.clear();
     clearedScopes.clear();
+    pendingFlows.clear();
   }
 }

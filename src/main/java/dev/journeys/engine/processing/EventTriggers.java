@@ -121,6 +121,9 @@ public final class EventTriggers {
         p.bpmn().terminate(child);
       }
       p.state().gatewayTokens().deleteScope(scope.key());
+      // as Zeebe's guard refuses to activate anything else in an interrupted scope: elements the
+      // agenda was about to activate there (a fork's later branches) do not start
+      p.bpmn().clearPendingActivations(scope.key());
     }
     p.bpmn().activateTriggered(eventSubProcess, scope, variables, local);
     return !eventSubProcess.eventStart().isInterrupting();

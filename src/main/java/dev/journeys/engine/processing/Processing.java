@@ -26,6 +26,7 @@ public final class Processing {
   private final TimerBehavior timers;
   private final ErrorBehavior errors;
   private final SignalBehavior signals;
+  private final EscalationBehavior escalations;
   private final EngineListener listener;
   private Effects effects = new Effects();
 
@@ -50,6 +51,7 @@ public final class Processing {
     this.timers = new TimerBehavior(this);
     this.errors = new ErrorBehavior(this);
     this.signals = new SignalBehavior(this);
+    this.escalations = new EscalationBehavior(this);
     this.bpmn = new BpmnExecutor(this);
     this.resultWaiters = resultWaiters;
   }
@@ -104,6 +106,10 @@ public final class Processing {
 
   public SignalBehavior signals() {
     return signals;
+  }
+
+  public EscalationBehavior escalations() {
+    return escalations;
   }
 
   public ResultWaiters resultWaiters() {

@@ -1,9 +1,10 @@
 package dev.journeys.engine.state;
 
-import java.util.Set;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Tokens waiting at a joining parallel gateway, one row per arrived sequence flow. */
+/** Tokens waiting at a joining parallel or inclusive gateway, one row per arrived sequence flow. */
 public final class GatewayTokenStore {
 
   private final Sql sql;
@@ -32,6 +33,16 @@ public final class GatewayTokenStore {
           flowScopeKey, gatewayId, flowId);
       sql.update("DELETE FROM engine_gateway_token WHERE token_key = ?", key);
     }
+  }
+
+  /** A token waiting at a gateway: the sequence flow it arrived on. */
+  public record Waiting(String gatewayId, String flowId) {}
+
+  /** Every token waiting at a gateway of the flow scope. */
+  public List<Waiting> waiting(long flowScopeKey) {
+    return sql.query(
+        "SELECT gateway_id, flow_id FROM engine_gateway_token WHERE flow_scope_key = ? ORDER BY token_key",
+        rs -> new Waiting(rs.getString(1), rs.getString(2)), flowScopeKey);
   }
 
   public long count(long flowScopeKey) {

@@ -27,25 +27,29 @@ final class ElementAllowList {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("startEvent", Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "signalEventDefinition")),
-          Map.entry("endEvent", Set.of(NONE, "terminateEventDefinition", "errorEventDefinition", "signalEventDefinition")),
+          Map.entry("endEvent", Set.of(NONE, "terminateEventDefinition", "errorEventDefinition", "signalEventDefinition",
+              "escalationEventDefinition")),
           Map.entry("intermediateCatchEvent",
               Set.of("messageEventDefinition", "timerEventDefinition", "signalEventDefinition")),
-          Map.entry("intermediateThrowEvent", Set.of(NONE, "signalEventDefinition")),
+          Map.entry("intermediateThrowEvent", Set.of(NONE, "signalEventDefinition", "escalationEventDefinition")),
           Map.entry("boundaryEvent",
-              Set.of("messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "signalEventDefinition")),
+              Set.of("messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "signalEventDefinition",
+                  "escalationEventDefinition")),
           Map.entry("serviceTask", Set.of(NONE)),
           Map.entry("sendTask", Set.of(NONE)),
           Map.entry("receiveTask", Set.of(NONE)),
           Map.entry("exclusiveGateway", Set.of(NONE)),
           Map.entry("parallelGateway", Set.of(NONE)),
+          Map.entry("inclusiveGateway", Set.of(NONE)),
           Map.entry("eventBasedGateway", Set.of(NONE)),
           Map.entry("subProcess", Set.of(NONE)),
           Map.entry("callActivity", Set.of(NONE)),
           Map.entry("businessRuleTask", Set.of(NONE)));
 
-  /** An event subprocess may also start on an error. */
+  /** An event subprocess may also start on an error or an escalation. */
   private static final Set<String> EVENT_SUBPROCESS_STARTS =
-      Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "signalEventDefinition");
+      Set.of(NONE, "messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "signalEventDefinition",
+          "escalationEventDefinition");
 
   /** zeebe:properties is metadata (Modeler element templates add it); the engine reads nothing from it. */
   private static final Set<String> ZEEBE_EXTENSIONS =

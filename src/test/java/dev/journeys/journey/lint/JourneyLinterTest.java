@@ -157,6 +157,29 @@ class JourneyLinterTest {
     assertThat(findings).isEmpty();
   }
 
+  /** Inclusive gateways and escalation events are executed by the embedded engine, so lint lets them pass. */
+  @Test
+  void inclusiveGatewaysAndEscalationEventsAreNoFindings() {
+    var model = io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("escalating")
+        .eventSubProcess("on-lost", sub -> sub.startEvent("lost", s -> s.escalation("LOST").interrupting(false)).endEvent())
+        .startEvent()
+        .inclusiveGateway("fork")
+        .conditionExpression("email").subProcess("deliver", sub -> sub.embeddedSubProcess().startEvent()
+            .intermediateThrowEvent("late", e -> e.escalation("LATE"))
+            .endEvent("lost-parcel", e -> e.escalation("LOST")))
+        .inclusiveGateway("join").endEvent()
+        .moveToNode("fork")
+        .conditionExpression("sms").connectTo("join")
+        .moveToActivity("deliver")
+        .boundaryEvent("on-late", b -> b.escalation("LATE").cancelActivity(false)).endEvent()
+        .done();
+
+    var findings = new JourneyLinter(RULES).lint("escalating.bpmn",
+        io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(findings).isEmpty();
+  }
+
   @Test
   void malformedXmlIsOneFindingForTheFile() {
     var linter = new JourneyLinter(RULES);

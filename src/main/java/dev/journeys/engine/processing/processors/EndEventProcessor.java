@@ -12,7 +12,8 @@ import dev.journeys.engine.state.ElementInstance;
 /**
  * A none end event ends its token; a terminate end event first ends every other token in its scope;
  * an error end event throws a BPMN error to the nearest catching event, or raises an incident; a
- * signal end event broadcasts its signal.
+ * signal end event broadcasts its signal; an escalation end event throws its escalation and, unless
+ * an interrupting event caught it, ends its token (an escalation nothing catches is no incident in Zeebe).
  */
 final class EndEventProcessor implements ElementProcessor {
 
@@ -32,6 +33,10 @@ final class EndEventProcessor implements ElementProcessor {
       p.signals().throwSignal(instance, element);
       return;
     }
+    if (element.trigger() instanceof EventTrigger.Escalation escalation) {
+      throwEscalation(p, instance, escalation);
+      return;
+    }
     if (element.isTerminateEnd()) {
       for (ElementInstance sibling : p.state().elementInstances().children(instance.flowScopeKey())) {
         if (sibling.key() != instance.key()) {
@@ -42,6 +47,18 @@ final class EndEventProcessor implements ElementProcessor {
       p.bpmn().clearPendingActivations(instance.flowScopeKey());
     }
     p.bpmn().complete(instance, null);
+  }
+
+  /** Throws the escalation of an end or intermediate throw event, then completes it unless it was interrupted. */
+  static void throwEscalation(Processing p, ElementInstance instance, EventTrigger.Escalation escalation) {
+    String code = p.escalations().code(instance, escalation);
+    if (code == null) {
+      return; // an incident; resolving it evaluates the code again
+    }
+    p.bpmn().markActivated(instance);
+    if (p.escalations().throwEscalation(instance, code)) {
+      p.bpmn().complete(instance, null);
+    }
   }
 
   private void throwError(ElementInstance instance, ElementModel element, EventTrigger.Error error) {

@@ -22,6 +22,7 @@ public final class Processors {
     processors.put(ElementKind.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(p, tasks));
     processors.put(ElementKind.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(p));
     processors.put(ElementKind.PARALLEL_GATEWAY, new ParallelGatewayProcessor(p));
+    processors.put(ElementKind.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(p));
     processors.put(ElementKind.SUB_PROCESS, new SubProcessProcessor(p));
     processors.put(ElementKind.CALL_ACTIVITY, new CallActivityProcessor(p));
     processors.put(ElementKind.EVENT_SUB_PROCESS, new EventSubProcessProcessor(p));
@@ -29,7 +30,7 @@ public final class Processors {
     processors.put(ElementKind.INTERMEDIATE_CATCH_EVENT, catchEvents);
     processors.put(ElementKind.RECEIVE_TASK, catchEvents);
     PassThroughProcessor passThrough = new PassThroughProcessor(p);
-    processors.put(ElementKind.INTERMEDIATE_THROW_EVENT, passThrough);
+    processors.put(ElementKind.INTERMEDIATE_THROW_EVENT, new ThrowEventProcessor(p));
     processors.put(ElementKind.BOUNDARY_EVENT, passThrough);
     processors.put(ElementKind.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(p));
     for (ElementKind kind : ElementKind.values()) {
