@@ -1,6 +1,7 @@
 package dev.journeys.journey.lint;
 
 import dev.journeys.journey.Journeys;
+import dev.journeys.journey.StudioTemplateFiles;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.ByteArrayInputStream;
@@ -19,8 +20,13 @@ public final class JourneyLinter {
   private final MessageChecks messages;
 
   public JourneyLinter(LintRules rules) {
+    this(rules, StudioTemplateFiles.NONE);
+  }
+
+  /** @param studio message template files made in the studio, known besides the packaged ones */
+  public JourneyLinter(LintRules rules, StudioTemplateFiles studio) {
     this.rules = rules;
-    this.tasks = new TaskChecks(rules);
+    this.tasks = new TaskChecks(rules, studio);
     this.messages = new MessageChecks(rules);
   }
 
