@@ -55,6 +55,16 @@ class StudioApiTest {
         .isEqualTo(200);
   }
 
+  /** The editor's 2.8 MB bundle is cached by the browser (a year; its link changes with its content). */
+  @Test
+  void theEditorsBundleIsCachedNotFetchedOnEveryLoad() throws Exception {
+    var bundle = send("GET", "/vendor/camunda-bpmn-js/camunda-cloud-modeler.production.min.js", null,
+        TestCredentials.MARKETER_TOKEN);
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(bundle.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000")
+        .doesNotContain("no-store");
+  }
+
   @Test
   void lintDraftPublishAndRollBackAreAuditedAndNewJourneysStartTheNewVersion() throws Exception {
     String token = TestCredentials.MARKETER_TOKEN;
