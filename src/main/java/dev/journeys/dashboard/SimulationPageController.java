@@ -2,6 +2,7 @@ package dev.journeys.dashboard;
 
 import dev.journeys.simulate.ScenarioException;
 import dev.journeys.simulate.ScenarioReader;
+import dev.journeys.notify.MessageTemplates;
 import dev.journeys.simulate.Simulator;
 import dev.journeys.simulate.Timeline;
 import java.io.IOException;
@@ -32,9 +33,11 @@ class SimulationPageController {
   private static final int MAX_CHARS = 256 * 1024;
 
   private final Simulator simulator;
+  private final MessageTemplates templates;
   private final Map<String, String> examples;
 
-  SimulationPageController(Simulator simulator) {
+  SimulationPageController(Simulator simulator, MessageTemplates templates) {
+    this.templates = templates;
     this.simulator = simulator;
     this.examples = examples();
   }
@@ -56,7 +59,9 @@ class SimulationPageController {
           "Invalid scenario: expected at most " + MAX_CHARS + " characters");
     }
     try {
-      Timeline timeline = simulator.simulate(ScenarioReader.read(scenario), null, Simulator.Progress.NONE);
+      // the message templates as sends use them now: the studio's published texts over the packaged files
+      Timeline timeline = simulator.simulate(ScenarioReader.read(scenario), null, templates.studioTexts(false),
+          Simulator.Progress.NONE);
       model.addAttribute("timeline", timeline);
       model.addAttribute("report", timeline.toHtml());
       return show(model, null);

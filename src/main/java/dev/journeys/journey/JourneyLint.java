@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The journey linter for other modules (the studio lints a marketer's draft before it is saved and
  * published), with the rules of the running application: its workers, its enabled channels, its
- * templates and locales. The same checks as the start-up deployment and the lint command.
+ * templates (packaged, and those made in the studio: {@link StudioTemplateFiles}) and locales. The
+ * same checks as the start-up deployment and the lint command, which know the packaged templates only.
  */
 @Component
 public class JourneyLint {
@@ -36,12 +38,15 @@ public class JourneyLint {
   private final ListableBeanFactory beans;
   private final LintProperties properties;
   private final ShopEvents shopEvents;
+  private final StudioTemplateFiles studioTemplates;
   private volatile JourneyLinter linter;
 
-  JourneyLint(ListableBeanFactory beans, LintProperties properties, ShopEvents shopEvents) {
+  JourneyLint(ListableBeanFactory beans, LintProperties properties, ShopEvents shopEvents,
+      ObjectProvider<StudioTemplateFiles> studioTemplates) {
     this.beans = beans;
     this.properties = properties;
     this.shopEvents = shopEvents;
+    this.studioTemplates = studioTemplates.getIfAvailable(() -> StudioTemplateFiles.NONE);
   }
 
   /**
@@ -71,7 +76,7 @@ public class JourneyLint {
   private JourneyLinter linter() {
     // Built on first use, after the context has refreshed: worker types come from its bean definitions.
     if (linter == null) {
-      linter = new JourneyLinter(applicationRules(beans, properties, shopEvents));
+      linter = new JourneyLinter(applicationRules(beans, properties, shopEvents), studioTemplates);
     }
     return linter;
   }

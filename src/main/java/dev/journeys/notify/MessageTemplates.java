@@ -110,10 +110,13 @@ public class MessageTemplates {
   private final UnsubscribeLinks unsubscribe;
   private final Map<String, TextPreview> channelTexts = new HashMap<>();
   private final TestEmails testEmails;
+  private final Map<String, TestTexts> testTexts = new HashMap<>();
   private final Map<String, Map<String, String>> packaged = scan();
 
   MessageTemplates(MessageRenderer renderer, MessageModel models, TemplateVersions versions, Recipients recipients,
-      Orders orders, UnsubscribeLinks unsubscribe, List<TextPreview> channelTexts, TestEmails testEmails) {
+      Orders orders, UnsubscribeLinks unsubscribe, List<TextPreview> channelTexts, TestEmails testEmails,
+      List<TestTexts> testTexts) {
+    testTexts.forEach(t -> this.testTexts.put(t.suffix(), t));
     this.renderer = renderer;
     this.models = models;
     this.versions = versions;
@@ -181,6 +184,11 @@ public class MessageTemplates {
 
   /** Keeps a file's draft (one per file, whoever saved it last). */
   public void saveDraft(String template, String locale, String part, String body, String actor) {
+    checkBody(template, locale, part, body);
+    versions.saveDraft(template, locale, part, body, actor);
+  }
+
+  private static void checkBody(String template, String locale, String part, String body) {
     checkPart(template, locale, part);
     if (body == null) {
       throw new IllegalArgumentException("Expected body to be the template's text, but there is none");
@@ -189,7 +197,6 @@ public class MessageTemplates {
       throw new IllegalArgumentException("Expected body to be at most " + MAX_BODY + " characters, but it has "
           + body.length());
     }
-    versions.saveDraft(template, locale, part, body, actor);
   }
 
   /** Discards a template locale's drafts; how many there were. */
@@ -199,23 +206,107 @@ public class MessageTemplates {
   }
 
   /**
+   * A publish refused because the template locale was published since the editor opened it: who
+   * published which part's version when. The editor's texts are kept as drafts ({@code draftKept}).
+   */
+  public static final class Conflict extends RuntimeException {
+
+    private final Version latest;
+    private final boolean draftKept;
+
+    Conflict(String template, String locale, Version latest, boolean draftKept) {
+      super("Expected to publish template " + template + "/" + locale + " over the versions it was opened at, but "
+          + latest.part() + " version " + latest.version() + " was published by " + latest.by() + " at " + latest.at()
+          + " since: reload it and make your change again" + (draftKept ? " (your texts are kept as the draft)" : ""));
+      this.latest = latest;
+      this.draftKept = draftKept;
+    }
+
+    public Version latest() {
+      return latest;
+    }
+
+    public boolean draftKept() {
+      return draftKept;
+    }
+  }
+
+  /**
    * Publishes a template locale's drafts: the next message rendered with it (by this app instance
    * at once, by others within journeys.notify.template-refresh) uses them.
    *
    * @return the versions published, empty when there were no drafts
    */
   public List<Version> publish(String template, String locale, String actor) {
+    return publish(template, locale, actor, Map.of(), Map.of());
+  }
+
+  /**
+   * Publishes the editor's texts with the template locale's drafts, provided no part was published
+   * since the editor opened it ({@link Conflict} otherwise, naming who published it and when).
+   *
+   * @param opened part to the version the editor opened (0: the packaged file); empty: no check
+   * @param texts the editor's parts, saved as drafts in the same transaction; may be empty
+   */
+  public List<Version> publish(String template, String locale, String actor, Map<String, Integer> opened,
+      Map<String, String> texts) {
     check(template, locale);
-    if (!SHARED.equals(template) && !versions.drafts(template, locale).isEmpty()) {
+    opened.keySet().forEach(part -> checkPart(template, locale, part));
+    texts.forEach((part, body) -> checkBody(template, locale, part, body));
+    if (!SHARED.equals(template) && (!texts.isEmpty() || !versions.drafts(template, locale).isEmpty())) {
       // A template that cannot render would raise an incident at its next send: refuse it now.
-      List<Problem> problems = preview(template, locale, Map.of(), new Data(null, 0, Purpose.TRANSACTIONAL)).problems();
+      List<Problem> problems = preview(template, locale, texts, new Data(null, 0, Purpose.TRANSACTIONAL)).problems();
       if (!problems.isEmpty()
-          && !preview(template, locale, Map.of(), new Data(null, 0, Purpose.MARKETING)).problems().isEmpty()) {
+          && !preview(template, locale, texts, new Data(null, 0, Purpose.MARKETING)).problems().isEmpty()) {
         throw new Refused(template + "/" + locale, problems);
       }
     }
-    return versions.publish(template, locale, actor).stream()
-        .map(v -> new Version(v.part(), v.version(), v.createdBy(), v.createdAt())).toList();
+    try {
+      return versions.publish(template, locale, actor, opened, texts).stream()
+          .map(v -> new Version(v.part(), v.version(), v.createdBy(), v.createdAt())).toList();
+    } catch (TemplateVersions.Moved moved) {
+      texts.forEach((part, body) -> versions.saveDraft(template, locale, part, body, actor));
+      TemplateVersions.Version v = moved.latest;
+      throw new Conflict(template, locale, new Version(v.part(), v.version(), v.createdBy(), v.createdAt()),
+          !texts.isEmpty());
+    }
+  }
+
+  /**
+   * The texts the studio holds over the packaged files, by path ({@code template/locale+part}, e.g.
+   * {@code shipping-update/en.sms.txt}): each published file's latest version and, with
+   * {@code drafts}, each saved draft over it. A simulation renders with them ({@link #install}).
+   */
+  public Map<String, String> studioTexts(boolean drafts) {
+    Map<String, String> texts = new TreeMap<>(versions.latestTexts());
+    if (drafts) {
+      versions.allDrafts().forEach(d -> texts.put(d.template() + "/" + d.locale() + d.part(), d.body()));
+    }
+    return texts;
+  }
+
+  /**
+   * Publishes these texts (paths as {@link #studioTexts} names them) in this application, so what it
+   * renders next uses them: how a simulation's own application gets the studio's texts. Not checked
+   * against sample data: a text that cannot render fails its message as it would in a send.
+   */
+  public void install(Map<String, String> texts, String actor) {
+    Map<String, Map<String, Map<String, String>>> byLocale = new TreeMap<>();
+    texts.forEach((path, body) -> {
+      int slash = path.indexOf('/');
+      if (slash <= 0) {
+        throw new IllegalArgumentException("Expected a template path such as shipping-update/en.sms.txt, but it is '"
+            + path + "'");
+      }
+      String template = path.substring(0, slash);
+      String locale = localeOf(path.substring(slash + 1));
+      String part = path.substring(slash + 1 + locale.length());
+      checkBody(template, locale, part, body);
+      byLocale.computeIfAbsent(template, t -> new TreeMap<>()).computeIfAbsent(locale, l -> new TreeMap<>())
+          .put(part, body);
+    });
+    byLocale.forEach((template, locales) -> locales.forEach((locale, parts) ->
+        versions.publish(template, locale, actor, Map.of(), parts)));
   }
 
   /** A template locale's published versions, newest first. */
@@ -291,6 +382,44 @@ public class MessageTemplates {
         rendered.text(), rendered.html());
     testEmails.send(to, test);
     return test;
+  }
+
+  /** The template parts a test may be sent of besides the email: each channel's own text (".sms.txt"). */
+  public java.util.Set<String> testableTexts() {
+    return java.util.Set.copyOf(testTexts.keySet());
+  }
+
+  /**
+   * Sends the template's text of a channel of its own (e.g. {@code .sms.txt}) in this locale,
+   * rendered as {@link #preview} renders it, to this number through that channel's real transport,
+   * prefixed {@link TestTexts#PREFIX}; no outbox row, no customer message.
+   *
+   * @return the text sent
+   * @throws Refused when that part does not render (or renders too long)
+   */
+  public String sendTestText(String template, String locale, String part, Map<String, String> texts, Data data,
+      String to) {
+    TestTexts sender = testTexts.get(part);
+    if (sender == null) {
+      throw new IllegalArgumentException("Expected the part of a test to be one of " + new TreeSet<>(testTexts.keySet())
+          + " (or an email), but it is '" + part + "'");
+    }
+    PhoneNumbers.Parsed number = PhoneNumbers.mobile(to, null);
+    if (!number.mobile()) {
+      throw new IllegalArgumentException("Expected the test number to be a mobile number in E.164 (+4915112345678), "
+          + "but it is not: " + number.problem());
+    }
+    Preview preview = preview(template, locale, texts, data);
+    List<Problem> problems = preview.problems().stream().filter(p -> p.part().equals(part)).toList();
+    if (!problems.isEmpty()) {
+      throw new Refused(template + "/" + locale + part, problems);
+    }
+    Part rendered = preview.parts().stream().filter(p -> p.part().equals(part)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Expected template to have a " + part + " text in locale "
+            + locale + ", but '" + template + "' has none"));
+    String text = TestTexts.PREFIX + rendered.text();
+    sender.send(number.e164(), locale, text);
+    return text;
   }
 
   private record Sample(Map<String, Object> model, String describe) {}

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.cache.ICacheEntryValidity;
-import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 import org.thymeleaf.templateresolver.TemplateResolution;
@@ -21,7 +20,8 @@ import org.thymeleaf.templateresource.StringTemplateResource;
  * <p>Thymeleaf caches a parsed template under its name and asks the entry's validity on each use;
  * here an entry is valid while the source's stamp for its path is the one it was parsed with, so a
  * publish replaces it at the next use (the packaged file included: its stamp is 0 until a version
- * is published). An unpublished text in a preview (stamp -1) is never cached.
+ * is published). An unpublished text in a preview has a negative stamp from its content: the same
+ * text previewed again is served from the cache, anything else makes the entry stale.
  */
 final class SourceTemplateResolver implements ITemplateResolver {
 
@@ -57,7 +57,7 @@ final class SourceTemplateResolver implements ITemplateResolver {
         return null;
       }
     }
-    ICacheEntryValidity validity = stamp < 0 ? NonCacheableCacheEntryValidity.INSTANCE : new Stamped(template, stamp);
+    ICacheEntryValidity validity = new Stamped(template, stamp);
     return new TemplateResolution(resource, true, template.endsWith(".html") ? TemplateMode.HTML : TemplateMode.TEXT,
         false, validity);
   }

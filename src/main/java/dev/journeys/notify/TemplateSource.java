@@ -40,20 +40,40 @@ interface TemplateSource {
    */
   long stamp(String path);
 
-  /** This source with unpublished texts (path to text) in front, for a preview. */
+  /**
+   * This source with unpublished texts (path to text) in front, for a preview. An unpublished
+   * text's stamp is negative and derived from its content, so a preview asked for again with the
+   * same text (the editor sends every part on each keystroke) reuses its parsed template, while
+   * any other text, and every published one (stamps 0 and up), parses its own.
+   */
   default TemplateSource with(Map<String, String> drafts) {
     TemplateSource published = this;
+    Map<String, Long> stamps = new java.util.HashMap<>();
+    drafts.forEach((path, text) -> stamps.put(path, draftStamp(text)));
     return new TemplateSource() {
       @Override
       public Optional<Text> find(String path) {
         String draft = drafts.get(path);
-        return draft != null ? Optional.of(new Text(draft, -1)) : published.find(path);
+        return draft != null ? Optional.of(new Text(draft, stamps.get(path))) : published.find(path);
       }
 
       @Override
       public long stamp(String path) {
-        return drafts.containsKey(path) ? -1 : published.stamp(path);
+        Long stamp = stamps.get(path);
+        return stamp != null ? stamp : published.stamp(path);
       }
     };
+  }
+
+  /** A negative stamp from an unpublished text's content (64 bits of its SHA-256). */
+  static long draftStamp(String text) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long bits = java.nio.ByteBuffer.wrap(digest).getLong();
+      return bits | Long.MIN_VALUE;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Expected SHA-256 in every JVM, but it is missing", e);
+    }
   }
 }

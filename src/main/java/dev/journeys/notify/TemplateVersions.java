@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,8 @@ class TemplateVersions implements TemplateSource {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final long refreshNanos;
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> publishing =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), -1, 0);
 
   TemplateVersions(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
@@ -85,6 +89,28 @@ class TemplateVersions implements TemplateSource {
         .query((rs, n) -> new Version(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
             rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
         .optional();
+  }
+
+  /** Every published file's latest text by path (template/locale+part), as sends render it now. */
+  Map<String, String> latestTexts() {
+    Map<String, String> texts = new HashMap<>();
+    fresh().current.forEach((path, text) -> texts.put(path, text.body()));
+    return texts;
+  }
+
+  /** Whether a file (template/locale+part) has a draft. */
+  boolean hasDraft(String path) {
+    int slash = path.indexOf('/');
+    return slash > 0 && jdbc.sql("SELECT COUNT(*) FROM message_template_draft WHERE template = ? AND locale || part = ?")
+        .params(path.substring(0, slash), path.substring(slash + 1)).query(Integer.class).single() > 0;
+  }
+
+  /** Every draft of every template and locale. */
+  List<Draft> allDrafts() {
+    return jdbc.sql("SELECT template, locale, part, body, saved_by, saved_at FROM message_template_draft")
+        .query((rs, n) -> new Draft(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+        .list();
   }
 
   /** Every file with a published version (template/locale+part), for listing what exists. */
@@ -133,30 +159,72 @@ class TemplateVersions implements TemplateSource {
   }
 
   /**
-   * Publishes every draft of a template's locale as the next version of its file, in one
-   * transaction, and makes them the texts this instance renders at once.
+   * A file was published since the version its editor opened (or at the same moment, by another
+   * app instance): what it is now, who published it and when.
+   */
+  static final class Moved extends RuntimeException {
+    final Version latest;
+
+    Moved(Version latest) {
+      super(latest.template() + "/" + latest.locale() + latest.part() + " is at version " + latest.version());
+      this.latest = latest;
+    }
+  }
+
+  /**
+   * Publishes every draft of a template's locale (with {@code texts}, the editor's parts, saved as
+   * drafts first) as the next version of its file, in one transaction, and makes them the texts
+   * this instance renders at once. Publishes of one template locale are taken one at a time here;
+   * across app instances the unique version of a file refuses the later one.
    *
+   * @param opened part to the version the editor opened it at (0: the packaged file); a part
+   *     published past it since is {@link Moved}, and nothing is published
    * @return the versions published (bodies included); empty when there was no draft
    */
-  List<Version> publish(String template, String locale, String actor) {
+  List<Version> publish(String template, String locale, String actor, Map<String, Integer> opened,
+      Map<String, String> texts) {
     Instant now = clock.instant();
-    List<Version> published = transactions.execute(status -> {
-      List<Draft> drafts = drafts(template, locale);
-      List<Version> versions = new java.util.ArrayList<>();
-      for (Draft draft : drafts) {
-        int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM message_template_version "
-                + "WHERE template = ? AND locale = ? AND part = ?")
-            .params(template, locale, draft.part()).query(Integer.class).single();
-        jdbc.sql("INSERT INTO message_template_version (template, locale, part, version, body, created_by, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .params(template, locale, draft.part(), next, draft.body(), actor, now.atOffset(ZoneOffset.UTC)).update();
-        versions.add(new Version(template, locale, draft.part(), next, draft.body(), actor, now));
+    List<Version> published;
+    synchronized (publishing.computeIfAbsent(template + "/" + locale, k -> new Object())) {
+      try {
+        published = transactions.execute(status -> {
+          opened.forEach((part, version) -> latest(template, locale, part)
+              .filter(latest -> latest.version() != version).ifPresent(latest -> {
+                throw new Moved(latest);
+              }));
+          texts.forEach((part, body) -> saveDraft(template, locale, part, body, actor));
+          List<Draft> drafts = drafts(template, locale);
+          List<Version> versions = new java.util.ArrayList<>();
+          for (Draft draft : drafts) {
+            int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM message_template_version "
+                    + "WHERE template = ? AND locale = ? AND part = ?")
+                .params(template, locale, draft.part()).query(Integer.class).single();
+            jdbc.sql("INSERT INTO message_template_version (template, locale, part, version, body, created_by, "
+                    + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(template, locale, draft.part(), next, draft.body(), actor, now.atOffset(ZoneOffset.UTC))
+                .update();
+            versions.add(new Version(template, locale, draft.part(), next, draft.body(), actor, now));
+          }
+          discardDrafts(template, locale);
+          return versions;
+        });
+      } catch (DataIntegrityViolationException | ConcurrencyFailureException sameMoment) {
+        // Another instance published a version of the same file in the same moment: it is the newer.
+        throw new Moved(newest(template, locale).orElseThrow(() -> sameMoment));
       }
-      discardDrafts(template, locale);
-      return versions;
-    });
+    }
     reload();
     return published;
+  }
+
+  /** The template locale's most recently published file version, with its body. */
+  Optional<Version> newest(String template, String locale) {
+    return jdbc.sql("SELECT template, locale, part, version, body, created_by, created_at FROM message_template_version "
+            + "WHERE template = ? AND locale = ? ORDER BY id DESC LIMIT 1")
+        .params(template, locale)
+        .query((rs, n) -> new Version(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+            rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+        .optional();
   }
 
   /** The snapshot, reloaded when another instance may have published since the last check. */

@@ -26,14 +26,16 @@ record SecurityProperties(List<User> users, List<ApiToken> apiTokens, @DefaultVa
    * @param passwordHash a bcrypt hash ($2a$, $2b$ or $2y$), e.g. from {@code htpasswd -nbBC 12 "" 'password'}
    * @param role viewer, operator, marketer or admin
    * @param email the user's own address, where the studio sends the tests they ask for; optional
+   * @param phone the user's own mobile number (E.164, e.g. +4915112345678), where the studio sends
+   *     SMS tests; optional
    */
-  record User(String username, String passwordHash, String role, String email) {
+  record User(String username, String passwordHash, String role, String email, String phone) {
 
     @ConstructorBinding
     User {}
 
     User(String username, String passwordHash, String role) {
-      this(username, passwordHash, role, null);
+      this(username, passwordHash, role, null, null);
     }
   }
 
@@ -42,14 +44,15 @@ record SecurityProperties(List<User> users, List<ApiToken> apiTokens, @DefaultVa
    * @param sha256 hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum}
    * @param role shop, viewer, operator, marketer or admin
    * @param email whose token it is, where the studio sends the tests asked for with it; optional
+   * @param phone that person's mobile number (E.164), where the studio sends SMS tests; optional
    */
-  record ApiToken(String name, String sha256, String role, String email) {
+  record ApiToken(String name, String sha256, String role, String email, String phone) {
 
     @ConstructorBinding
     ApiToken {}
 
     ApiToken(String name, String sha256, String role) {
-      this(name, sha256, role, null);
+      this(name, sha256, role, null, null);
     }
   }
 

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * The logged-in user's own email address, for what is sent to them (the studio's test messages):
  * an OIDC login's {@code email} claim; a password login's {@code journeys.security.users[n].email};
- * an API token's {@code journeys.security.api-tokens[n].email}. Empty when none is known.
+ * an API token's {@code journeys.security.api-tokens[n].email}. Empty when none is known. Their own
+ * mobile number likewise ({@link #phone}): the OIDC {@code phone_number} claim, else the configured
+ * {@code phone}.
  */
 @Component
 public class UserEmails {
@@ -21,6 +23,30 @@ public class UserEmails {
 
   UserEmails(SecurityProperties properties) {
     this.properties = properties;
+  }
+
+  /** The logged-in user's own mobile number, for SMS tests; empty when none is known. */
+  public Optional<String> phone(Authentication who) {
+    if (who == null) {
+      return Optional.empty();
+    }
+    Object principal = who.getPrincipal();
+    if (principal instanceof OidcUser oidc && oidc.getPhoneNumber() != null) {
+      return Optional.of(oidc.getPhoneNumber());
+    }
+    if (principal instanceof OAuth2User user && user.getAttribute("phone_number") instanceof String phone) {
+      return Optional.of(phone);
+    }
+    if (principal instanceof String name && name.startsWith(TOKEN)) {
+      String token = name.substring(TOKEN.length());
+      return properties.apiTokens().stream().filter(t -> token.equals(t.name()) && t.phone() != null)
+          .map(SecurityProperties.ApiToken::phone).findFirst();
+    }
+    if (!(principal instanceof UserDetails login)) {
+      return Optional.empty();
+    }
+    return properties.users().stream().filter(u -> login.getUsername().equals(u.username()) && u.phone() != null)
+        .map(SecurityProperties.User::phone).findFirst();
   }
 
   public Optional<String> of(Authentication who) {

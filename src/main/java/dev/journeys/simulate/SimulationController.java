@@ -2,6 +2,7 @@ package dev.journeys.simulate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.journeys.notify.MessageTemplates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,9 +28,11 @@ class SimulationController {
   static final int MAX_BYTES = 512 * 1024;
 
   private final Simulator simulator;
+  private final MessageTemplates templates;
 
-  SimulationController(Simulator simulator) {
+  SimulationController(Simulator simulator, MessageTemplates templates) {
     this.simulator = simulator;
+    this.templates = templates;
   }
 
   /** The shape of every error of this API: the orders API's, with the scenario line when known. */
@@ -36,13 +40,14 @@ class SimulationController {
 
   @PostMapping(path = "/api/simulations", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
       MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
-  Timeline simulate(@RequestBody byte[] body) {
-    return run(scenario(body), null);
+  Timeline simulate(@RequestBody byte[] body, @RequestParam(defaultValue = "published") String templates) {
+    return run(scenario(body), null, templates);
   }
 
   @PostMapping(path = "/api/simulations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Timeline simulate(@RequestPart("scenario") MultipartFile scenario,
-      @RequestPart(name = "journey", required = false) MultipartFile journey) throws IOException {
+      @RequestPart(name = "journey", required = false) MultipartFile journey,
+      @RequestParam(defaultValue = "published") String templates) throws IOException {
     Simulator.Journey bpmn = null;
     if (journey != null) {
       if (journey.getSize() > MAX_BYTES) {
@@ -51,11 +56,23 @@ class SimulationController {
       String name = journey.getOriginalFilename() == null ? "journey.bpmn" : journey.getOriginalFilename();
       bpmn = new Simulator.Journey(name.replaceAll("[^A-Za-z0-9._-]", "_"), journey.getBytes());
     }
-    return run(scenario(scenario.getBytes()), bpmn);
+    return run(scenario(scenario.getBytes()), bpmn, templates);
   }
 
-  private Timeline run(Scenario scenario, Simulator.Journey journey) {
-    return simulator.simulate(scenario, journey, Simulator.Progress.NONE);
+  /**
+   * @param texts which message templates render: "published" (the studio's published texts over the
+   *     packaged files, as sends use them now), "drafts" (its saved drafts over those: what a
+   *     marketer is about to publish) or "packaged" (the files of the build alone)
+   */
+  private Timeline run(Scenario scenario, Simulator.Journey journey, String texts) {
+    Map<String, String> overrides = switch (texts) {
+      case "published" -> templates.studioTexts(false);
+      case "drafts" -> templates.studioTexts(true);
+      case "packaged" -> Map.of();
+      default -> throw new IllegalArgumentException("Expected templates to be published, drafts or packaged, but it is '"
+          + texts + "'");
+    };
+    return simulator.simulate(scenario, journey, overrides, Simulator.Progress.NONE);
   }
 
   private static Scenario scenario(byte[] body) {

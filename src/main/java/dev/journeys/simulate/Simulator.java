@@ -5,6 +5,7 @@ import dev.journeys.engine.clock.ControlledClock;
 import dev.journeys.engine.clock.EngineClock;
 import dev.journeys.feedback.Ratings;
 import dev.journeys.notify.ChannelSupport;
+import dev.journeys.notify.MessageTemplates;
 import dev.journeys.notify.SandboxedMessages;
 import dev.journeys.orders.ShopApi;
 import io.camunda.client.CamundaClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -94,12 +96,21 @@ public class Simulator {
    * @throws TooLong when the simulation takes longer than journeys.simulate.max-duration
    */
   public Timeline simulate(Scenario scenario, Journey journey, Progress progress) {
+    return simulate(scenario, journey, Map.of(), progress);
+  }
+
+  /**
+   * As {@link #simulate(Scenario, Journey, Progress)}, rendering messages with these template texts
+   * over the packaged files (paths as {@code MessageTemplates.studioTexts} names them: the studio's
+   * published texts, and its drafts when a marketer simulates before publishing).
+   */
+  public Timeline simulate(Scenario scenario, Journey journey, Map<String, String> templates, Progress progress) {
     if (!oneAtATime.tryAcquire()) {
       throw new Busy();
     }
     try {
       // Inside a running application: its logging must stay as it is.
-      return run(application, scenario, journey, progress, false, maxDuration);
+      return run(application, scenario, journey, templates, progress, false, maxDuration);
     } finally {
       oneAtATime.release();
     }
@@ -113,16 +124,19 @@ public class Simulator {
    * @throws TooLong when the simulation takes longer than journeys.simulate.max-duration
    */
   public static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress) {
-    return run(application, scenario, journey, progress, true, null);
+    return run(application, scenario, journey, Map.of(), progress, true, null);
   }
 
   /** @param maxDuration the cap on wall-clock time; null takes the simulation's application's setting */
-  static Timeline run(Class<?> application, Scenario scenario, Journey journey, Progress progress,
-      boolean ownsJvm, Duration maxDuration) {
+  static Timeline run(Class<?> application, Scenario scenario, Journey journey, Map<String, String> templates,
+      Progress progress, boolean ownsJvm, Duration maxDuration) {
     try (ConfigurableApplicationContext app = start(application, scenario.start(), ownsJvm)) {
       // Counted once the application runs: its start-up takes what it takes on the machine, whatever the scenario.
       Duration cap = maxDuration != null ? maxDuration : app.getBean(SimulateProperties.class).maxDuration();
       SimulationRun.Deadline deadline = new SimulationRun.Deadline(scenario.name(), System.nanoTime(), cap);
+      if (!templates.isEmpty()) {
+        app.getBean(MessageTemplates.class).install(templates, "simulation");
+      }
       if (journey != null) {
         deploy(app.getBean(CamundaClient.class), journey);
       }

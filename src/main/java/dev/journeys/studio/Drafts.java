@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,8 +36,13 @@ class Drafts {
     int updated = jdbc.sql("UPDATE studio_draft SET bpmn_xml = ?, base_version = ?, saved_by = ?, saved_at = ? WHERE process_id = ?")
         .params(draft.xml(), draft.baseVersion(), draft.savedBy(), at, draft.processId()).update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO studio_draft (process_id, bpmn_xml, base_version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)")
-          .params(draft.processId(), draft.xml(), draft.baseVersion(), draft.savedBy(), at).update();
+      try {
+        jdbc.sql("INSERT INTO studio_draft (process_id, bpmn_xml, base_version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)")
+            .params(draft.processId(), draft.xml(), draft.baseVersion(), draft.savedBy(), at).update();
+      } catch (DuplicateKeyException savedMeanwhile) {
+        // two saves of a journey's first draft at once: the later one is the draft, as with updates
+        save(draft);
+      }
     }
   }
 

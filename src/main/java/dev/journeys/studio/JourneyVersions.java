@@ -29,22 +29,31 @@ class JourneyVersions {
     this.client = client;
   }
 
-  /** Every version of the journey, newest first. */
+  /** Every version of the journey (the newest 100), newest first. */
   List<Version> of(String processId) {
-    return client.newProcessDefinitionSearchRequest()
-        .filter(f -> f.processDefinitionId(processId))
-        .sort(s -> s.version().desc())
-        .page(p -> p.limit(100))
-        .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .items().stream().map(Version::of).toList();
+    return newest(processId, 100);
   }
 
+  /** The newest version: one row asked for, not the list (publishing asks on every publish). */
   Optional<Version> latest(String processId) {
-    return of(processId).stream().findFirst();
+    return newest(processId, 1).stream().findFirst();
   }
 
   Optional<Version> version(String processId, int version) {
-    return of(processId).stream().filter(v -> v.version() == version).findFirst();
+    return client.newProcessDefinitionSearchRequest()
+        .filter(f -> f.processDefinitionId(processId).version(version))
+        .page(p -> p.limit(1))
+        .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .items().stream().map(Version::of).findFirst();
+  }
+
+  private List<Version> newest(String processId, int limit) {
+    return client.newProcessDefinitionSearchRequest()
+        .filter(f -> f.processDefinitionId(processId))
+        .sort(s -> s.version().desc())
+        .page(p -> p.limit(limit))
+        .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .items().stream().map(Version::of).toList();
   }
 
   String xml(long key) {

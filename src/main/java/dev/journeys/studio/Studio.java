@@ -6,6 +6,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +42,31 @@ public class Studio {
     }
   }
 
-  /** The journey moved on since the marketer opened it: publishing would drop the newer version's changes. */
+  /**
+   * The journey moved on since the marketer opened it (another marketer published first, or a
+   * deployment from elsewhere): publishing would drop the newer version's changes. The refused
+   * model is kept as the journey's draft when no one else's draft is there ({@code draftKept}).
+   */
   static final class Outdated extends RuntimeException {
-    Outdated(String processId, int opened, int latest) {
-      super("Expected to publish " + processId + " over version " + opened + ", which this model was opened from, but "
-          + "version " + latest + " has been published since: open it and make the change again, or publish anyway");
+    final String processId;
+    final int opened;
+    final int latest;
+    final String publishedBy;
+    final Instant publishedAt;
+    final boolean draftKept;
+
+    Outdated(String processId, int opened, int latest, String publishedBy, Instant publishedAt, boolean draftKept) {
+      super("Expected to publish journey " + processId + " over version " + opened + ", which this model was opened "
+          + "from, but version " + latest + " was published by " + (publishedBy == null
+              ? "a deployment outside the studio" : publishedBy + " at " + publishedAt)
+          + " since: reload it and make your change again" + (draftKept ? " (your model is kept as the draft)" : "")
+          + ", or publish anyway to replace it");
+      this.processId = processId;
+      this.opened = opened;
+      this.latest = latest;
+      this.publishedBy = publishedBy;
+      this.publishedAt = publishedAt;
+      this.draftKept = draftKept;
     }
   }
 
@@ -54,11 +75,13 @@ public class Studio {
   private final Drafts drafts;
   private final StudioAudit audit;
   private final JourneyLint lint;
+  private final PublishLocks locks;
   private final Clock clock;
 
   Studio(CamundaClient client, JourneyVersions versions, Drafts drafts, StudioAudit audit, JourneyLint lint,
-      Clock clock) {
+      PublishLocks locks, Clock clock) {
     this.client = client;
+    this.locks = locks;
     this.versions = versions;
     this.drafts = drafts;
     this.audit = audit;
@@ -106,23 +129,42 @@ public class Studio {
   }
 
   /**
-   * Publishes the model as the journey's next version.
+   * Publishes the model as the journey's next version. Publishes of one journey are taken one at a
+   * time ({@link PublishLocks}), so of two marketers publishing from the same version at once one
+   * publishes and the other gets {@link Outdated}.
    *
    * @param openedVersion the version the model was opened from (null: not known, no check); when
    *     another has been published since, {@link Outdated} unless {@code anyway}
    */
   Published publish(String processId, String xml, String actor, Integer openedVersion, boolean anyway) {
-    if (openedVersion != null && !anyway) {
-      versions.latest(processId).filter(latest -> latest.version() != openedVersion).ifPresent(latest -> {
-        throw new Outdated(processId, openedVersion, latest.version());
-      });
+    requireLintClean(processId, xml);
+    record Refused(int latest, String by, Instant at) {}
+    Object outcome = locks.holding(processId, last -> {
+      Optional<JourneyVersions.Version> running = versions.latest(processId);
+      int latest = Math.max(running.map(JourneyVersions.Version::version).orElse(0),
+          last.map(PublishLocks.Last::version).orElse(0));
+      if (openedVersion != null && !anyway && latest != 0 && latest != openedVersion) {
+        Optional<PublishLocks.Last> byStudio = last.filter(l -> l.version() == latest);
+        return new Refused(latest, byStudio.map(PublishLocks.Last::by).orElse(null),
+            byStudio.map(PublishLocks.Last::at).orElse(null));
+      }
+      Published published = deploy(processId, xml, running);
+      Instant now = clock.instant();
+      locks.published(processId, published.version(), actor, now);
+      audit.record(processId, StudioAudit.Action.PUBLISHED, actor, now, published.version(),
+          published.unchanged()
+              ? "nothing changed: version " + published.version() + " stays the latest"
+              : "published version " + published.version() + describe(published.changes()));
+      return published;
+    });
+    if (outcome instanceof Refused refused) {
+      boolean kept = keepRefused(processId, xml, actor, openedVersion);
+      throw new Outdated(processId, openedVersion, refused.latest(), refused.by(), refused.at(), kept);
     }
-    Published published = deploy(processId, xml);
-    drafts.delete(processId);
-    audit.record(processId, StudioAudit.Action.PUBLISHED, actor, clock.instant(), published.version(),
-        published.unchanged()
-            ? "nothing changed: version " + published.version() + " stays the latest"
-            : "published version " + published.version() + describe(published.changes()));
+    Published published = (Published) outcome;
+    // The draft is done with when it is what was published (or the publisher's own); another's stays.
+    drafts.find(processId).filter(d -> d.savedBy().equals(actor) || d.xml().equals(xml))
+        .ifPresent(d -> drafts.delete(processId));
     return published;
   }
 
@@ -131,21 +173,44 @@ public class Studio {
     JourneyVersions.Version earlier = versions.version(processId, toVersion).orElseThrow(() ->
         new IllegalArgumentException("Expected a deployed version " + toVersion + " of " + processId
             + ", but there is none"));
-    Published published = deploy(processId, versions.xml(earlier.key()));
-    audit.record(processId, StudioAudit.Action.ROLLED_BACK, actor, clock.instant(), published.version(),
-        "rolled back to version " + toVersion + ": published again as version " + published.version()
-            + describe(published.changes()));
-    return published;
+    String xml = versions.xml(earlier.key());
+    requireLintClean(processId, xml);
+    return locks.holding(processId, last -> {
+      Published published = deploy(processId, xml, versions.latest(processId));
+      Instant now = clock.instant();
+      locks.published(processId, published.version(), actor, now);
+      audit.record(processId, StudioAudit.Action.ROLLED_BACK, actor, now, published.version(),
+          "rolled back to version " + toVersion + ": published again as version " + published.version()
+              + describe(published.changes()));
+      return published;
+    });
   }
 
-  private Published deploy(String processId, String xml) {
+  /** A model refused as outdated is kept as the draft, unless someone else's draft is there. */
+  private boolean keepRefused(String processId, String xml, String actor, int openedVersion) {
+    Optional<Drafts.Draft> draft = drafts.find(processId);
+    if (draft.isPresent() && !draft.get().savedBy().equals(actor) && !draft.get().xml().equals(xml)) {
+      return false;
+    }
+    drafts.save(new Drafts.Draft(processId, xml, openedVersion, actor, clock.instant()));
+    audit.record(processId, StudioAudit.Action.DRAFT_SAVED, actor, clock.instant(), null,
+        "publish refused (version " + openedVersion + " is outdated): the model is kept as the draft");
+    return true;
+  }
+
+  private void requireLintClean(String processId, String xml) {
     requireProcess(processId, xml);
     List<JourneyLint.Finding> findings = lint(processId, xml);
     if (findings.stream().anyMatch(JourneyLint.Finding::isError)) {
       throw new LintRefused(processId, findings);
     }
-    Optional<JourneyVersions.Version> before = versions.latest(processId);
-    List<ElementDiff.Change> changes = diff(processId, xml);
+  }
+
+  /** Deploys lint-clean XML; {@code before} is the latest version before it. */
+  private Published deploy(String processId, String xml, Optional<JourneyVersions.Version> before) {
+    String running = before.map(v -> versions.xml(v.key()))
+        .orElse("<definitions xmlns=\"" + BpmnDocument.MODEL + "\"/>");
+    List<ElementDiff.Change> changes = ElementDiff.between(running, xml);
     DeploymentEvent event = client.newDeployResourceCommand()
         .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), processId + ".bpmn")
         .send().join(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -147,7 +147,14 @@ class StudioController {
 
   @ExceptionHandler(Studio.Outdated.class)
   ResponseEntity<Map<String, Object>> outdated(Studio.Outdated e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("error", e.getMessage());
+    body.put("openedVersion", e.opened);
+    body.put("latestVersion", e.latest);
+    body.put("publishedBy", e.publishedBy);
+    body.put("publishedAt", e.publishedAt);
+    body.put("draftKept", e.draftKept);
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -2,6 +2,7 @@ package dev.journeys.studio;
 
 import dev.journeys.notify.EmailMasking;
 import dev.journeys.notify.MessageTemplates;
+import dev.journeys.notify.PhoneNumbers;
 import dev.journeys.notify.Purpose;
 import dev.journeys.notify.RenderedMessage;
 import dev.journeys.security.UserEmails;
@@ -49,10 +50,20 @@ class TemplateStudioController {
 
   record Edit(Map<String, String> parts) {}
 
+  /**
+   * What the editor posts to publish (all optional).
+   *
+   * @param parts the editor's texts, published with the saved drafts
+   * @param openedVersions part to the version the editor opened (0: packaged): a part published
+   *     past it since is a conflict (409), and nothing is published
+   */
+  record Publish(Map<String, String> parts, Map<String, Integer> openedVersions) {}
+
   record LocaleView(String template, String locale, List<MessageTemplates.File> files,
       List<MessageTemplates.Version> versions, List<StudioAudit.Entry> audit) {}
 
-  record TestSent(String sentTo, String subject) {}
+  /** A test sent: to whom (masked), the email's subject or the SMS's text. */
+  record TestSent(String sentTo, String subject, String text) {}
 
   record Published(List<MessageTemplates.Version> published) {}
 
@@ -124,23 +135,65 @@ class TemplateStudioController {
     return templates.preview(template, locale, parts(r), data(r));
   }
 
-  /** The template's email, rendered as the preview is, to the logged-in user's own address, marked as a test. */
+  /**
+   * The template's email, rendered as the preview is, to the logged-in user's own address, marked as
+   * a test; with {@code channel=sms} its SMS text to the user's own mobile number, through the SMS
+   * provider.
+   */
   @PostMapping("/{template}/{locale}/test-send")
   TestSent testSend(@PathVariable String template, @PathVariable String locale,
-      @RequestBody(required = false) Render render, Authentication who) {
+      @RequestBody(required = false) Render render, @RequestParam(defaultValue = "email") String channel,
+      Authentication who) {
     Render r = render == null ? new Render(null, null, null, null) : render;
+    String withOrder = r.orderId() == null || r.orderId().isBlank() ? "" : " with order " + r.orderId();
+    if (!"email".equals(channel)) {
+      String part = "." + channel + ".txt";
+      if (!templates.testableTexts().contains(part)) {
+        throw new IllegalArgumentException("Expected channel to be email or one of "
+            + templates.testableTexts().stream().map(p -> p.substring(1, p.length() - 4)).sorted().toList()
+            + ", but it is '" + channel + "'");
+      }
+      String phone = emails.phone(who).orElseThrow(() -> new IllegalArgumentException("Expected the user "
+          + who.getName() + " to have a mobile number (the OIDC phone_number claim, or journeys.security.users[n].phone), "
+          + "but none is known"));
+      String text = templates.sendTestText(template, locale, part, parts(r), data(r), phone);
+      String masked = PhoneNumbers.mask(phone);
+      audit.record(what(template, locale), StudioAudit.Action.TEST_SENT, who.getName(), clock.instant(), null,
+          channel + " to " + masked + withOrder);
+      return new TestSent(masked, null, text);
+    }
     String to = emails.of(who).orElseThrow(() -> new IllegalArgumentException("Expected the user " + who.getName()
         + " to have an email address (the OIDC email claim, or journeys.security.users[n].email), but none is known"));
     RenderedMessage sent = templates.sendTest(template, locale, parts(r), data(r), to);
     String masked = EmailMasking.mask(to);
     audit.record(what(template, locale), StudioAudit.Action.TEST_SENT, who.getName(), clock.instant(), null,
-        "to " + masked + (r.orderId() == null || r.orderId().isBlank() ? "" : " with order " + r.orderId()));
-    return new TestSent(masked, sent.subject());
+        "to " + masked + withOrder);
+    return new TestSent(masked, sent.subject(), null);
+  }
+
+  /** The provider did not take a test (its answer, masked, says why). */
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<Map<String, Object>> notTaken(IllegalStateException e) {
+    return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", e.getMessage()));
   }
 
   @PostMapping("/{template}/{locale}/publish")
-  ResponseEntity<Published> publish(@PathVariable String template, @PathVariable String locale, Authentication who) {
-    List<MessageTemplates.Version> published = templates.publish(template, locale, who.getName());
+  ResponseEntity<Published> publish(@PathVariable String template, @PathVariable String locale,
+      @RequestBody(required = false) Publish request, Authentication who) {
+    Map<String, String> texts = request == null || request.parts() == null ? Map.of() : request.parts();
+    Map<String, Integer> opened = request == null || request.openedVersions() == null ? Map.of()
+        : request.openedVersions();
+    List<MessageTemplates.Version> published;
+    try {
+      published = templates.publish(template, locale, who.getName(), opened, texts);
+    } catch (MessageTemplates.Conflict conflict) {
+      if (conflict.draftKept()) {
+        audit.record(what(template, locale), StudioAudit.Action.TEMPLATE_SAVED, who.getName(), clock.instant(), null,
+            "publish refused (" + conflict.latest().part() + " v" + conflict.latest().version()
+                + " was published since): parts " + String.join(", ", texts.keySet()) + " kept as the draft");
+      }
+      throw conflict;
+    }
     if (published.isEmpty()) {
       throw new IllegalArgumentException("Expected a draft of " + template + "/" + locale
           + " to publish, but there is none: save the draft first");
@@ -161,6 +214,18 @@ class TemplateStudioController {
   @ExceptionHandler(MessageTemplates.Refused.class)
   ResponseEntity<Map<String, Object>> refused(MessageTemplates.Refused e) {
     return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage(), "problems", e.problems()));
+  }
+
+  @ExceptionHandler(MessageTemplates.Conflict.class)
+  ResponseEntity<Map<String, Object>> conflict(MessageTemplates.Conflict e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.getMessage());
+    body.put("part", e.latest().part());
+    body.put("latestVersion", e.latest().version());
+    body.put("publishedBy", e.latest().by());
+    body.put("publishedAt", e.latest().at());
+    body.put("draftKept", e.draftKept());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

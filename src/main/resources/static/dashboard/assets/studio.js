@@ -129,8 +129,8 @@
   }
 
   async function check() {
-    const findings = await lint();
-    await diff();
+    // independent requests: lint and the changes list are asked for at once
+    const [findings] = await Promise.all([lint(), diff()]);
     return findings;
   }
 
@@ -187,6 +187,11 @@
       if (confirm(result.json.error + '\n\nPublish this model anyway, replacing that version\'s changes?')) {
         return publish(true);
       }
+      if (result.json.draftKept) {
+        showing = 'draft';
+        $('showing').textContent = showing;
+      }
+      await refresh();
       return result.json;
     }
     if (result.status === 201) {
@@ -250,6 +255,8 @@
     const form = new FormData();
     form.append('scenario', new Blob([$('scenario').value], { type: 'application/yaml' }), 'scenario.yaml');
     form.append('journey', new Blob([await xml()], { type: 'application/xml' }), processId + '.bpmn');
+    // the message templates' saved drafts render too: a marketer sees their wording before publishing it
+    form.append('templates', 'drafts');
     $('simulate-status').textContent = 'Simulating…';
     const response = await fetch(root.dataset.simulations, {
       method: 'POST', body: form, credentials: 'same-origin',
@@ -278,6 +285,8 @@
   }
 
   async function start() {
+    // The element templates and the journey's versions are asked for at once; the modeler waits for the former.
+    const journeyRequest = refresh();
     const templates = await call('GET', api + '/element-templates');
     modeler = new BpmnModeler({
       container: '#canvas',
@@ -293,7 +302,7 @@
       // lint and the changes list follow the model as it is edited
       lintTimer = setTimeout(() => check(), 700);
     });
-    const journey = await refresh();
+    const journey = await journeyRequest;
     if (journey.draft) {
       if (await load(journeyApi + '/draft', 'draft', journey.draft.baseVersion)) status('Opened the draft saved by ' + journey.draft.savedBy + ' at ' + journey.draft.savedAt
         + (journey.draft.baseVersion ? ' (from version ' + journey.draft.baseVersion + ')' : '') + '.');

@@ -14,6 +14,9 @@
   const areas = Array.from(root.querySelectorAll('textarea[data-part]'));
   const saved = {};
   areas.forEach(a => { saved[a.dataset.part] = a.value; });
+  // the published version of each part the page was opened at: publishing over a newer one is refused (409)
+  const opened = {};
+  areas.forEach(a => { opened[a.dataset.part] = Number(a.dataset.version || 0); });
   const state = { previews: 0, last: null, sent: null, published: null };
   let timer;
   let sequence = 0;
@@ -179,14 +182,24 @@
     if (!window.confirm('Publish ' + template + '/' + locale + '? The next message sent uses it.')) {
       return;
     }
-    if (Object.keys(parts(true)).length > 0 && !(await saveDraft())) {
+    const changed = parts(true);
+    const response = await call('POST', '/publish', { parts: changed, openedVersions: opened });
+    if (response.status === 409) {
+      state.conflict = response.json;
+      status(response.json.error, true);
+      if (response.json.draftKept) {
+        Object.assign(saved, changed);
+        Object.keys(changed).forEach(part => label(part, 'draft, unpublished'));
+      }
+      await history();
       return;
     }
-    const response = await call('POST', '/publish');
     if (!response.ok) {
       status(response.json ? response.json.error : 'Publishing failed: HTTP ' + response.status, true);
       return;
     }
+    Object.assign(saved, changed);
+    response.json.published.forEach(v => { opened[v.part] = v.version; });
     state.published = response.json.published;
     response.json.published.forEach(v => label(v.part, 'published v' + v.version + ' by ' + v.by));
     status('Published ' + response.json.published.map(v => v.part + ' v' + v.version).join(', ')
@@ -204,15 +217,17 @@
     window.location.reload();
   }
 
-  async function testSend() {
+  // channel: undefined or 'email' (the email to your address), 'sms' (the SMS text to your mobile number)
+  async function testSend(channel) {
+    const sms = channel === 'sms';
     status('Sending a test…');
-    const response = await call('POST', '/test-send', data());
+    const response = await call('POST', '/test-send' + (sms ? '?channel=sms' : ''), data());
     if (!response.ok) {
       status(response.json ? response.json.error : 'The test failed: HTTP ' + response.status, true);
       return null;
     }
     state.sent = response.json;
-    status('Test sent to ' + response.json.sentTo + ': "' + response.json.subject + '"');
+    status('Test sent to ' + response.json.sentTo + ': "' + (sms ? response.json.text : response.json.subject) + '"');
     await history();
     return response.json;
   }
@@ -226,7 +241,10 @@
   $('publish').addEventListener('click', publish);
   $('discard-draft').addEventListener('click', discard);
   if ($('test-send')) {
-    $('test-send').addEventListener('click', testSend);
+    $('test-send').addEventListener('click', () => testSend('email'));
+  }
+  if ($('test-send-sms')) {
+    $('test-send-sms').addEventListener('click', () => testSend('sms'));
   }
 
   window.journeysTemplates = { state, preview, testSend, saveDraft, history, ready: Promise.all([preview(), history()]) };

@@ -74,6 +74,19 @@ class MessageRendererSourceTest {
     assertThat(renderer.renderText("order-confirmation", "en", ".sms.txt", model).strip()).isEqualTo("Order #1001 confirmed");
   }
 
+  /** Previews cache their parsed texts by content: each text renders as itself, in any order, never another's. */
+  @Test
+  void previewsOfDifferentTextsNeverServeEachOthersParsedTemplate() {
+    String path = "order-confirmation/en.subject.txt";
+    for (int round = 0; round < 2; round++) {
+      assertThat(renderer.previewing(Map.of(path, "A [(${orderId})]"), this::subject)).isEqualTo("A #1001");
+      assertThat(renderer.previewing(Map.of(path, "B [(${orderId})]"), this::subject)).isEqualTo("B #1001");
+      assertThat(subject()).as("a send renders the packaged text").isEqualTo("Your order #1001 is confirmed");
+    }
+    assertThat(TemplateSource.draftStamp("A")).isNegative().isEqualTo(TemplateSource.draftStamp("A"))
+        .isNotEqualTo(TemplateSource.draftStamp("B"));
+  }
+
   @Test
   void aPreviewRendersItsUnpublishedTextForItselfOnlyAndStaysStrict() {
     String previewed = renderer.previewing(Map.of("order-confirmation/en.subject.txt", "Draft [(${orderId})]"),

@@ -33,8 +33,13 @@ class SimulationApiTest {
   @Autowired JdbcClient jdbc;
 
   private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
+    return post(contentType, body, "");
+  }
+
+  private HttpResponse<String> post(String contentType, String body, String query)
+      throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/simulations"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/simulations" + query))
             .header("Content-Type", contentType)
             .header("Authorization", TestCredentials.bearer(TestCredentials.OPERATOR_TOKEN)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -64,6 +69,47 @@ class SimulationApiTest {
         .as("the simulation ran on a database of its own").isZero();
     assertThat(root.getLevel()).as("the app's logging is not reconfigured").isEqualTo(levelBefore);
     assertThat(appenders(root)).isEqualTo(appendersBefore).isPositive();
+  }
+
+  /**
+   * The studio's simulate button asks for the drafts: a message template's saved draft (not
+   * published) is what the simulated customer receives, so a marketer sees a wording before
+   * publishing it; without the drafts the same simulation renders the published text.
+   */
+  @Test
+  void withDraftsTheSimulationRendersTheTemplateDraftsBeingEdited() throws Exception {
+    String draft = "/api/studio/templates/cancellation-notice/en/draft";
+    var saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + draft))
+        .header("Content-Type", "application/json")
+        .header("Authorization", TestCredentials.bearer(TestCredentials.MARKETER_TOKEN))
+        .PUT(HttpRequest.BodyPublishers.ofString(
+            "{\"parts\": {\".subject.txt\": \"Draft wording: [(${orderId})] is cancelled\"}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    try {
+      String scenario = Files.readString(Path.of("examples/scenarios/cancelled-after-shipping.yaml"));
+      HttpResponse<String> answer = post("application/yaml", scenario, "?templates=drafts");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(subjects(JSON.readTree(answer.body()))).containsExactly("Your order A-3003 is confirmed",
+          "Draft wording: A-3003 is cancelled");
+      assertThat(post("application/yaml", scenario, "?templates=nonsense").statusCode()).isEqualTo(400);
+    } finally {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + draft))
+          .header("Authorization", TestCredentials.bearer(TestCredentials.MARKETER_TOKEN)).DELETE().build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  /** The subjects of the messages sent but the shipping update (the customer has an email address only). */
+  private static List<String> subjects(JsonNode timeline) {
+    List<String> subjects = new ArrayList<>();
+    for (JsonNode entry : timeline.path("entries")) {
+      if (entry.path("what").asText().equals("MESSAGE") && entry.path("status").asText().equals("SENT")
+          && !entry.path("template").asText().equals("shipping-update")) {
+        subjects.add(entry.path("subject").asText());
+      }
+    }
+    return subjects;
   }
 
   private static int appenders(ch.qos.logback.classic.Logger logger) {

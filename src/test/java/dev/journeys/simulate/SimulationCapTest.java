@@ -26,7 +26,7 @@ class SimulationCapTest {
     Scenario scenario = ScenarioReader.read(Files.readString(Path.of("examples/scenarios/happy-path.yaml")));
     Set<Thread> before = Thread.getAllStackTraces().keySet(); // other tests' applications may run in this JVM
 
-    assertThatThrownBy(() -> Simulator.run(JourneysApplication.class, scenario, null, Simulator.Progress.NONE, false,
+    assertThatThrownBy(() -> Simulator.run(JourneysApplication.class, scenario, null, java.util.Map.of(), Simulator.Progress.NONE, false,
         Duration.ofMillis(1)))
         .isInstanceOf(Simulator.TooLong.class)
         .hasMessageStartingWith("Expected scenario '" + scenario.name() + "' to be simulated within 1ms "
@@ -60,7 +60,7 @@ class SimulationCapTest {
 
   @Test
   void theHttpApiAnswersUnprocessableNamingScenarioAndLimit() {
-    var answer = new SimulationController(null).tooLong(new Simulator.TooLong("Expected scenario 'x' to be ..."));
+    var answer = new SimulationController(null, null).tooLong(new Simulator.TooLong("Expected scenario 'x' to be ..."));
 
     assertThat(answer.getStatusCode().value()).isEqualTo(422);
     assertThat(answer.getBody().error()).isEqualTo("Expected scenario 'x' to be ...");

@@ -55,6 +55,16 @@ class StudioApiTest {
         .isEqualTo(200);
   }
 
+  /** The editor's 2.8 MB bundle is cached by the browser (a year; its link changes with its content). */
+  @Test
+  void theEditorsBundleIsCachedNotFetchedOnEveryLoad() throws Exception {
+    var bundle = send("GET", "/vendor/camunda-bpmn-js/camunda-cloud-modeler.production.min.js", null,
+        TestCredentials.MARKETER_TOKEN);
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(bundle.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000")
+        .doesNotContain("no-store");
+  }
+
   @Test
   void lintDraftPublishAndRollBackAreAuditedAndNewJourneysStartTheNewVersion() throws Exception {
     String token = TestCredentials.MARKETER_TOKEN;
@@ -99,7 +109,12 @@ class StudioApiTest {
     var outdated = send("POST", JOURNEY + "/publish?openedVersion=" + running, rename(xml, "Confirm it"), token);
     assertThat(outdated.statusCode()).as("version %d was opened, %d is the latest now", running, running + 1)
         .isEqualTo(409);
-    assertThat(outdated.body()).contains("version " + (running + 1) + " has been published since");
+    assertThat(outdated.body()).contains("version " + (running + 1) + " was published by token:test-marketer at ")
+        .contains("reload");
+    assertThat(json.readTree(outdated.body()).get("draftKept").asBoolean()).isTrue();
+    assertThat(send("GET", JOURNEY + "/draft", null, token).body()).as("the refused model is the draft")
+        .contains("Confirm it");
+    assertThat(send("DELETE", JOURNEY + "/draft", null, token).statusCode()).isEqualTo(204);
 
     var rolledBack = send("POST", JOURNEY + "/rollback?version=" + running, "", token);
     assertThat(rolledBack.statusCode()).isEqualTo(201);
@@ -126,6 +141,35 @@ class StudioApiTest {
     assertThat(response.body()).contains("post-purchase").contains("another");
   }
 
+  /**
+   * A message template created in the studio (on no disk) is known to the linter once published: a
+   * step naming it has no finding; one naming a template that exists nowhere has.
+   */
+  @Test
+  void aTemplateMadeInTheStudioIsKnownToTheLinter() throws Exception {
+    String token = TestCredentials.MARKETER_TOKEN;
+    for (String locale : List.of("en", "zh-CN")) {
+      String parts = json.writeValueAsString(java.util.Map.of("parts", java.util.Map.of(
+          ".subject.txt", "Winter sale for order [(${orderId})]", ".txt", "It is on: [(${orderId})]",
+          ".html", "<p>It is on: <span th:text=\"${orderId}\">1</span></p>")));
+      var publish = send("POST", "/api/studio/templates/studio-only-sale/" + locale + "/publish", parts, token,
+          "application/json");
+      assertThat(publish.statusCode()).as(publish.body()).isEqualTo(201);
+    }
+    String xml = send("GET", JOURNEY + "/xml", null, token).body();
+    String studioOnly = xml.replaceFirst("value=\"order-confirmation\"", "value=\"studio-only-sale\"");
+    JsonNode known = json.readTree(send("POST", JOURNEY + "/lint", studioOnly, token).body());
+    assertThat(known.get("errors").asInt()).as(known.toString()).isZero();
+
+    String nowhere = xml.replaceFirst("value=\"order-confirmation\"", "value=\"nowhere-sale\"");
+    JsonNode unknown = json.readTree(send("POST", JOURNEY + "/lint", nowhere, token).body());
+    assertThat(unknown.get("errors").asInt()).isEqualTo(6);
+    List<String> problems = new ArrayList<>();
+    unknown.get("findings").forEach(f -> problems.add(f.get("elementId").asText() + ": " + f.get("problem").asText()));
+    assertThat(problems).filteredOn(p -> p.contains("nowhere-sale/")).hasSize(6)
+        .allSatisfy(p -> assertThat(p).startsWith("send_order_confirmation: ").contains("does not exist"));
+  }
+
   /** The order confirmation step renamed (another test in this context may have renamed it before). */
   private static String rename(String xml, String name) {
     String renamed = xml.replaceFirst("(<serviceTask id=\"send_order_confirmation\" name=\")[^\"]*\"", "$1" + name + "\"");
@@ -134,12 +178,17 @@ class StudioApiTest {
   }
 
   private HttpResponse<String> send(String method, String path, String xml, String token) throws Exception {
+    return send(method, path, xml, token, "application/xml");
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String token, String type)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Authorization", TestCredentials.bearer(token));
-    if (xml == null) {
+    if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/xml").method(method, HttpRequest.BodyPublishers.ofString(xml));
+      request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -202,6 +202,60 @@ class TemplateStudioApiTest {
     return actions;
   }
 
+  /**
+   * Two marketers publishing the same template locale at once, each from the version they opened,
+   * on two threads through the app: one publishes, the other gets 409 naming who published which
+   * version when, and their text is kept as the draft; nothing else was published.
+   */
+  @Test
+  void twoMarketersPublishingOneTemplateAtOnceOneWinsTheOtherGets409AndKeepsTheirText() throws Exception {
+    String path = API + "/cancellation-notice/zh-CN";
+    int opened = file(json.readTree(send("GET", path, null, TestCredentials.MARKETER_TOKEN).body()), ".subject.txt")
+        .get("version").asInt();
+    String ann = "您的订单 [(${orderId})] 已取消 (Ann)";
+    String bob = "您的订单 [(${orderId})] 已取消 (Bob)";
+    java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    try {
+      var first = pool.submit(() -> {
+        barrier.await();
+        return send("POST", path + "/publish", publishBody(ann, opened), TestCredentials.MARKETER_TOKEN);
+      });
+      var second = pool.submit(() -> {
+        barrier.await();
+        return send("POST", path + "/publish", publishBody(bob, opened), TestCredentials.ADMIN_TOKEN);
+      });
+      responses.add(first.get());
+      responses.add(second.get());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
+    boolean annWon = responses.get(0).statusCode() == 201;
+    String winner = annWon ? "token:test-marketer" : "token:test-admin";
+    JsonNode conflict = json.readTree(responses.get(annWon ? 1 : 0).body());
+    assertThat(conflict.get("error").asText()).contains("cancellation-notice/zh-CN")
+        .contains(".subject.txt version " + (opened + 1) + " was published by " + winner + " at ").contains("reload");
+    assertThat(conflict.get("publishedBy").asText()).isEqualTo(winner);
+    assertThat(conflict.get("draftKept").asBoolean()).isTrue();
+
+    JsonNode subject = file(json.readTree(send("GET", path, null, TestCredentials.MARKETER_TOKEN).body()),
+        ".subject.txt");
+    assertThat(subject.get("version").asInt()).as("one publish, not two").isEqualTo(opened + 1);
+    assertThat(subject.get("published").asText()).isEqualTo(annWon ? ann : bob);
+    assertThat(subject.get("draft").asText()).as("the refused text is not lost").isEqualTo(annWon ? bob : ann);
+
+    var stale = send("POST", path + "/publish", publishBody(ann, opened), TestCredentials.MARKETER_TOKEN);
+    assertThat(stale.statusCode()).as("opened at %d, %d is published", opened, opened + 1).isEqualTo(409);
+    assertThat(send("DELETE", path + "/draft", null, TestCredentials.MARKETER_TOKEN).statusCode()).isEqualTo(204);
+  }
+
+  private String publishBody(String subject, int opened) throws Exception {
+    return json.writeValueAsString(Map.of("parts", Map.of(".subject.txt", subject),
+        "openedVersions", Map.of(".subject.txt", opened)));
+  }
+
   private void postOrder(String orderId, String email, String name) {
     ShopClient shop = new ShopClient(port);
     assertThat(shop.postOrder("""

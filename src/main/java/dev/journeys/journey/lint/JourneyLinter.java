@@ -1,6 +1,7 @@
 package dev.journeys.journey.lint;
 
 import dev.journeys.journey.Journeys;
+import dev.journeys.journey.StudioTemplateFiles;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.ByteArrayInputStream;
@@ -22,14 +23,21 @@ public final class JourneyLinter {
   private final MessageChecks messages;
   /** The decisions business rule tasks may call: those packaged with the application (bpmn/*.dmn). */
   private final Set<String> decisions;
+  private final StudioTemplateFiles studio;
 
   public JourneyLinter(LintRules rules) {
-    this(rules, DecisionChecks.packaged());
+    this(rules, StudioTemplateFiles.NONE);
   }
 
-  private JourneyLinter(LintRules rules, Set<String> decisions) {
+  /** @param studio message template files made in the studio, known besides the packaged ones */
+  public JourneyLinter(LintRules rules, StudioTemplateFiles studio) {
+    this(rules, studio, DecisionChecks.packaged());
+  }
+
+  private JourneyLinter(LintRules rules, StudioTemplateFiles studio, Set<String> decisions) {
+    this.studio = studio;
     this.rules = rules;
-    this.tasks = new TaskChecks(rules);
+    this.tasks = new TaskChecks(rules, studio);
     this.messages = new MessageChecks(rules);
     this.decisions = Collections.unmodifiableSortedSet(new TreeSet<>(decisions));
   }
@@ -72,7 +80,7 @@ public final class JourneyLinter {
     Set<String> withSources = new TreeSet<>(decisions);
     sources.stream().filter(s -> s.name().endsWith(".dmn"))
         .forEach(s -> withSources.addAll(DecisionChecks.decisionsOf(s.content())));
-    JourneyLinter linter = withSources.equals(decisions) ? this : new JourneyLinter(rules, withSources);
+    JourneyLinter linter = withSources.equals(decisions) ? this : new JourneyLinter(rules, studio, withSources);
     List<LintFinding> all = new ArrayList<>();
     sources.forEach(source -> all.addAll(linter.lint(source.name(), source.content())));
     return all;

@@ -1,5 +1,6 @@
 package dev.journeys.journey.lint;
 
+import dev.journeys.journey.StudioTemplateFiles;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -34,10 +35,12 @@ final class TaskChecks {
   private static final List<String> EMAIL_FILES = List.of(".subject.txt", ".txt", ".html");
 
   private final LintRules rules;
+  private final StudioTemplateFiles studio;
   private final ResourceLoader resources = new DefaultResourceLoader();
 
-  TaskChecks(LintRules rules) {
+  TaskChecks(LintRules rules, StudioTemplateFiles studio) {
     this.rules = rules;
+    this.studio = studio;
   }
 
   void check(BpmnModelInstance model, LintFindings findings) {
@@ -106,11 +109,19 @@ final class TaskChecks {
     for (String locale : rules.locales()) {
       for (String suffix : EMAIL_FILES) {
         String file = template + "/" + locale + suffix;
-        if (!resources.getResource(rules.templates() + file).exists()) {
+        if (resources.getResource(rules.templates() + file).exists() || studio.published(file)) {
+          continue;
+        }
+        if (studio.drafted(file)) {
+          findings.error(id,
+              "Expected template '" + template + "' in locale " + locale + " for channel email, but " + file
+                  + " is only a draft in the studio: sends render published texts.",
+              "publish template " + template + "/" + locale + " in the studio first");
+        } else {
           findings.error(id,
               "Expected template '" + template + "' in locale " + locale
                   + " for channel email, but " + file + " does not exist.",
-              "add templates/messages/" + file + " or name an existing template");
+              "add templates/messages/" + file + ", create it in the studio, or name an existing template");
         }
       }
     }

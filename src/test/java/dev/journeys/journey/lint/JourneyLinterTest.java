@@ -81,6 +81,48 @@ class JourneyLinterTest {
         problem -> problem.contains("en-only/zh-CN.subject.txt does not exist"));
   }
 
+  /**
+   * A template made in the studio (not on disk) is known: its published files count as the
+   * packaged ones do; a file only drafted there is named as such; one that is nowhere is unknown.
+   */
+  @Test
+  void templatesMadeInTheStudioAreKnownDraftsAreNamedAndOthersUnknown() {
+    java.util.Set<String> published = java.util.Set.of("en-only/zh-CN.subject.txt", "en-only/zh-CN.txt",
+        "en-only/zh-CN.html");
+    var studio = new dev.journeys.journey.StudioTemplateFiles() {
+      @Override
+      public boolean published(String file) {
+        return published.contains(file);
+      }
+
+      @Override
+      public boolean drafted(String file) {
+        return file.startsWith("drafted/");
+      }
+    };
+    var linter = new JourneyLinter(RULES.withTemplates("classpath:lint/templates/"), studio);
+    assertThat(lint(linter, "missing-template-locale.bpmn")).as("zh-CN published in the studio").isEmpty();
+
+    byte[] drafted = bpmn("missing-template-locale.bpmn").replace("value=\"en-only\"", "value=\"drafted\"")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<LintFinding> findings = linter.lint("drafted.bpmn", drafted);
+    assertThat(findings).hasSize(6).allSatisfy(f -> assertThat(f.problem()).contains("is only a draft in the studio"));
+    assertThat(findings).extracting(LintFinding::fix).contains("publish template drafted/zh-CN in the studio first");
+
+    byte[] nowhere = bpmn("missing-template-locale.bpmn").replace("value=\"en-only\"", "value=\"nowhere\"")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(linter.lint("nowhere.bpmn", nowhere)).hasSize(6)
+        .allSatisfy(f -> assertThat(f.problem()).contains("nowhere/").contains("does not exist"));
+  }
+
+  private static String bpmn(String name) {
+    try (InputStream in = JourneyLinterTest.class.getResourceAsStream("/lint/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void sendMessageHeadersNeedKnownValues() {
     List<LintFinding> findings = lint("missing-purpose.bpmn");
