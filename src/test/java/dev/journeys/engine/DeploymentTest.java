@@ -237,13 +237,7 @@ class DeploymentTest {
         Arguments.of("signal catch event",
             Bpmn.createExecutableProcess("p").startEvent()
                 .intermediateCatchEvent("wait-for-signal").signal("order-cancelled").endEvent().done(),
-            "wait-for-signal", "intermediateCatchEvent"),
-        Arguments.of("multi-instance service task",
-            Bpmn.createExecutableProcess("p").startEvent()
-                .serviceTask("each-item", t -> t.zeebeJobType("item")
-                    .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")))
-                .endEvent().done(),
-            "each-item", "multi-instance"));
+            "wait-for-signal", "intermediateCatchEvent"));
   }
 
   @ParameterizedTest(name = "{0}")

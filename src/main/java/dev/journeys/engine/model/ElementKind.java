@@ -16,7 +16,9 @@ public enum ElementKind {
   INTERMEDIATE_THROW_EVENT,
   RECEIVE_TASK,
   BOUNDARY_EVENT,
-  EVENT_BASED_GATEWAY;
+  EVENT_BASED_GATEWAY,
+  /** Wraps an activity with multi-instance loop characteristics; it has the activity's id. */
+  MULTI_INSTANCE_BODY;
 
   public boolean isJobWorkerTask() {
     return this == SERVICE_TASK || this == SEND_TASK;
@@ -29,6 +31,6 @@ public enum ElementKind {
   /** Activities can carry boundary events. */
   public boolean isActivity() {
     return this == SERVICE_TASK || this == SEND_TASK || this == RECEIVE_TASK || this == SUB_PROCESS
-        || this == CALL_ACTIVITY;
+        || this == CALL_ACTIVITY || this == MULTI_INSTANCE_BODY;
   }
 }

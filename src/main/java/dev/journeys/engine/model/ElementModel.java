@@ -23,6 +23,7 @@ public final class ElementModel {
   private boolean interrupting = true;
   private ElementModel attachedTo;
   private final List<ElementModel> boundaryEvents = new ArrayList<>();
+  private LoopCharacteristics loop;
 
   ElementModel(String id, String name, ElementKind kind, ElementModel flowScope) {
     this.id = id;
@@ -127,6 +128,19 @@ public final class ElementModel {
     return calledElement;
   }
 
+  /** For a multi-instance body: its loop; null otherwise. */
+  public LoopCharacteristics loop() {
+    return loop;
+  }
+
+  /**
+   * For a multi-instance body: the activity it runs once per item, which has the same id and the body
+   * as its flow scope; null otherwise.
+   */
+  public ElementModel innerActivity() {
+    return kind == ElementKind.MULTI_INSTANCE_BODY ? children.getFirst() : null;
+  }
+
   public boolean isTerminateEnd() {
     return terminateEnd;
   }
@@ -167,6 +181,10 @@ public final class ElementModel {
   void attachTo(ElementModel activity) {
     this.attachedTo = activity;
     activity.boundaryEvents.add(this);
+  }
+
+  void setLoop(LoopCharacteristics loop) {
+    this.loop = loop;
   }
 
   void markTerminateEnd() {

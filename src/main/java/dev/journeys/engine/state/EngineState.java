@@ -20,6 +20,7 @@ public final class EngineState implements AutoCloseable {
   private final TimerStore timers;
   private final HistoryStore history;
   private final FunnelStore funnel;
+  private final MultiInstanceStore multiInstances;
   private long nextKey;
   private long persistedNextKey;
 
@@ -36,6 +37,7 @@ public final class EngineState implements AutoCloseable {
     this.timers = new TimerStore(sql);
     this.history = new HistoryStore(sql);
     this.funnel = new FunnelStore(sql);
+    this.multiInstances = new MultiInstanceStore(sql);
     this.nextKey = sql.queryLong("SELECT meta_value FROM engine_meta WHERE meta_name = 'next_key'");
     this.persistedNextKey = nextKey;
   }
@@ -103,6 +105,10 @@ public final class EngineState implements AutoCloseable {
 
   public FunnelStore funnel() {
     return funnel;
+  }
+
+  public MultiInstanceStore multiInstances() {
+    return multiInstances;
   }
 
   @Override
