@@ -256,6 +256,26 @@ class MultiInstanceTest {
   }
 
   @Test
+  void aMultiInstanceReceiveTaskWaitsForOneMessagePerItemCorrelatedByItsInputElement() {
+    engine.deploy(Bpmn.createExecutableProcess("per-parcel").startEvent()
+        .receiveTask("delivered", r -> r.multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("parcels").zeebeInputElement("parcel")))
+        .message(m -> m.name("parcel-delivered").zeebeCorrelationKeyExpression("parcel"))
+        .endEvent()
+        .done());
+    long instance = engine.createInstance("per-parcel", Map.of("parcels", List.of("p-1", "p-2")))
+        .getProcessInstanceKey();
+    await().atMost(EngineHarness.WAIT).until(() -> engine.activeElementIds(instance).size() == 3);
+
+    engine.client().newPublishMessageCommand().messageName("parcel-delivered").correlationKey("p-2").send().join();
+    await().atMost(EngineHarness.WAIT).until(() -> engine.activeElementIds(instance).size() == 2);
+    assertThat(engine.isActive(instance)).isTrue();
+    engine.client().newPublishMessageCommand().messageName("parcel-delivered").correlationKey("p-1").send().join();
+
+    engine.awaitCompleted(instance);
+  }
+
+  @Test
   void anInterruptingBoundaryEventOnTheBodyTerminatesEveryInnerInstance() {
     engine.deploy(Bpmn.createExecutableProcess("per-item").startEvent()
         .serviceTask("notify", t -> t.zeebeJobType("notify")
