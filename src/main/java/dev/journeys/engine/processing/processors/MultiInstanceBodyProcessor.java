@@ -38,6 +38,11 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
   private final Processing p;
   /** The input collection read before opening the body's events, for its activation right after. */
   private final Map<Long, List<Object>> collections = new HashMap<>();
+  /**
+   * The collection a parallel body read on activation, for its inner instances activated right after
+   * in the same command (nothing can change it in between); dropped once the last one has its item.
+   */
+  private final Map<Long, List<Object>> activating = new HashMap<>();
   /** Per completing inner instance: whether the completion condition held, and the collection's size. */
   private final Map<Long, PathEnd> pathEnds = new HashMap<>();
 
@@ -83,6 +88,7 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
     } else if (loop.sequential()) {
       p.bpmn().activate(element.innerActivity(), activated);
     } else {
+      activating.put(body.key(), items);
       for (int i = 0; i < items.size(); i++) {
         p.bpmn().activate(element.innerActivity(), activated);
       }
@@ -93,9 +99,15 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
   public boolean beforeChildActivation(ElementInstance body, ElementInstance child) {
     LoopCharacteristics loop = p.bpmn().modelOf(body).loop();
     int loopCounter = store().loopCounter(child.key()).orElseGet(() -> store().innerCreated(body.key(), child.key()));
-    List<Object> items = inputCollection(child, loop, child.key());
-    if (items == null) {
-      return false;
+    List<Object> items = activating.get(body.key());
+    if (items == null || loopCounter > items.size()) {
+      activating.remove(body.key());
+      items = inputCollection(child, loop, child.key());
+      if (items == null) {
+        return false;
+      }
+    } else if (loopCounter == items.size()) {
+      activating.remove(body.key());
     }
     int index = loopCounter - 1;
     if (index >= items.size()) {
@@ -123,14 +135,18 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
   public boolean beforeExecutionPathCompleted(ElementInstance body, ElementInstance child) {
     LoopCharacteristics loop = p.bpmn().modelOf(body).loop();
     int loopCounter = store().loopCounter(child.key()).orElseThrow();
-    if (loop.outputCollection() != null && !updateOutputCollection(body, child, loop, loopCounter)) {
+    // what the body's scope sees, and what the inner instance sees (its own variables over the body's)
+    Map<String, Object> bodyVisible = p.variables().visible(body.key());
+    Map<String, Object> childVisible = new LinkedHashMap<>(bodyVisible);
+    childVisible.putAll(p.variables().local(child.key()));
+    if (loop.outputCollection() != null && !updateOutputCollection(body, child, loop, loopCounter, childVisible)) {
       return false;
     }
-    Boolean conditionHolds = completionCondition(body, child, loop);
+    Boolean conditionHolds = completionCondition(body, child, loop, childVisible);
     if (conditionHolds == null) {
       return false;
     }
-    List<Object> items = inputCollection(child, loop, body.key());
+    List<Object> items = inputCollection(child, loop, bodyVisible);
     if (items == null) {
       return false;
     }
@@ -176,15 +192,19 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
   @Override
   public void onTerminate(ElementInstance body, ElementModel element) {
     collections.remove(body.key());
+    activating.remove(body.key());
     store().deleteBody(body.key());
   }
 
   /** The input collection evaluated in the given scope; null after raising an incident on {@code owner}. */
-  @SuppressWarnings("unchecked")
   private List<Object> inputCollection(ElementInstance owner, LoopCharacteristics loop, long scopeKey) {
+    return inputCollection(owner, loop, p.variables().visible(scopeKey));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object> inputCollection(ElementInstance owner, LoopCharacteristics loop, Map<String, Object> visible) {
     Expression expression = loop.inputCollection();
-    EvaluationResult result = ZeebeValues.evaluate(p.feel(), expression, p.variables().visible(scopeKey),
-        owner.elementId());
+    EvaluationResult result = ZeebeValues.evaluate(p.feel(), expression, visible, owner.elementId());
     if (result.isFailure()) {
       p.incidents().raise(owner, EXTRACT_VALUE_ERROR, result.failure(), null);
       return null;
@@ -199,16 +219,14 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
   /** Puts the inner instance's output element at its loop counter's place; false after an incident. */
   @SuppressWarnings("unchecked")
   private boolean updateOutputCollection(ElementInstance body, ElementInstance child, LoopCharacteristics loop,
-      int loopCounter) {
+      int loopCounter, Map<String, Object> childVisible) {
     String name = loop.outputCollection();
-    EvaluationResult element = ZeebeValues.evaluate(p.feel(), loop.outputElement(), p.variables().visible(child.key()),
-        child.elementId());
+    EvaluationResult element = ZeebeValues.evaluate(p.feel(), loop.outputElement(), childVisible, child.elementId());
     if (element.isFailure()) {
       p.incidents().raise(child, EXTRACT_VALUE_ERROR, element.failure(), null);
       return false;
     }
-    Map<String, Object> local = p.variables().local(body.key());
-    Object current = local.get(name);
+    Object current = p.variables().local(body.key()).get(name);
     if (current == null) {
       p.incidents().raise(child, EXTRACT_VALUE_ERROR,
           "Expected the output collection variable '%s' to be of type list, but it was NIL".formatted(name), null);
@@ -236,13 +254,14 @@ final class MultiInstanceBodyProcessor implements ContainerProcessor {
    * Whether the completion condition holds after this inner instance; false without one; null after
    * an incident. The numberOf... variables count the completing instance as completed, no longer active.
    */
-  private Boolean completionCondition(ElementInstance body, ElementInstance child, LoopCharacteristics loop) {
+  private Boolean completionCondition(ElementInstance body, ElementInstance child, LoopCharacteristics loop,
+      Map<String, Object> childVisible) {
     Expression condition = loop.completionCondition();
     if (condition == null) {
       return false;
     }
     MultiInstanceStore.Counts counts = store().counts(body.key());
-    Map<String, Object> context = p.variables().visible(child.key());
+    Map<String, Object> context = new LinkedHashMap<>(childVisible);
     context.put("numberOfInstances", counts.created());
     context.put("numberOfActiveInstances", p.state().elementInstances().countChildren(body.key()) - 1);
     context.put("numberOfCompletedInstances", counts.completed() + 1);
