@@ -54,12 +54,16 @@ class MultiInstanceTest {
   }
 
   private List<ActivatedJob> activateAll(String type, int expected) {
-    List<ActivatedJob> jobs = await().atMost(EngineHarness.WAIT).until(
-        () -> engine.activate(type, expected, Duration.ofSeconds(1)), list -> !list.isEmpty());
-    while (jobs.size() < expected) {
-      jobs = new java.util.ArrayList<>(jobs);
-      jobs.addAll(engine.activate(type, expected - jobs.size(), Duration.ofSeconds(1)));
-    }
+    return activateAll(engine, type, expected);
+  }
+
+  /** Activates jobs of the type until {@code expected} were activated. */
+  private static List<ActivatedJob> activateAll(EngineHarness harness, String type, int expected) {
+    List<ActivatedJob> jobs = new java.util.ArrayList<>();
+    await().atMost(EngineHarness.WAIT).until(() -> {
+      jobs.addAll(harness.activate(type, expected - jobs.size(), Duration.ofSeconds(1)));
+      return jobs.size() >= expected;
+    });
     return jobs;
   }
 
@@ -377,6 +381,30 @@ class MultiInstanceTest {
     assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.errorMessage()).isEqualTo("Expected result of the expression '\"yes\"' to be 'BOOLEAN', but was 'STRING'.");
     assertThat(incident.elementInstanceKey()).isNotEqualTo(bodyKey(instance));
+  }
+
+  /** The same body, counters and loop counters on PostgreSQL, when JOURNEYS_TEST_POSTGRES_URL names a server. */
+  @Test
+  void onPostgresqlTheCompletionConditionAndOutputCollectionWorkAlike() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(PostgresSchema.URL_VARIABLE) != null,
+        PostgresSchema.URL_VARIABLE + " names no PostgreSQL server");
+    PostgresSchema schema = PostgresSchema.create();
+    try (EngineHarness postgres = EngineHarness.on(schema.dataSource())) {
+      postgres.deploy(perItem(false, "=numberOfCompletedInstances >= 2"));
+      CamundaFuture<ProcessInstanceResult> result =
+          postgres.createWithResult("per-item", Map.of("items", List.of("a", "b", "c")));
+      List<ActivatedJob> jobs = activateAll(postgres, "notify", 3);
+      postgres.complete(jobs.get(0), Map.of("result", 1));
+      postgres.complete(jobs.get(1), Map.of("result", 2));
+
+      @SuppressWarnings("unchecked")
+      List<Object> results = (List<Object>) result.join().getVariablesAsMap().get("results");
+      assertThat(results).hasSize(3).containsOnlyOnce(1, 2);
+      assertThat(postgres.query("SELECT COUNT(*) FROM engine_multi_instance_body", rs -> rs.getLong(1)))
+          .containsExactly(0L);
+    } finally {
+      schema.drop();
+    }
   }
 
   // --- deployment: the rules Zeebe applies to multiInstanceLoopCharacteristics ---
