@@ -123,6 +123,11 @@ class MultiInstanceTest {
         org.assertj.core.groups.Tuple.tuple("notify", ElementInstanceType.SERVICE_TASK),
         org.assertj.core.groups.Tuple.tuple("notify", ElementInstanceType.SERVICE_TASK));
     long body = active.getFirst().getElementInstanceKey();
+    // the diagram's numbers count the inner instances, not the body, as Operate does
+    var statistics = engine.client().newProcessDefinitionElementStatisticsRequest(
+        active.getFirst().getProcessDefinitionKey()).send().join();
+    assertThat(statistics).filteredOn(s -> s.getElementId().equals("notify")).singleElement()
+        .satisfies(s -> assertThat(s.getActive()).isEqualTo(2));
     assertThat(engine.query("SELECT flow_scope_key FROM engine_element_instance WHERE element_kind = 'SERVICE_TASK' "
         + "AND process_instance_key = ?", rs -> rs.getLong(1), instance)).containsOnly(body);
   }
