@@ -1311,4 +1311,215 @@ public abstract class EngineConformanceSuite {
           .contains("An escalation boundary event should only be attached to a subprocess, or a call activity.");
     }
   }
+
+  // --- multi-instance --------------------------------------------------------------------------
+
+  /**
+   * Multi-instance activities: one inner instance per item, parallel or sequential, the loop
+   * variables, the output collection in item order, the completion condition, boundary events on the
+   * body, the value incident and Zeebe's deployment rule for the output pair.
+   */
+  @Nested
+  class MultiInstance {
+
+    private BpmnModelInstance perItem(String process, String type, boolean sequential, String completionCondition) {
+      return Bpmn.createExecutableProcess(process).startEvent()
+          .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> {
+            if (sequential) {
+              m.sequential();
+            } else {
+              m.parallel();
+            }
+            m.zeebeInputCollectionExpression("items").zeebeInputElement("item")
+                .zeebeOutputCollection("results").zeebeOutputElementExpression("result");
+            if (completionCondition != null) {
+              m.completionCondition(completionCondition);
+            }
+          }))
+          .endEvent().done();
+    }
+
+    /** Waits until {@code count} jobs of the type were activated. */
+    private List<ActivatedJob> awaitJobs(String type, int count) {
+      List<ActivatedJob> jobs = new java.util.ArrayList<>();
+      await().atMost(eventually().plusSeconds(5)).pollInterval(Duration.ZERO).until(() -> {
+        jobs.addAll(engine.activate(type, count - jobs.size(), Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        return jobs.size() >= count;
+      });
+      return jobs;
+    }
+
+    private static int loopCounter(ActivatedJob job) {
+      return ((Number) job.getVariablesAsMap().get("loopCounter")).intValue();
+    }
+
+    @Test
+    void aParallelMultiInstanceRunsOneJobPerItemAndCollectsTheResultsInItemOrder() {
+      String type = id("mi-parallel");
+      deploy(perItem(id("mi-parallel"), type, false, null));
+      CamundaFuture<ProcessInstanceResult> result =
+          engine.startWithResult(id("mi-parallel"), Map.of("items", List.of("a", "b", "c")));
+
+      List<ActivatedJob> jobs = awaitJobs(type, 3);
+      assertThat(jobs).extracting(job -> job.getVariablesAsMap().get("item") + "@" + loopCounter(job))
+          .containsExactlyInAnyOrder("a@1", "b@2", "c@3");
+      assertThat(jobs).allSatisfy(job -> assertThat(job.getElementId()).isEqualTo("each"));
+      for (ActivatedJob job : jobs.reversed()) {
+        engine.complete(job, Map.of("result", job.getVariablesAsMap().get("item") + "!"));
+      }
+
+      assertThat(result.join().getVariablesAsMap()).containsEntry("results", List.of("a!", "b!", "c!"))
+          .doesNotContainKeys("item", "loopCounter", "result");
+    }
+
+    @Test
+    void aSequentialMultiInstanceStartsTheNextItemOnlyWhenThePreviousCompleted() {
+      String type = id("mi-sequential");
+      deploy(perItem(id("mi-sequential"), type, true, null));
+      CamundaFuture<ProcessInstanceResult> result =
+          engine.startWithResult(id("mi-sequential"), Map.of("items", List.of("x", "y")));
+
+      ActivatedJob first = engine.awaitJob(type);
+      assertThat(first.getVariablesAsMap()).containsEntry("item", "x");
+      assertThat(loopCounter(first)).isEqualTo(1);
+      engine.assertNoJob(type);
+      engine.complete(first, Map.of("result", 1));
+      ActivatedJob second = engine.awaitJob(type);
+      assertThat(second.getVariablesAsMap()).containsEntry("item", "y").containsEntry("result", null);
+      assertThat(loopCounter(second)).isEqualTo(2);
+      engine.complete(second, Map.of("result", 2));
+
+      assertThat(result.join().getVariablesAsMap()).containsEntry("results", List.of(1, 2));
+    }
+
+    @Test
+    void aCompletionConditionThatHoldsTerminatesTheRemainingInnerInstances() {
+      String type = id("mi-condition");
+      deploy(perItem(id("mi-condition"), type, false, "=numberOfCompletedInstances >= 2"));
+      CamundaFuture<ProcessInstanceResult> result =
+          engine.startWithResult(id("mi-condition"), Map.of("items", List.of(1, 2, 3)));
+      List<ActivatedJob> jobs = awaitJobs(type, 3);
+
+      engine.complete(jobs.get(0), Map.of("result", "done"));
+      engine.complete(jobs.get(1), Map.of("result", "done"));
+
+      @SuppressWarnings("unchecked")
+      List<Object> results = (List<Object>) result.join().getVariablesAsMap().get("results");
+      assertThat(results).hasSize(3).filteredOn(java.util.Objects::nonNull).containsExactly("done", "done");
+      engine.assertJobGone(jobs.get(2));
+    }
+
+    @Test
+    void anEmptyInputCollectionCompletesAtOnce() {
+      String type = id("mi-empty");
+      deploy(perItem(id("mi-empty"), type, false, null));
+
+      ProcessInstanceResult result = engine.startWithResult(id("mi-empty"), Map.of("items", List.of())).join();
+
+      assertThat(result.getVariablesAsMap()).containsEntry("results", List.of());
+      engine.assertNoJob(type);
+    }
+
+    @Test
+    void anInputCollectionThatIsNoListIsAValueIncidentOnTheActivity() {
+      assumeIncidentSearch();
+      String type = id("mi-not-a-list");
+      deploy(perItem(id("mi-not-a-list"), type, false, null));
+      long instance = engine.start(id("mi-not-a-list"), Map.of("items", "a,b"));
+
+      OpenIncident incident = awaitIncident(instance);
+      assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+      assertThat(incident.elementId()).isEqualTo("each");
+      engine.assertNoJob(type);
+      engine.cancelQuietly(instance);
+    }
+
+    @Test
+    void aMultiInstanceSubProcessGivesEachInnerInstanceItsOwnItem() {
+      String type = id("mi-tell");
+      deploy(Bpmn.createExecutableProcess(id("mi-sub")).startEvent()
+          .subProcess("shipment", sub -> sub.multiInstance(m -> m.parallel()
+              .zeebeInputCollectionExpression("shipments").zeebeInputElement("shipment")
+              .zeebeOutputCollection("told").zeebeOutputElementExpression("shipment.id + \":\" + channel")))
+          .embeddedSubProcess().startEvent()
+          .serviceTask("tell", t -> t.zeebeJobType(type).zeebeOutputExpression("sentVia", "channel"))
+          .endEvent()
+          .subProcessDone()
+          .endEvent().done());
+      CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("mi-sub"),
+          Map.of("shipments", List.of(Map.of("id", "s1"), Map.of("id", "s2"))));
+
+      for (ActivatedJob job : awaitJobs(type, 2)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shipment = (Map<String, Object>) job.getVariablesAsMap().get("shipment");
+        engine.complete(job, Map.of("sentVia", "s1".equals(shipment.get("id")) ? "email" : "sms"));
+      }
+
+      // channel is no local variable of the inner instances (the output element is no plain path), so
+      // it reaches the process, as in Zeebe; each result was read right after its own instance wrote it
+      assertThat(result.join().getVariablesAsMap()).containsEntry("told", List.of("s1:email", "s2:sms"))
+          .doesNotContainKeys("shipment", "loopCounter");
+    }
+
+    @Test
+    void aMultiInstanceCallActivityCallsTheProcessOncePerItem() {
+      String type = id("mi-ask");
+      deploy(Bpmn.createExecutableProcess(id("mi-child")).startEvent()
+          .serviceTask("ask", t -> t.zeebeJobType(type)).endEvent().done());
+      deploy(Bpmn.createExecutableProcess(id("mi-caller")).startEvent()
+          .callActivity("each", c -> c.zeebeProcessId(id("mi-child")).multiInstance(m -> m.sequential()
+              .zeebeInputCollectionExpression("products").zeebeInputElement("product")
+              .zeebeOutputCollection("stars").zeebeOutputElementExpression("rating")))
+          .endEvent().done());
+      CamundaFuture<ProcessInstanceResult> result =
+          engine.startWithResult(id("mi-caller"), Map.of("products", List.of("mug", "tee")));
+
+      ActivatedJob mug = engine.awaitJob(type);
+      assertThat(mug.getVariablesAsMap()).containsEntry("product", "mug");
+      assertThat(mug.getBpmnProcessId()).isEqualTo(id("mi-child"));
+      engine.complete(mug, Map.of("rating", 5));
+      ActivatedJob tee = engine.awaitJob(type);
+      assertThat(tee.getVariablesAsMap()).containsEntry("product", "tee");
+      engine.complete(tee, Map.of("rating", 3));
+
+      assertThat(result.join().getVariablesAsMap()).containsEntry("stars", List.of(5, 3));
+    }
+
+    @Test
+    void anInterruptingBoundaryEventOnTheBodyEndsEveryInnerInstance() {
+      String type = id("mi-notify");
+      String message = id("mi-cancelled");
+      String after = id("mi-apologise");
+      deploy(Bpmn.createExecutableProcess(id("mi-boundary")).startEvent()
+          .serviceTask("each", t -> t.zeebeJobType(type)
+              .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")))
+          .endEvent("done")
+          .moveToActivity("each")
+          .boundaryEvent("cancelled", b -> b.cancelActivity(true))
+          .message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+          .serviceTask("apologise", t -> t.zeebeJobType(after))
+          .endEvent()
+          .done());
+      long instance = engine.start(id("mi-boundary"), Map.of("items", List.of(1, 2), "orderId", id("o")));
+      List<ActivatedJob> jobs = awaitJobs(type, 2);
+
+      engine.publish(message, id("o"), BUFFERED, Map.of());
+
+      engine.complete(engine.awaitJob(after));
+      engine.awaitEnded(instance);
+      jobs.forEach(engine::assertJobGone);
+    }
+
+    @Test
+    void anOutputCollectionWithoutAnOutputElementIsRejected() {
+      String message = failsWith(Status.Code.INVALID_ARGUMENT, () -> deploy(Bpmn.createExecutableProcess(id("mi-bad"))
+          .startEvent()
+          .serviceTask("each", t -> t.zeebeJobType(id("mi-bad"))
+              .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items").zeebeOutputCollection("results")))
+          .endEvent().done()));
+
+      assertThat(message).contains("Attribute 'outputElement' must be present if the attribute 'outputCollection' is set");
+      failsWith(Status.Code.NOT_FOUND, () -> engine.start(id("mi-bad"), Map.of()));
+    }
+  }
 }

@@ -233,13 +233,7 @@ class DeploymentTest {
             "calculate", "scriptTask"),
         Arguments.of("manual task",
             Bpmn.createExecutableProcess("p").startEvent().manualTask("by-hand").endEvent().done(),
-            "by-hand", "manualTask"),
-        Arguments.of("multi-instance service task",
-            Bpmn.createExecutableProcess("p").startEvent()
-                .serviceTask("each-item", t -> t.zeebeJobType("item")
-                    .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")))
-                .endEvent().done(),
-            "each-item", "multi-instance"));
+            "by-hand", "manualTask"));
   }
 
   @ParameterizedTest(name = "{0}")

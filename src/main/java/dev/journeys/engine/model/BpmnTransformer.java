@@ -96,7 +96,8 @@ public final class BpmnTransformer {
         ElementModel model = reader.read(node, scope);
         elements.put(model.id(), model);
         if (node instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess sub) {
-          addScope(reader, model, sub.getFlowElements(), elements);
+          ElementModel subProcess = model.kind() == ElementKind.MULTI_INSTANCE_BODY ? model.innerActivity() : model;
+          addScope(reader, subProcess, sub.getFlowElements(), elements);
         }
         if (node instanceof BoundaryEvent boundary) {
           boundaryEvents.add(boundary);

@@ -18,7 +18,9 @@ public enum ElementKind {
   RECEIVE_TASK,
   BOUNDARY_EVENT,
   EVENT_BASED_GATEWAY,
-  BUSINESS_RULE_TASK;
+  BUSINESS_RULE_TASK,
+  /** Wraps an activity with multi-instance loop characteristics; it has the activity's id. */
+  MULTI_INSTANCE_BODY;
 
   public boolean isJobWorkerTask() {
     return this == SERVICE_TASK || this == SEND_TASK;
@@ -31,6 +33,6 @@ public enum ElementKind {
   /** Activities can carry boundary events. */
   public boolean isActivity() {
     return this == SERVICE_TASK || this == SEND_TASK || this == RECEIVE_TASK || this == SUB_PROCESS
-        || this == CALL_ACTIVITY || this == BUSINESS_RULE_TASK;
+        || this == CALL_ACTIVITY || this == BUSINESS_RULE_TASK || this == MULTI_INSTANCE_BODY;
   }
 }

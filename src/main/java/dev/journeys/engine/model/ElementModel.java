@@ -24,6 +24,7 @@ public final class ElementModel {
   private boolean interrupting = true;
   private ElementModel attachedTo;
   private final List<ElementModel> boundaryEvents = new ArrayList<>();
+  private LoopCharacteristics loop;
 
   ElementModel(String id, String name, ElementKind kind, ElementModel flowScope) {
     this.id = id;
@@ -133,6 +134,19 @@ public final class ElementModel {
     return calledDecision;
   }
 
+  /** For a multi-instance body: its loop; null otherwise. */
+  public LoopCharacteristics loop() {
+    return loop;
+  }
+
+  /**
+   * For a multi-instance body: the activity it runs once per item, which has the same id and the body
+   * as its flow scope; null otherwise.
+   */
+  public ElementModel innerActivity() {
+    return kind == ElementKind.MULTI_INSTANCE_BODY ? children.getFirst() : null;
+  }
+
   public boolean isTerminateEnd() {
     return terminateEnd;
   }
@@ -177,6 +191,10 @@ public final class ElementModel {
   void attachTo(ElementModel activity) {
     this.attachedTo = activity;
     activity.boundaryEvents.add(this);
+  }
+
+  void setLoop(LoopCharacteristics loop) {
+    this.loop = loop;
   }
 
   void markTerminateEnd() {

@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -37,6 +38,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -67,9 +69,21 @@ final class ElementReader {
     return resourceName;
   }
 
+  /**
+   * Reads a flow node. An activity with multi-instance loop characteristics becomes a body of kind
+   * MULTI_INSTANCE_BODY (which the flows, boundary events and process model refer to) around the
+   * activity itself, as in Zeebe; the caller gets the body.
+   */
   ElementModel read(FlowNode node, ElementModel scope) {
     ElementKind kind = kindOf(node);
     rejectUnsupportedAttributes(node);
+    ElementModel body = null;
+    if (node instanceof Activity activity
+        && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+      body = new ElementModel(node.getId(), node.getName(), ElementKind.MULTI_INSTANCE_BODY, scope);
+      body.setLoop(readLoop(node, loop));
+      scope = body;
+    }
     ElementModel model = new ElementModel(node.getId(), node.getName(), kind, scope);
     readMappings(node, model);
     if (node instanceof Event event) {
@@ -96,7 +110,31 @@ final class ElementReader {
       }
       default -> {}
     }
-    return model;
+    return body != null ? body : model;
+  }
+
+  /** ZeebeRules has already applied Zeebe's rules (an input collection expression, output pairs). */
+  private LoopCharacteristics readLoop(FlowNode node, MultiInstanceLoopCharacteristics loop) {
+    ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+      throw invalid(node, "zeebe:loopCharacteristics inputCollection", "it is missing");
+    }
+    String outputCollection = blankToNull(zeebe.getOutputCollection());
+    String outputElement = blankToNull(zeebe.getOutputElement());
+    String completion = loop.getCompletionCondition() == null ? null
+        : blankToNull(loop.getCompletionCondition().getTextContent());
+    return new LoopCharacteristics(
+        loop.isSequential(),
+        expression(node, "zeebe:loopCharacteristics inputCollection", zeebe.getInputCollection().strip()),
+        blankToNull(zeebe.getInputElement()),
+        outputCollection,
+        outputCollection == null || outputElement == null ? null
+            : expression(node, "zeebe:loopCharacteristics outputElement", outputElement.strip()),
+        completion == null ? null : expression(node, "completionCondition", completion.strip()));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private ElementKind kindOf(FlowNode node) {
@@ -217,8 +255,9 @@ final class ElementReader {
   }
 
   private void rejectUnsupportedAttributes(FlowNode node) {
-    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      throw unsupportedAttribute(node, "multi-instance loop characteristics");
+    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null
+        && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
+      throw unsupportedAttribute(node, "standard loop characteristics");
     }
     if (node instanceof Activity activity && activity.isForCompensation()) {
       throw unsupportedAttribute(node, "isForCompensation");

@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.Signal;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
@@ -19,6 +20,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -119,15 +121,21 @@ final class ZeebeRules {
           expression(text(timer.getTimeCycle()), Need.OPTIONAL, found);
         }),
         rule(CatchEvent.class, ZeebeRules::staticTimer),
+        rule(ZeebeLoopCharacteristics.class, (loop, found) -> {
+          expression(loop.getInputCollection(), Need.MANDATORY_EXPRESSION, found);
+          expression(loop.getOutputElement(), Need.OPTIONAL_EXPRESSION, found);
+        }),
+        rule(MultiInstanceLoopCharacteristics.class,
+            (loop, found) -> expression(text(loop.getCompletionCondition()), Need.OPTIONAL, found)),
         rule(ZeebeTaskHeaders.class, ZeebeRules::headers));
   }
 
-  private enum Need { OPTIONAL, MANDATORY, MANDATORY_EXPRESSION }
+  private enum Need { OPTIONAL, OPTIONAL_EXPRESSION, MANDATORY, MANDATORY_EXPRESSION }
 
   /** ZeebeExpressionValidator: present when mandatory, valid FEEL, and an expression where one is required. */
   private void expression(String text, Need need, ValidationResultCollector found) {
     if (text == null) {
-      if (need != Need.OPTIONAL) {
+      if (need == Need.MANDATORY || need == Need.MANDATORY_EXPRESSION) {
         found.addError(0, "Expected expression but not found.");
       }
       return;
@@ -137,7 +145,7 @@ final class ZeebeRules {
       found.addError(0, parseError.get());
       return;
     }
-    if (need == Need.MANDATORY_EXPRESSION && FeelExpressions.isStatic(text)) {
+    if ((need == Need.MANDATORY_EXPRESSION || need == Need.OPTIONAL_EXPRESSION) && FeelExpressions.isStatic(text)) {
       found.addError(0, "Expected expression but found static value '%s'. An expression must start with '=' (e.g. '=%s')."
           .formatted(text, text));
     }

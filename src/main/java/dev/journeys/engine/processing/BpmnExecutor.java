@@ -100,7 +100,19 @@ public final class BpmnExecutor {
   }
 
   public ElementModel modelOf(ElementInstance instance) {
-    return p.models().get(p.state().processes(), instance.processDefinitionKey()).element(instance.elementId());
+    ElementModel element =
+        p.models().get(p.state().processes(), instance.processDefinitionKey()).element(instance.elementId());
+    // a multi-instance body and its inner instances share the element id; the kind tells them apart
+    if (element.kind() == ElementKind.MULTI_INSTANCE_BODY && !MULTI_INSTANCE_BODY.equals(instance.kind())) {
+      return element.innerActivity();
+    }
+    return element;
+  }
+
+  private static final String MULTI_INSTANCE_BODY = ElementKind.MULTI_INSTANCE_BODY.name();
+
+  private static boolean isInnerInstance(ElementModel element) {
+    return element.flowScope() != null && element.flowScope().kind() == ElementKind.MULTI_INSTANCE_BODY;
   }
 
   public ElementProcessor processor(ElementModel element) {
@@ -179,8 +191,13 @@ public final class BpmnExecutor {
     p.state().elementInstances().insert(instance, p.now());
     p.state().history().elementStarted(instance, flowScope.isProcessInstance() ? flowScope.elementId()
         : p.models().get(p.state().processes(), instance.processDefinitionKey()).bpmnProcessId(), p.now());
-    p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.key(),
-        instance.processInstanceKey(), p.now());
+    if (element.kind() == ElementKind.MULTI_INSTANCE_BODY) {
+      p.state().funnel().bodyEntered(instance.processDefinitionKey(), element.id(), instance.key(),
+          instance.processInstanceKey(), p.now());
+    } else {
+      p.state().funnel().entered(instance.processDefinitionKey(), element.id(), instance.key(),
+          instance.processInstanceKey(), p.now());
+    }
     if (carry != null) {
       applyTriggerVariables(instance, element, carry);
     }
@@ -199,10 +216,21 @@ public final class BpmnExecutor {
   }
 
   private void runActivation(ElementInstance instance, ElementModel element) {
-    if (mappings.applyInputs(instance, element) && p.events().openAttached(instance, element)
+    ElementProcessor processor = processor(element);
+    if (loopVariablesSet(instance, element) && mappings.applyInputs(instance, element)
+        && processor.beforeOpeningEvents(instance, element) && p.events().openAttached(instance, element)
         && !p.events().interruptedWhileOpening(instance.key())) {
-      processor(element).onActivate(instance, element);
+      processor.onActivate(instance, element);
     }
+  }
+
+  /** An inner instance of a multi-instance body gets its loop variables before its input mappings. */
+  private boolean loopVariablesSet(ElementInstance instance, ElementModel element) {
+    if (!isInnerInstance(element)) {
+      return true;
+    }
+    ElementInstance body = p.state().elementInstances().find(instance.flowScopeKey()).orElseThrow();
+    return container(body).beforeChildActivation(body, instance);
   }
 
   /** A waiting event or task was triggered: apply its variables as Zeebe does for job variables, then complete. */
@@ -253,15 +281,21 @@ public final class BpmnExecutor {
       remove(instance, HistoryStore.State.COMPLETED);
       return;
     }
-    remove(instance, HistoryStore.State.COMPLETED);
     if (flows.isEmpty()) {
+      ElementInstance scope = p.state().elementInstances().find(instance.flowScopeKey()).orElse(null);
+      if (scope != null && !container(scope).beforeExecutionPathCompleted(scope, instance)) {
+        return;
+      }
+      remove(instance, HistoryStore.State.COMPLETED);
       if (instance.flowScopeKey() == instance.processInstanceKey()) {
         p.state().funnel().completed(instance.processDefinitionKey(), instance.elementId()); // a path ends here
       }
-      p.state().elementInstances().find(instance.flowScopeKey())
-          .ifPresent(scope -> container(scope).afterExecutionPathCompleted(scope, instance));
+      if (scope != null) {
+        container(scope).afterExecutionPathCompleted(scope, instance);
+      }
       return;
     }
+    remove(instance, HistoryStore.State.COMPLETED);
     ElementInstance flowScope = p.state().elementInstances().find(instance.flowScopeKey()).orElseThrow();
     flows.forEach(flow -> takeFlow(flow, flowScope, carry));
   }
@@ -321,14 +355,17 @@ public final class BpmnExecutor {
   public void terminate(ElementInstance instance) {
     p.state().elementInstances().updateState(instance.key(), LifecycleState.TERMINATING);
     List<ElementInstance> children = p.state().elementInstances().children(instance.key());
-    if (cancelling != null && (children.isEmpty() || instance.isProcessInstance())) {
+    ElementModel element = modelOf(instance);
+    // a multi-instance body counts once where the journey waited, not once per inner instance
+    boolean waitedHere = element.kind() == ElementKind.MULTI_INSTANCE_BODY
+        || (children.isEmpty() && !isInnerInstance(element));
+    if (cancelling != null && (waitedHere || instance.isProcessInstance())) {
       p.state().funnel().cancelled(instance.processDefinitionKey(), instance.elementId(), cancelling);
     }
     for (ElementInstance child : children) {
       terminate(child);
     }
     p.state().gatewayTokens().deleteScope(instance.key());
-    ElementModel element = modelOf(instance);
     processor(element).onTerminate(instance, element);
     p.incidents().removeAllOf(instance.key());
     remove(instance, HistoryStore.State.TERMINATED);

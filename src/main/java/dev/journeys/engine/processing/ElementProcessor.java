@@ -11,6 +11,14 @@ import java.util.List;
  */
 public interface ElementProcessor {
 
+  /**
+   * After input mappings, before the element's events are opened: false when it raised an incident
+   * (a multi-instance body reads its input collection here, as Zeebe does before subscribing).
+   */
+  default boolean beforeOpeningEvents(ElementInstance instance, ElementModel element) {
+    return true;
+  }
+
   /** After input mappings: either complete now or start waiting (and mark the instance activated). */
   void onActivate(ElementInstance instance, ElementModel element);
 

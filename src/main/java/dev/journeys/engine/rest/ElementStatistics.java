@@ -13,7 +13,7 @@ import java.util.Set;
  * How many instances of each element of a definition are active, completed, canceled or in an
  * incident: the numbers drawn on the diagram. Counted from the element history of the instances the
  * filter selects; as in Operate, an element instance with an open incident counts as an incident, not
- * as active.
+ * as active, and a multi-instance body only by its incident.
  */
 final class ElementStatistics {
 
@@ -24,10 +24,13 @@ final class ElementStatistics {
   private static final String OPEN_INCIDENT =
       "EXISTS (SELECT 1 FROM engine_incident i WHERE i.element_instance_key = e.element_instance_key)";
 
+  /** As in Operate, a multi-instance body counts only by its incidents; its inner instances (same id) count. */
+  private static final String NOT_BODY = "e.element_kind <> 'MULTI_INSTANCE_BODY'";
+
   private static final String COUNTS = "SELECT e.element_id, "
-      + "SUM(CASE WHEN e.state = 'ACTIVE' AND NOT " + OPEN_INCIDENT + " THEN 1 ELSE 0 END), "
-      + "SUM(CASE WHEN e.state = 'COMPLETED' THEN 1 ELSE 0 END), "
-      + "SUM(CASE WHEN e.state = 'TERMINATED' THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN e.state = 'ACTIVE' AND " + NOT_BODY + " AND NOT " + OPEN_INCIDENT + " THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN e.state = 'COMPLETED' AND " + NOT_BODY + " THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN e.state = 'TERMINATED' AND " + NOT_BODY + " THEN 1 ELSE 0 END), "
       + "SUM(CASE WHEN e.state = 'ACTIVE' AND " + OPEN_INCIDENT + " THEN 1 ELSE 0 END) ";
 
   private final Search search;

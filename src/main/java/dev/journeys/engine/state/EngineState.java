@@ -22,6 +22,7 @@ public final class EngineState implements AutoCloseable {
   private final TimerStore timers;
   private final HistoryStore history;
   private final FunnelStore funnel;
+  private final MultiInstanceStore multiInstances;
   private long nextKey;
   private long persistedNextKey;
 
@@ -40,6 +41,7 @@ public final class EngineState implements AutoCloseable {
     this.timers = new TimerStore(sql);
     this.history = new HistoryStore(sql);
     this.funnel = new FunnelStore(sql);
+    this.multiInstances = new MultiInstanceStore(sql);
     this.nextKey = sql.queryLong("SELECT meta_value FROM engine_meta WHERE meta_name = 'next_key'");
     this.persistedNextKey = nextKey;
   }
@@ -115,6 +117,10 @@ public final class EngineState implements AutoCloseable {
 
   public FunnelStore funnel() {
     return funnel;
+  }
+
+  public MultiInstanceStore multiInstances() {
+    return multiInstances;
   }
 
   @Override

@@ -69,6 +69,29 @@ public final class FunnelStore {
     timing(definitionKey, elementId, now - start);
   }
 
+  /**
+   * A multi-instance body was entered: the first time in its journey the journey counts as having
+   * reached the element, but the body is no entry of its own; each inner instance (which shares the
+   * body's element id) counts as one entry through {@link #entered}.
+   */
+  public void bodyEntered(long definitionKey, String elementId, long elementInstanceKey, long processInstanceKey,
+      long now) {
+    boolean before = sql.queryOne("SELECT 1 FROM engine_element_instance_history WHERE process_instance_key = ? "
+            + "AND element_id = ? AND element_instance_key <> ? FETCH FIRST 1 ROWS ONLY", rs -> rs.getInt(1),
+        processInstanceKey, elementId, elementInstanceKey).isPresent();
+    if (before) {
+      return;
+    }
+    Long start = starts.get(processInstanceKey);
+    if (start == null) {
+      start = sql.queryOne("SELECT start_date FROM engine_process_instance_history WHERE process_instance_key = ?",
+          rs -> rs.getLong(1), processInstanceKey).orElse(now);
+      starts.put(processInstanceKey, start);
+    }
+    count(definitionKey, elementId, "reached");
+    timing(definitionKey, elementId, now - start);
+  }
+
   /** A path of the journey ended at this element (or, for the process's own row, the journey completed). */
   public void completed(long definitionKey, String elementId) {
     count(definitionKey, elementId, "completed");
@@ -86,14 +109,17 @@ public final class FunnelStore {
 
   /** Counts one more in {@code column}; "journeys" (a journey's first entry) counts as an entry too. */
   private void count(long definitionKey, String elementId, String column) {
-    String set = column.equals("journeys") ? "journeys = journeys + 1, entered = entered + 1"
-        : column + " = " + column + " + 1";
+    String set = switch (column) {
+      case "journeys" -> "journeys = journeys + 1, entered = entered + 1";
+      case "reached" -> "journeys = journeys + 1";
+      default -> column + " = " + column + " + 1";
+    };
     if (sql.update("UPDATE engine_funnel_element SET " + set + " WHERE process_definition_key = ? AND element_id = ?",
         definitionKey, elementId) == 0) {
-      long first = one(column, "journeys");
+      long first = one(column, "journeys") + one(column, "reached");
       sql.update("INSERT INTO engine_funnel_element (process_definition_key, element_id, journeys, entered, completed, "
               + "cancelled, erased) VALUES (?, ?, ?, ?, ?, ?, ?)", definitionKey, elementId, first,
-          first + one(column, "entered"), one(column, "completed"), one(column, "cancelled"), one(column, "erased"));
+          one(column, "journeys") + one(column, "entered"), one(column, "completed"), one(column, "cancelled"), one(column, "erased"));
     }
   }
 

@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
@@ -100,14 +101,20 @@ final class ElementAllowList {
     }
   }
 
+  /**
+   * Multi-instance runs (its zeebe:loopCharacteristics is checked by the engine's own rules); any other
+   * loop characteristics the model knows do not.
+   */
   private static void checkLoop(FlowNode node, String kind, LintFindings findings) {
-    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null
+        && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
       findings.error(node.getId(),
-          "Expected no multi-instance or loop, but the " + kind + " has "
+          "Expected no loop but multi-instance, but the " + kind + " has "
               + activity.getLoopCharacteristics().getElementType().getTypeName() + ".",
-          "remove the multi-instance marker; the embedded engine does not run multi-instance");
+          "use a multi-instance marker over a collection instead; the embedded engine runs no other loop");
     }
   }
+
 
   private static void checkExtensions(BaseElement element, LintFindings findings) {
     if (element.getExtensionElements() == null) {

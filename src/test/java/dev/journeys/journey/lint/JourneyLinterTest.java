@@ -223,6 +223,18 @@ class JourneyLinterTest {
   }
 
   @Test
+  void aMultiInstanceActivityIsNoFinding() {
+    String multiInstance = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+        io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("per-item").startEvent()
+            .subProcess("each", sub -> sub.multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")))
+            .embeddedSubProcess().startEvent().endEvent().subProcessDone()
+            .endEvent().done());
+
+    assertThat(new JourneyLinter(RULES).lint("per-item.bpmn", multiInstance.getBytes()))
+        .filteredOn(finding -> finding.elementId().equals("each")).isEmpty();
+  }
+
+  @Test
   void malformedXmlIsOneFindingForTheFile() {
     var linter = new JourneyLinter(RULES);
 

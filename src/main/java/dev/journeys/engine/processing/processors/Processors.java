@@ -33,6 +33,7 @@ public final class Processors {
     processors.put(ElementKind.INTERMEDIATE_THROW_EVENT, new ThrowEventProcessor(p));
     processors.put(ElementKind.BOUNDARY_EVENT, passThrough);
     processors.put(ElementKind.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(p));
+    processors.put(ElementKind.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(p));
     for (ElementKind kind : ElementKind.values()) {
       if (!processors.containsKey(kind)) {
         throw new IllegalStateException("Expected a processor for element kind " + kind + ", but none is registered");
