@@ -1,16 +1,13 @@
 package dev.journeys.engine.processing.processors;
 
-import dev.journeys.engine.model.ElementKind;
 import dev.journeys.engine.model.ElementModel;
-import dev.journeys.engine.model.EventTrigger;
 import dev.journeys.engine.processing.ElementProcessor;
 import dev.journeys.engine.processing.Processing;
 import dev.journeys.engine.state.ElementInstance;
 
 /**
- * Elements that complete as soon as they are active: a none intermediate throw event, a signal
- * throw event once it broadcast its signal, and a boundary event, which is only activated once its
- * trigger has happened.
+ * Elements that complete as soon as they are active: a boundary event, which is only activated once
+ * its trigger has happened.
  */
 final class PassThroughProcessor implements ElementProcessor {
 
@@ -22,10 +19,6 @@ final class PassThroughProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementInstance instance, ElementModel element) {
-    if (element.kind() == ElementKind.INTERMEDIATE_THROW_EVENT && element.trigger() instanceof EventTrigger.Signal) {
-      p.signals().throwSignal(instance, element);
-      return;
-    }
     p.bpmn().complete(instance, null);
   }
 }

@@ -9,8 +9,9 @@ import dev.journeys.engine.state.ElementInstance;
 /**
  * Intermediate throw events: a none event completes at once (applying its output mappings); an
  * escalation event throws its escalation first (EscalationBehavior) and then completes and goes on,
- * unless an interrupting event caught the escalation and ended it. An escalation code that cannot be
- * evaluated is an extract-value incident on the event.
+ * unless an interrupting event caught the escalation and ended it; a signal event broadcasts its
+ * signal (SignalBehavior) and completes. An escalation code or signal name that cannot be evaluated
+ * is an extract-value incident on the event.
  */
 final class ThrowEventProcessor implements ElementProcessor {
 
@@ -24,6 +25,10 @@ final class ThrowEventProcessor implements ElementProcessor {
   public void onActivate(ElementInstance instance, ElementModel element) {
     if (element.trigger() instanceof EventTrigger.Escalation escalation) {
       EndEventProcessor.throwEscalation(p, instance, escalation);
+      return;
+    }
+    if (element.trigger() instanceof EventTrigger.Signal) {
+      p.signals().throwSignal(instance, element);
       return;
     }
     p.bpmn().complete(instance, null);
