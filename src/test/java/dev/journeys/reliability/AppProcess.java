@@ -92,13 +92,6 @@ final class AppProcess implements AutoCloseable {
     all.put("logging.level.dev.journeys", "INFO");
     all.put("spring.main.banner-mode", "off");
     all.putAll(properties);
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(classPath());
-    command.add("dev.journeys.JourneysApplication");
-    all.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
       STARTING.acquire();
     } catch (InterruptedException e) {
@@ -106,6 +99,16 @@ final class AppProcess implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     try {
+      // The first start of this test JVM may first make the class-data-sharing archive (one start).
+      AppClassSharing.Launch launch = AppClassSharing.launch(classPath(), jvmOptions);
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.addAll(jvmOptions);
+      command.addAll(launch.jvmOptions());
+      command.add("-cp");
+      command.add(launch.classPath());
+      command.add("dev.journeys.JourneysApplication");
+      all.forEach((key, value) -> command.add("--" + key + "=" + value));
       Path logs = Path.of("target", "reliability");
       Files.createDirectories(logs);
       Path log = logs.resolve(name + ".log");

@@ -94,8 +94,10 @@ class SmsCrashPointTest {
       await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
           assertThat(smsRows(restarted, orderId)).singleElement().satisfies(row ->
               assertThat(row).containsEntry("status", "SENT")));
-      // Time for a second attempt at the SMS to reach the provider, were one made.
-      Thread.sleep(3_000);
+      // Time for a second attempt at the SMS to reach the provider, were one made: the provider holds
+      // the one message all along.
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(providerMessages.taken()).as("messages the provider took").hasSize(1));
 
       List<ProviderMessages.Message> taken = providerMessages.taken();
       assertThat(taken).as("messages the provider took").extracting(ProviderMessages.Message::to)
