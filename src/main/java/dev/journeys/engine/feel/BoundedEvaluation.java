@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each FEEL evaluation on a thread of its own and waits at most the bound for it, so a
- * runaway expression costs the single writer the bound, not forever. Past the bound the evaluation
+ * Runs each FEEL evaluation on a thread of its own and waits for it while it has used less than the
+ * bound in CPU time (and at most {@value #WALL_FACTOR} bounds of wall time), so a runaway expression
+ * costs the single writer about the bound, not forever, and a slow start on a busy machine is no runaway. Past the bound the evaluation
  * is interrupted (the FEEL interpreter checks for that at every step, and {@link GuardedFunctions}
  * where it does not) and abandoned: the caller gets a failure and goes on at once.
  *
@@ -26,6 +27,9 @@ final class BoundedEvaluation implements AutoCloseable {
 
   /** Evaluations still running past their bound before new ones are refused; each may hold a core. */
   static final int MAX_OVERRUNNING = 4;
+  /** An evaluation that has not used the bound in CPU time yet may take this many bounds of wall time. */
+  static final int WALL_FACTOR = 5;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private static final Logger LOG = LoggerFactory.getLogger(BoundedEvaluation.class);
   /** Refusals can come by the thousand while runaways hold their threads: one log line per period says it. */
@@ -76,7 +80,7 @@ final class BoundedEvaluation implements AutoCloseable {
       threads.getThreadFactory().newThread(run).start();
     }
     try {
-      if (run.finished.await(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+      if (awaitWithinBound(run)) {
         return run.outcome();
       }
     } catch (InterruptedException e) {
@@ -92,6 +96,29 @@ final class BoundedEvaluation implements AutoCloseable {
         expression.source(), elementId, bound.toMillis());
     return EvaluationResult.failed("Expected to evaluate expression but timed out after %d ms: '%s' (element '%s')"
         .formatted(bound.toMillis(), text(expression), elementId));
+  }
+
+  /**
+   * Waits for the evaluation while it has used less than the bound in CPU time, and at most
+   * {@value #WALL_FACTOR} times the bound in wall time: a runaway burns CPU and is stopped after the
+   * bound's worth of it, while an evaluation that merely waited for a core on a busy machine (or for
+   * the JVM to load and compile what it runs for the first time) is not mistaken for one.
+   */
+  private boolean awaitWithinBound(Run run) throws InterruptedException {
+    long started = System.nanoTime();
+    long wallCap = bound.toNanos() * WALL_FACTOR;
+    long wait = bound.toNanos();
+    while (true) {
+      if (run.finished.await(wait, TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      long elapsed = System.nanoTime() - started;
+      long cpu = run.cpuNanos();
+      if (cpu < 0 || cpu >= bound.toNanos() || elapsed >= wallCap) {
+        return false;
+      }
+      wait = Math.min(bound.toNanos() - cpu, wallCap - elapsed);
+    }
   }
 
   private EvaluationResult refused(Expression expression, String elementId, int stuck) {
@@ -133,6 +160,7 @@ final class BoundedEvaluation implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread thread;
     private volatile long startedAt;
+    private volatile long cpuAtStart = -1;
     private EvaluationResult result;
     private RuntimeException failure;
 
@@ -145,6 +173,7 @@ final class BoundedEvaluation implements AutoCloseable {
     public void run() {
       thread = Thread.currentThread();
       startedAt = System.nanoTime();
+      cpuAtStart = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
       try {
         if (state.get() == RUNNING) { // abandoned before this thread got to it: nothing to evaluate
           result = evaluation.get();
@@ -162,6 +191,20 @@ final class BoundedEvaluation implements AutoCloseable {
         }
         finished.countDown();
       }
+    }
+
+    /**
+     * The CPU time the evaluation has used so far; 0 while no thread has started it, -1 when the JVM
+     * cannot tell (then the bound is wall time alone).
+     */
+    long cpuNanos() {
+      Thread running = thread;
+      if (running == null) {
+        return 0;
+      }
+      long start = cpuAtStart;
+      long now = start < 0 ? -1 : CPU.getThreadCpuTime(running.threadId());
+      return start < 0 || now < 0 ? -1 : Math.max(0, now - start);
     }
 
     /** Gives the evaluation up and interrupts it; false when it had finished already. */

@@ -70,4 +70,39 @@ class BoundedEvaluationTest {
     assertThat(bounded.run(expression, "task", () -> EvaluationResult.failed("no")).failure()).isEqualTo("no");
     assertThat(bounded.overrunning()).isZero();
   }
+
+  @Test
+  void anEvaluationThatWaitsForACoreIsNoRunawayButOneThatBurnsTheBoundIsStopped() {
+    // waiting (no CPU) for twice the bound, as on a busy machine or while classes load: still answers
+    EvaluationResult slowStart = bounded.run(expression, "task", () -> {
+      long until = System.nanoTime() + Duration.ofMillis(100).toNanos();
+      while (System.nanoTime() < until) {
+        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+      }
+      return EvaluationResult.ok(7L);
+    });
+    assertThat(slowStart.value()).isEqualTo(7L);
+
+    // burning CPU until interrupted: stopped after the bound's worth of it
+    long started = System.nanoTime();
+    EvaluationResult runaway = bounded.run(expression, "task", () -> {
+      long spins = 0;
+      while (!Thread.currentThread().isInterrupted()) {
+        spins++;
+      }
+      return EvaluationResult.ok(spins);
+    });
+    assertThat(runaway.failure()).startsWith("Expected to evaluate expression but timed out after 50 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThanOrEqualTo(Duration.ofMillis(50L * BoundedEvaluation.WALL_FACTOR + 500));
+  }
+
+  @Test
+  void waitingIsBoundedInWallTimeToo() {
+    long started = System.nanoTime();
+    EvaluationResult stuck = bounded.run(expression, "task", deaf);
+    assertThat(stuck.failure()).startsWith("Expected to evaluate expression but timed out after 50 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(50L * BoundedEvaluation.WALL_FACTOR));
+  }
 }
