@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "journeys.engine.port=0",
       "spring.datasource.url=jdbc:h2:mem:journeys-${random.uuid};DB_CLOSE_DELAY=-1",
       "journeys.notify.retry-backoff=1s",
+      // Shopify's webhook secrets (a rotation in progress), so the Shopify tests share this context.
+      dev.journeys.orders.ShopifyWebhooks.SECRETS_PROPERTY,
       // Shop events beyond the built-in ones (CustomEventsTest), here so the tests share one context.
       "journeys.events.review-posted.variables=rating,text",
       "journeys.events.loyalty-tier-changed.correlate-by=customer",

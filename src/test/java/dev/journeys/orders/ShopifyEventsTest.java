@@ -17,11 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** Shipments, cancellations and consents from Shopify: one effect each, never backwards. */
 @JourneysAppTest
-@TestPropertySource(properties = ShopifyWebhooks.SECRETS_PROPERTY)
 class ShopifyEventsTest {
 
   @LocalServerPort int port;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A Shopify topic Journeys does not handle itself (refunds/create), mapped to an event by
@@ -25,7 +24,6 @@ import org.springframework.test.context.TestPropertySource;
  * names to the journey waiting for it, with the fields the mapping names as variables.
  */
 @JourneysAppTest
-@TestPropertySource(properties = ShopifyWebhooks.SECRETS_PROPERTY)
 class ShopifyMappedEventsTest {
 
   @LocalServerPort int port;

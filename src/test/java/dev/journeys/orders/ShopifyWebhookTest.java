@@ -16,14 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Orders and customers arriving as Shopify webhooks, through the whole app. What the endpoint
  * refuses (signature, shop, topic, body) is {@link ShopifyWebhookControllerTest}'s, an HTTP slice.
  */
 @JourneysAppTest
-@TestPropertySource(properties = ShopifyWebhooks.SECRETS_PROPERTY)
 class ShopifyWebhookTest {
 
   @LocalServerPort int port;
