@@ -144,6 +144,24 @@ class DeliveryHonestyTest {
 
   @ParameterizedTest
   @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void twoInstancesRollingUpAtOnceWriteEachDayOnce(String kind) {
+    open(kind);
+    DeliveryHonesty.Report live = honesty.report(FROM, TO, NOW);
+    DeliveryRollup other = new DeliveryRollup(new DeliveryHonesty(database.jdbc(), clock, database.transactions()), null,
+        clock, Duration.ofMinutes(10), Duration.ofMinutes(15));
+
+    java.util.concurrent.CompletableFuture<Integer> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(rollup::rollUpClosedDays);
+    java.util.concurrent.CompletableFuture<Integer> second =
+        java.util.concurrent.CompletableFuture.supplyAsync(other::rollUpClosedDays);
+
+    assertThat(first.join() + second.join()).isEqualTo(31);
+    assertThat(database.jdbc().sql("SELECT SUM(due) FROM delivery_day").query(Long.class).single()).isEqualTo(7); // A-6 cancelled, A-9 not due by the 9th
+    assertThat(honesty.report(FROM, TO, NOW)).isEqualTo(live);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
   void aLateChangeToAClosedDayIsCountedAtOnceAndRolledUpAgain(String kind) {
     open(kind);
     rollup.rollUpClosedDays();
