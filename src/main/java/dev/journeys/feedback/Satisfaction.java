@@ -122,6 +122,8 @@ public class Satisfaction {
   private final JdbcClient jdbc;
   private final SentMessages sent;
   private final ClosedDays closed;
+  /** False: every figure counted live from the ratings, the roll-up not read (tests, benchmarks). */
+  private final boolean readRollup;
 
   /** Public for the tests and benchmarks that build it outside a Spring context: everything counted live. */
   public Satisfaction(JdbcClient jdbc, SentMessages sent) {
@@ -134,6 +136,7 @@ public class Satisfaction {
     this.jdbc = jdbc;
     this.sent = sent;
     this.closed = closedDays(jdbc, transactions);
+    this.readRollup = transactions != null;
   }
 
   static ClosedDays closedDays(JdbcClient jdbc, TransactionTemplate transactions) {
@@ -156,7 +159,8 @@ public class Satisfaction {
   public Report report(Instant from, Instant to, String journey, int listed, int page) {
     Tally tally = new Tally(from, to);
     // Whole days from a period starting at midnight fall into whole weeks: those read the roll-up.
-    ClosedDays.Plan plan = from.equals(ClosedDays.start(ClosedDays.day(from))) ? closed.plan(from, to) : null;
+    ClosedDays.Plan plan =
+        readRollup && from.equals(ClosedDays.start(ClosedDays.day(from))) ? closed.plan(from, to) : null;
     List<Instant[]> live = plan != null ? plan.live()
         : from.isBefore(to) ? List.<Instant[]>of(new Instant[] {from, to}) : List.of();
     if (plan != null && plan.anyRolled()) {

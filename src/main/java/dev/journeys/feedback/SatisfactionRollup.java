@@ -29,7 +29,8 @@ public class SatisfactionRollup {
   private final Duration interval;
   private final Duration grace;
 
-  SatisfactionRollup(Satisfaction satisfaction, PeriodicTasks tasks, Clock clock,
+  /** Public for the tests and benchmarks that build it outside a Spring context (tasks may then be null). */
+  public SatisfactionRollup(Satisfaction satisfaction, PeriodicTasks tasks, Clock clock,
       @Value("${journeys.results.rollup-interval:10m}") Duration interval,
       @Value("${journeys.results.rollup-grace:15m}") Duration grace) {
     this.satisfaction = satisfaction;

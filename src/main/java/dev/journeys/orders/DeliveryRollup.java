@@ -30,7 +30,8 @@ public class DeliveryRollup {
   private final Duration interval;
   private final Duration grace;
 
-  DeliveryRollup(DeliveryHonesty honesty, PeriodicTasks tasks, Clock clock,
+  /** Public for the tests and benchmarks that build it outside a Spring context (tasks may then be null). */
+  public DeliveryRollup(DeliveryHonesty honesty, PeriodicTasks tasks, Clock clock,
       @Value("${journeys.results.rollup-interval:10m}") Duration interval,
       @Value("${journeys.results.rollup-grace:15m}") Duration grace) {
     this.honesty = honesty;
