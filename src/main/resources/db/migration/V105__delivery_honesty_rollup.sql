@@ -4,10 +4,12 @@
 
 -- When a delay alert was first sent about the order (notify tells the orders module as it marks the
 -- message sent), so whether a late order's customer heard first is read from the order itself.
+-- The subquery filters on the order alone, so it reads the order's few messages by outbox_order
+-- (filtering on the template lets PostgreSQL walk outbox_template_sent for every order instead).
 ALTER TABLE orders ADD COLUMN first_delay_alert_at TIMESTAMP WITH TIME ZONE;
 UPDATE orders SET first_delay_alert_at = (
-  SELECT MIN(m.sent_at) FROM outbox m
-  WHERE m.order_id = orders.order_id AND m.template = 'delay-alert' AND m.status = 'SENT')
+  SELECT MIN(CASE WHEN m.template = 'delay-alert' AND m.status = 'SENT' THEN m.sent_at END) FROM outbox m
+  WHERE m.order_id = orders.order_id)
 WHERE order_id IN (SELECT m.order_id FROM outbox m WHERE m.template = 'delay-alert' AND m.status = 'SENT');
 
 -- The due orders' columns the figures read, now with the first alert, read from the index alone.
