@@ -34,12 +34,17 @@ class CsatPageController {
 
   @GetMapping("/dashboard/results/csat")
   String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String journey, Model model) {
+      @RequestParam(required = false) String journey, @RequestParam(defaultValue = "0") int listPage, Model model) {
     ResultsPeriod period = ResultsPeriod.of(from, to, clock);
+    int shown = Math.max(0, Math.min(listPage, Satisfaction.MAX_PAGE));
     model.addAttribute("page", "results");
     model.addAttribute("period", period);
     model.addAttribute("journey", blankIsNull(journey));
-    model.addAttribute("report", report(period, journey, PAGE_LISTED));
+    model.addAttribute("listPage", shown);
+    model.addAttribute("pageListed", PAGE_LISTED);
+    model.addAttribute("maxListPage", Satisfaction.MAX_PAGE);
+    model.addAttribute("report", satisfaction.report(period.start(), period.end(), blankIsNull(journey), PAGE_LISTED,
+        shown));
     return "dashboard/results-csat";
   }
 
@@ -60,8 +65,10 @@ class CsatPageController {
   @GetMapping(value = "/api/results/csat", params = "!format")
   @ResponseBody
   Satisfaction.Report api(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String journey) {
-    return report(ResultsPeriod.of(from, to, clock), journey, PAGE_LISTED);
+      @RequestParam(required = false) String journey, @RequestParam(defaultValue = "0") int listPage) {
+    ResultsPeriod period = ResultsPeriod.of(from, to, clock);
+    return satisfaction.report(period.start(), period.end(), blankIsNull(journey), PAGE_LISTED,
+        Math.max(0, Math.min(listPage, Satisfaction.MAX_PAGE)));
   }
 
   private Satisfaction.Report report(ResultsPeriod period, String journey, int listed) {

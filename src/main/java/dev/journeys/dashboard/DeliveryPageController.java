@@ -60,7 +60,7 @@ class DeliveryPageController {
 
   static Map<String, ResultsCsv> tables(DeliveryReport.Report r) {
     DeliveryHonesty.Totals t = r.totals();
-    DeliveryReport.Alerts a = r.alerts();
+    DeliveryHonesty.Alerts a = r.alerts();
     Map<String, ResultsCsv> tables = new LinkedHashMap<>();
     tables.put("summary", new ResultsCsv(
         List.of("from", "to", "orders_due", "ship_by_promised", "late_to_ship", "late_to_ship_share",

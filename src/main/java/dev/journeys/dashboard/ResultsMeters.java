@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The results' headline figures as gauges over the last 28 days, computed every
+ * The results' headline figures as gauges over the last 28 days (UTC days, today so far included), computed every
  * journeys.results.meters-refresh (5 minutes by default) rather than at each scrape, so a scrape
  * costs nothing. NaN until the first computation.
  */
@@ -57,9 +57,12 @@ class ResultsMeters {
       fixedDelayString = "${journeys.results.meters-refresh:5m}")
   void refresh() {
     Instant now = clock.instant();
+    // The page's default period: the last 28 UTC days, today's so far included (closed days read their roll-up).
+    Instant from = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(PERIOD.toDays() - 1)
+        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     try {
-      Satisfaction.Report csat = satisfaction.report(now.minus(PERIOD), now, null, 0);
-      DeliveryReport.Report late = delivery.report(now.minus(PERIOD), now, now);
+      Satisfaction.Report csat = satisfaction.report(from, now, null, 0);
+      DeliveryReport.Report late = delivery.report(from, now, now);
       values.get(CSAT).set(csat.ratings().total() == 0 ? Double.NaN : csat.ratings().csat());
       values.get(RESPONSE_RATE).set(csat.requestsSent() == 0 ? Double.NaN : csat.responseRate());
       values.get(LATE_DELIVERIES).set(late.totals().due() == 0 ? Double.NaN : late.totals().lateToDeliverShare());

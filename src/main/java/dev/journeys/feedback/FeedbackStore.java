@@ -7,13 +7,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import dev.journeys.storage.ClosedDays;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The feedback table: one row per order, holding the rating the customer confirmed last (they may
- * change it for a while), their comment, and which of their ratings reached the journey.
+ * change it for a while), their comment, and which of their ratings reached the journey. A change
+ * that satisfaction counts (the rating, a support ticket) to a rating first given on a day already
+ * added up marks that day stale in the same transaction (SatisfactionRollup).
  */
 @Repository
 class FeedbackStore {
@@ -42,9 +48,19 @@ class FeedbackStore {
       "order_id, rating, comment, received_at, changed_at, rating_version, published_at, published_version";
 
   private final JdbcClient jdbc;
+  private final TransactionOperations transactions;
+  private final ClosedDays closed;
 
+  /** Without transactions of its own, for tests that build the store by hand. */
   FeedbackStore(JdbcClient jdbc) {
+    this(jdbc, null);
+  }
+
+  @Autowired
+  FeedbackStore(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
+    this.transactions = transactions == null ? TransactionOperations.withoutTransaction() : transactions;
+    this.closed = Satisfaction.closedDays(jdbc, transactions);
   }
 
   /**
@@ -77,9 +93,10 @@ class FeedbackStore {
     try {
       jdbc.sql(
               """
-              INSERT INTO feedback (order_id, rating, comment, received_at, journey, locale, carrier, delivery_class)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(orderId, rating, comment, utc(now), about.journey(), about.locale(), about.carrier(),
+              INSERT INTO feedback (order_id, rating, comment, commented, received_at, journey, locale, carrier,
+                                    delivery_class)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(orderId, rating, comment, comment != null, utc(now), about.journey(), about.locale(), about.carrier(),
               about.deliveryClass() == null ? null : about.deliveryClass().name())
           .update();
     } catch (DuplicateKeyException alreadyRated) {
@@ -90,9 +107,36 @@ class FeedbackStore {
 
   /** The support follow-up of the order's rating was opened (the first time counts). */
   void markTicketOpened(String orderId, Instant now) {
-    jdbc.sql("UPDATE feedback SET ticket_opened_at = ? WHERE order_id = ? AND ticket_opened_at IS NULL")
-        .params(utc(now), orderId)
-        .update();
+    transactions.executeWithoutResult(tx -> {
+      int opened = jdbc.sql("UPDATE feedback SET ticket_opened_at = ? WHERE order_id = ? AND ticket_opened_at IS NULL")
+          .params(utc(now), orderId)
+          .update();
+      if (opened == 1) {
+        ratedDayChanged(orderId, now);
+      }
+    });
+  }
+
+  /** The day the order was first rated is counted afresh, if it was added up already. */
+  private void ratedDayChanged(String orderId, Instant now) {
+    find(orderId).ifPresent(f -> closed.markStale(ClosedDays.day(f.receivedAt()), ClosedDays.day(now)));
+  }
+
+  /**
+   * Erasure: the comments customers wrote about these orders go (free text may name them); the
+   * ratings stay, as counts.
+   *
+   * @return how many comments were erased
+   */
+  int eraseComments(java.util.List<String> orderIds) {
+    int erased = 0;
+    for (int start = 0; start < orderIds.size(); start += 500) {
+      erased += jdbc.sql("UPDATE feedback SET comment = NULL, commented = FALSE WHERE order_id IN (:ids)"
+              + " AND comment IS NOT NULL")
+          .param("ids", orderIds.subList(start, Math.min(orderIds.size(), start + 500)))
+          .update();
+    }
+    return erased;
   }
 
   /** The first rating only, no comment: what callers that cannot change a rating record. */
@@ -105,15 +149,20 @@ class FeedbackStore {
    * one is given. One statement, so two changes at once each count once.
    */
   Feedback change(String orderId, int rating, String comment, Instant now) {
-    jdbc.sql(
-            """
-            UPDATE feedback SET rating = ?, changed_at = ?, rating_version = rating_version + 1
-            WHERE order_id = ? AND rating <> ?""")
-        .params(rating, utc(now), orderId, rating)
-        .update();
-    if (comment != null) {
-      jdbc.sql("UPDATE feedback SET comment = ? WHERE order_id = ?").params(comment, orderId).update();
-    }
+    transactions.executeWithoutResult(tx -> {
+      int changed = jdbc.sql(
+              """
+              UPDATE feedback SET rating = ?, changed_at = ?, rating_version = rating_version + 1
+              WHERE order_id = ? AND rating <> ?""")
+          .params(rating, utc(now), orderId, rating)
+          .update();
+      if (changed == 1) {
+        ratedDayChanged(orderId, now);
+      }
+      if (comment != null) {
+        jdbc.sql("UPDATE feedback SET comment = ?, commented = TRUE WHERE order_id = ?").params(comment, orderId).update();
+      }
+    });
     return find(orderId).orElseThrow();
   }
 

@@ -2,18 +2,26 @@ package dev.journeys.feedback;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.journeys.notify.SentMessages;
+import dev.journeys.storage.ClosedDays;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customer satisfaction over a period, from the ratings first given in it (each order's rating as
@@ -21,6 +29,12 @@ import org.springframework.stereotype.Service;
  * feedback module's own tables, whose rows carry what each rating is about (see RatingContext);
  * ratings given before that was kept show as unknown ("") in the breakdowns. Feedback requests are
  * notify's count of sent feedback-request messages in the same period.
+ *
+ * <p>A rating belongs to the UTC day it was first given. Closed days are added up once into
+ * csat_day, csat_sku_day and csat_request_day (SatisfactionRollup); a period that starts at midnight
+ * reads those rows and counts only the rest live: today, and closed days whose ratings changed since
+ * they were added up (a changed rating, a support ticket opened), which FeedbackStore marks stale.
+ * Comments and low ratings are listed live, newest first, a page at a time, from indexes.
  */
 @Service
 public class Satisfaction {
@@ -99,14 +113,34 @@ public class Satisfaction {
   }
 
   private static final Duration WEEK = Duration.ofDays(7);
+  /** The most a list may be paged back (page size times this many ratings). */
+  public static final int MAX_PAGE = 500;
+  private static final String RATINGS = "SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END),"
+      + " SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END),"
+      + " SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END)";
 
   private final JdbcClient jdbc;
   private final SentMessages sent;
+  private final ClosedDays closed;
+  /** False: every figure counted live from the ratings, the roll-up not read (tests, benchmarks). */
+  private final boolean readRollup;
+
+  /** Public for the tests and benchmarks that build it outside a Spring context: everything counted live. */
+  public Satisfaction(JdbcClient jdbc, SentMessages sent) {
+    this(jdbc, sent, null);
+  }
 
   /** Public for the tests and benchmarks that build it outside a Spring context. */
-  public Satisfaction(JdbcClient jdbc, SentMessages sent) {
+  @Autowired
+  public Satisfaction(JdbcClient jdbc, SentMessages sent, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.sent = sent;
+    this.closed = closedDays(jdbc, transactions);
+    this.readRollup = transactions != null;
+  }
+
+  static ClosedDays closedDays(JdbcClient jdbc, TransactionTemplate transactions) {
+    return new ClosedDays(jdbc, transactions, "csat_rollup", "csat_stale_day");
   }
 
   /**
@@ -116,19 +150,104 @@ public class Satisfaction {
    * @param listed at most this many comments and low ratings (newest first)
    */
   public Report report(Instant from, Instant to, String journey, int listed) {
-    Filter where = new Filter(from, to, journey);
-    Map<String, Counts> journeys = new TreeMap<>();
-    Map<String, Counts> deliveries = new TreeMap<>();
-    Map<String, Counts> carriers = new TreeMap<>();
-    Map<String, Counts> locales = new TreeMap<>();
-    long[] low = new long[2];
-    Counts[] all = {Counts.NONE};
-    Map<Long, Counts> byWeek = new TreeMap<>();
-    for (long w = 0; from.plus(WEEK.multipliedBy(w)).isBefore(to); w++) {
-      byWeek.put(w, Counts.NONE);
+    return report(from, to, journey, listed, 0);
+  }
+
+  /**
+   * The same, with the lists' page {@code page} (0 the newest, at most {@link #MAX_PAGE}).
+   */
+  public Report report(Instant from, Instant to, String journey, int listed, int page) {
+    Tally tally = new Tally(from, to);
+    // Whole days from a period starting at midnight fall into whole weeks: those read the roll-up.
+    ClosedDays.Plan plan =
+        readRollup && from.equals(ClosedDays.start(ClosedDays.day(from))) ? closed.plan(from, to) : null;
+    List<Instant[]> live = plan != null ? plan.live()
+        : from.isBefore(to) ? List.<Instant[]>of(new Instant[] {from, to}) : List.of();
+    if (plan != null && plan.anyRolled()) {
+      addRolled(plan, journey, tally);
     }
-    // One scan of the period's ratings (index on received_at) gives every breakdown but products.
-    String week = "FLOOR((EXTRACT(EPOCH FROM f.received_at) - " + from.getEpochSecond() + ") / " + WEEK.toSeconds() + ")";
+    for (Instant[] range : live) {
+      countLive(range[0], range[1], journey, tally);
+    }
+    int offset = Math.max(0, Math.min(page, MAX_PAGE)) * Math.max(listed, 0);
+    Filter where = new Filter(from, to, journey);
+    List<Week> weeks = new ArrayList<>();
+    tally.byWeek.forEach((w, counts) -> weeks.add(new Week(from.plus(WEEK.multipliedBy(w)), counts)));
+    return new Report(from, to, journey, tally.requests, tally.all, weeks, byCount(tally.journeys),
+        byClass(tally.deliveries), byCount(tally.carriers), byCount(tally.locales), byCount(tally.skus),
+        tally.low, tally.lowWithTicket,
+        rated(where, " AND f.commented = TRUE", listed, offset),
+        rated(where, " AND f.rating <= 2", listed, offset));
+  }
+
+  /** The period's figures, added up from rolled-up days and live counts alike. */
+  private static final class Tally {
+    final Instant from;
+    final Map<String, Counts> journeys = new TreeMap<>();
+    final Map<String, Counts> deliveries = new TreeMap<>();
+    final Map<String, Counts> carriers = new TreeMap<>();
+    final Map<String, Counts> locales = new TreeMap<>();
+    final Map<String, Counts> skus = new TreeMap<>();
+    final Map<Long, Counts> byWeek = new TreeMap<>();
+    Counts all = Counts.NONE;
+    long low;
+    long lowWithTicket;
+    long requests;
+
+    Tally(Instant from, Instant to) {
+      this.from = from;
+      for (long w = 0; from.plus(WEEK.multipliedBy(w)).isBefore(to); w++) {
+        byWeek.put(w, Counts.NONE);
+      }
+    }
+
+    void add(String journey, String delivery, String carrier, String locale, Counts counts, long tickets) {
+      all = sum(all, counts);
+      journeys.merge(journey, counts, Satisfaction::sum);
+      deliveries.merge(delivery, counts, Satisfaction::sum);
+      carriers.merge(carrier, counts, Satisfaction::sum);
+      locales.merge(locale, counts, Satisfaction::sum);
+      low += counts.one() + counts.two();
+      lowWithTicket += tickets;
+    }
+  }
+
+  private void addRolled(ClosedDays.Plan plan, String journey, Tally tally) {
+    String where = " WHERE on_day >= ? AND on_day <= ?" + plan.notStale("on_day") + (journey == null ? "" : " AND journey = ?");
+    List<Object> params = plan.rolledParams();
+    if (journey != null) {
+      params.add(journey);
+    }
+    jdbc.sql("SELECT journey, delivery_class, carrier, locale, SUM(r1), SUM(r2), SUM(r3), SUM(r4), SUM(r5),"
+            + " SUM(low_with_ticket) FROM csat_day" + where + " GROUP BY journey, delivery_class, carrier, locale")
+        .params(params)
+        .query(rs -> {
+          tally.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), counts(rs, 5), rs.getLong(10));
+        });
+    LocalDate firstDay = ClosedDays.day(tally.from);
+    jdbc.sql("SELECT on_day, SUM(r1), SUM(r2), SUM(r3), SUM(r4), SUM(r5) FROM csat_day" + where + " GROUP BY on_day")
+        .params(params)
+        .query(rs -> {
+          long week = ChronoUnit.DAYS.between(firstDay, rs.getDate(1).toLocalDate()) / 7;
+          tally.byWeek.merge(week, counts(rs, 2), Satisfaction::sum);
+        });
+    jdbc.sql("SELECT sku, SUM(r1), SUM(r2), SUM(r3), SUM(r4), SUM(r5) FROM csat_sku_day" + where + " GROUP BY sku")
+        .params(params)
+        .query(rs -> {
+          tally.skus.merge(rs.getString(1), counts(rs, 2), Satisfaction::sum);
+        });
+    tally.requests += jdbc.sql("SELECT COALESCE(SUM(requests), 0) FROM csat_request_day WHERE on_day >= ? AND on_day <= ?"
+            + plan.notStale("on_day"))
+        .params(plan.rolledParams())
+        .query(Long.class)
+        .single();
+  }
+
+  /** Counts the ratings first given from {@code from} until {@code to} from the feedback rows. */
+  private void countLive(Instant from, Instant to, String journey, Tally tally) {
+    Filter where = new Filter(from, to, journey);
+    // One scan of the range's ratings (index on received_at) gives every breakdown but products.
+    String week = "FLOOR((EXTRACT(EPOCH FROM f.received_at) - " + tally.from.getEpochSecond() + ") / " + WEEK.toSeconds() + ")";
     jdbc.sql("SELECT " + week + " AS w, COALESCE(journey, '') AS j, COALESCE(delivery_class, '') AS d,"
             + " COALESCE(carrier, '') AS c, COALESCE(locale, '') AS l, rating, COUNT(*) AS n,"
             + " SUM(CASE WHEN ticket_opened_at IS NULL THEN 0 ELSE 1 END) AS tickets"
@@ -138,44 +257,75 @@ public class Satisfaction {
         .query(rs -> {
           int rating = rs.getInt("rating");
           Counts counts = Counts.NONE.plus(rating, rs.getLong("n"));
-          all[0] = sum(all[0], counts);
-          byWeek.merge(rs.getLong("w"), counts, Satisfaction::sum);
-          journeys.merge(rs.getString("j"), counts, Satisfaction::sum);
-          deliveries.merge(rs.getString("d"), counts, Satisfaction::sum);
-          carriers.merge(rs.getString("c"), counts, Satisfaction::sum);
-          locales.merge(rs.getString("l"), counts, Satisfaction::sum);
-          if (rating <= 2) {
-            low[0] += counts.total();
-            low[1] += rs.getLong("tickets");
-          }
+          tally.byWeek.merge(rs.getLong("w"), counts, Satisfaction::sum);
+          tally.add(rs.getString("j"), rs.getString("d"), rs.getString("c"), rs.getString("l"), counts,
+              rating <= 2 ? rs.getLong("tickets") : 0);
         });
-    List<Week> weeks = new ArrayList<>();
-    byWeek.forEach((w, counts) -> weeks.add(new Week(from.plus(WEEK.multipliedBy(w)), counts)));
-    return new Report(from, to, journey, sent.count(SentMessages.FEEDBACK_REQUEST, from, to), all[0],
-        weeks, byCount(journeys), byClass(deliveries), byCount(carriers), byCount(locales), skus(where),
-        low[0], low[1], rated(where, " AND f.comment IS NOT NULL", listed),
-        rated(where, " AND f.rating <= 2", listed));
-  }
-
-  private List<Group> skus(Filter where) {
-    Map<String, Counts> skus = new TreeMap<>();
     jdbc.sql("SELECT s.sku, f.rating, COUNT(*) AS n FROM feedback f JOIN feedback_sku s ON s.order_id = f.order_id"
             + where.sql + " GROUP BY s.sku, f.rating")
         .params(where.params)
         .query(rs -> {
-          skus.merge(rs.getString("sku"), Counts.NONE.plus(rs.getInt("rating"), rs.getLong("n")), Satisfaction::sum);
+          tally.skus.merge(rs.getString("sku"), Counts.NONE.plus(rs.getInt("rating"), rs.getLong("n")), Satisfaction::sum);
         });
-    return byCount(skus);
+    tally.requests += sent.count(SentMessages.FEEDBACK_REQUEST, from, to);
   }
 
-  private List<Rated> rated(Filter where, String condition, int limit) {
+  /** Replaces one closed day's rows with its ratings and feedback requests now (in the roll-up's transaction). */
+  void writeDay(LocalDate day) {
+    Date on = Date.valueOf(day);
+    for (String table : List.of("csat_day", "csat_sku_day", "csat_request_day")) {
+      jdbc.sql("DELETE FROM " + table + " WHERE on_day = ?").param(on).update();
+    }
+    OffsetDateTime start = OffsetDateTime.ofInstant(ClosedDays.start(day), ZoneOffset.UTC);
+    OffsetDateTime end = OffsetDateTime.ofInstant(ClosedDays.start(day.plusDays(1)), ZoneOffset.UTC);
+    jdbc.sql("INSERT INTO csat_day (on_day, journey, delivery_class, carrier, locale, r1, r2, r3, r4, r5, low_with_ticket)"
+            + " SELECT CAST(? AS DATE), COALESCE(journey, ''), COALESCE(delivery_class, ''), COALESCE(carrier, ''),"
+            + " COALESCE(locale, ''), " + RATINGS + ","
+            + " SUM(CASE WHEN rating <= 2 AND ticket_opened_at IS NOT NULL THEN 1 ELSE 0 END)"
+            + " FROM feedback WHERE received_at >= ? AND received_at < ?"
+            + " GROUP BY COALESCE(journey, ''), COALESCE(delivery_class, ''), COALESCE(carrier, ''), COALESCE(locale, '')")
+        .params(on, start, end)
+        .update();
+    jdbc.sql("INSERT INTO csat_sku_day (on_day, journey, sku, r1, r2, r3, r4, r5)"
+            + " SELECT CAST(? AS DATE), COALESCE(f.journey, ''), s.sku, " + RATINGS.replace("rating", "f.rating")
+            + " FROM feedback f JOIN feedback_sku s ON s.order_id = f.order_id"
+            + " WHERE f.received_at >= ? AND f.received_at < ? GROUP BY COALESCE(f.journey, ''), s.sku")
+        .params(on, start, end)
+        .update();
+    jdbc.sql("INSERT INTO csat_request_day (on_day, requests) VALUES (?, ?)")
+        .params(on, sent.count(SentMessages.FEEDBACK_REQUEST, start.toInstant(), end.toInstant()))
+        .update();
+  }
+
+  /** The first day anything was rated or a feedback request sent; null with none. */
+  LocalDate firstDay() {
+    OffsetDateTime rated = jdbc.sql("SELECT MIN(received_at) AS first_rated FROM feedback")
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().orElse(null);
+    Instant asked = sent.firstSent(SentMessages.FEEDBACK_REQUEST).orElse(null);
+    Instant first = rated == null ? asked
+        : asked == null || rated.toInstant().isBefore(asked) ? rated.toInstant() : asked;
+    return first == null ? null : ClosedDays.day(first);
+  }
+
+  ClosedDays closedDays() {
+    return closed;
+  }
+
+  private static Counts counts(ResultSet rs, int first) throws SQLException {
+    return new Counts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+        rs.getLong(first + 4));
+  }
+
+  private List<Rated> rated(Filter where, String condition, int limit, int offset) {
     if (limit <= 0) {
       return List.of();
     }
     List<Object> params = new ArrayList<>(where.params);
+    params.add(offset);
     params.add(limit);
     return jdbc.sql("SELECT order_id, rating, comment, received_at, changed_at, carrier, locale, ticket_opened_at"
-            + " FROM feedback f" + where.sql + condition + " ORDER BY received_at DESC, order_id FETCH FIRST ? ROWS ONLY")
+            + " FROM feedback f" + where.sql + condition
+            + " ORDER BY received_at DESC, order_id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
         .params(params)
         .query((rs, n) -> new Rated(rs.getString("order_id"), rs.getInt("rating"), rs.getString("comment"),
             instant(rs.getObject("received_at", OffsetDateTime.class)),

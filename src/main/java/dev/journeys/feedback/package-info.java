@@ -3,7 +3,7 @@
  *
  * <p>Allowed dependencies are verified by ModularityTest; docs/ARCHITECTURE.md describes the module.
  */
-@ApplicationModule(allowedDependencies = {"journey", "notify", "orders", "storage"})
+@ApplicationModule(allowedDependencies = {"customers", "journey", "notify", "orders", "storage"})
 package dev.journeys.feedback;
 
 import org.springframework.modulith.ApplicationModule;

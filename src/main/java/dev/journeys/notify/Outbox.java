@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import dev.journeys.orders.Orders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -81,11 +82,20 @@ public class Outbox {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final Orders orders;
 
+  /** Without telling the orders module of delay alerts: for tests that build the outbox by hand. */
   Outbox(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
+    this(jdbc, clock, transactions, null);
+  }
+
+  /** @param orders told when a delay alert is sent (delivery honesty); null for none */
+  @org.springframework.beans.factory.annotation.Autowired
+  Outbox(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, Orders orders) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.transactions = transactions;
+    this.orders = orders;
   }
 
   /**
@@ -172,17 +182,21 @@ public class Outbox {
   void markSent(Entry entry, String providerId, String deliveryStatus) {
     // The status and its decision row in one commit: every commit writes the pages it changed.
     // Once only: marking again after a commit whose answer was lost (OutboxDecisions.sent) changes nothing.
+    OffsetDateTime at = now();
     transactions.executeWithoutResult(tx -> {
       int marked = jdbc.sql(
               """
               UPDATE outbox SET status = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL,
                                 provider_message_id = ?, delivery_status = ?, delivery_updated_at = ?
               WHERE element_instance_key = ? AND channel = ? AND status <> 'SENT'""")
-          .params(now(), providerId, deliveryStatus, deliveryStatus == null ? null : now(),
+          .params(at, providerId, deliveryStatus, deliveryStatus == null ? null : at,
               entry.elementInstanceKey(), entry.channel().key())
           .update();
       if (marked == 1) {
         decided(entry, "sent", providerId == null ? null : "provider id " + providerId);
+        if (orders != null && entry.orderId() != null && SentMessages.DELAY_ALERT.equals(entry.template())) {
+          orders.delayAlertSent(entry.orderId(), at.toInstant());
+        }
       }
     });
   }

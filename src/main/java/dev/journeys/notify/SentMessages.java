@@ -43,6 +43,15 @@ public class SentMessages {
         .single();
   }
 
+  /** When the template was first sent about any order; empty when it never was. */
+  public Optional<Instant> firstSent(String template) {
+    return jdbc.sql("SELECT MIN(sent_at) FROM outbox WHERE template = ? AND status = 'SENT'")
+        .param(template)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .optional()
+        .map(OffsetDateTime::toInstant);
+  }
+
   /** When the template was first sent about the order; empty when it never was. */
   public Optional<Instant> firstSent(String template, String orderId) {
     return Optional.ofNullable(firstSent(template, List.of(orderId)).get(orderId));

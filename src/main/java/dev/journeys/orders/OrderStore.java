@@ -69,6 +69,12 @@ class OrderStore {
                     (SELECT order_id FROM orders WHERE order_id = ? AND journey_key IS NULL)""")
               .param(orderId)
               .update();
+          // Its due day, if added up with it, is counted afresh (a later day's mark is harmless).
+          jdbc.sql("SELECT promised_deliver_by FROM orders WHERE order_id = ? AND journey_key IS NULL")
+              .param(orderId)
+              .query((rs, n) -> OrderRows.instant(rs, "promised_deliver_by"))
+              .optional()
+              .ifPresent(due -> DeliveryDays.markStale(jdbc, due, java.time.Instant.parse("9999-12-31T00:00:00Z")));
           jdbc.sql("DELETE FROM orders WHERE order_id = ? AND journey_key IS NULL")
               .param(orderId)
               .update();
@@ -208,6 +214,10 @@ class OrderStore {
             utc(order.promisedShipBy()),
             utc(order.promisedDeliverBy()))
         .update();
+    // An order due on a day delivery honesty added up already (an old order arriving late).
+    if (order.promisedDeliverBy() != null) {
+      DeliveryDays.markStale(jdbc, order.promisedDeliverBy(), now);
+    }
     List<Order.Item> items = order.items();
     for (int line = 0; line < items.size(); line++) {
       Order.Item item = items.get(line);

@@ -64,6 +64,14 @@ public class Orders {
     return store.deliveryFacts(orderId);
   }
 
+  /**
+   * A delay alert was sent about the order (notify, as it marks the message sent, in that
+   * transaction): the first one is kept on the order for delivery honesty. Unknown orders are ignored.
+   */
+  public void delayAlertSent(String orderId, Instant sentAt) {
+    shipments.recordDelayAlert(orderId, sentAt);
+  }
+
   /** The ids of the customer's orders (for erasure), oldest first. */
   public List<String> idsOfCustomer(String customerId) {
     return store.idsOfCustomer(customerId);

@@ -1,22 +1,34 @@
 package dev.journeys.orders;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * An order's shipment and cancellation columns. Callers lock the order first, in the transaction
- * that updates it, so two events for one order are applied one after the other.
+ * that updates it, so two events for one order are applied one after the other. A change to an
+ * order due on a day delivery honesty has added up already marks that day stale in the same
+ * transaction (DeliveryRollup), so the figures count it live until it is added up again.
  */
 @Repository
 class ShipmentStore {
 
   private final JdbcClient jdbc;
+  private final DeliveryDays days;
 
+  /** With the system clock, for tests that build the stores by hand. */
   ShipmentStore(JdbcClient jdbc) {
+    this(jdbc, Clock.systemUTC());
+  }
+
+  @Autowired
+  ShipmentStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.days = new DeliveryDays(jdbc, clock);
   }
 
   /** The order, locked until the caller's transaction ends; its items are not loaded. */
@@ -45,6 +57,7 @@ class ShipmentStore {
             OrderRows.utc(now),
             report.orderId())
         .update();
+    days.changed(report.orderId());
   }
 
   /**
@@ -60,6 +73,7 @@ class ShipmentStore {
         .params(status.name(), OrderRows.utc(occurredAt), status == ShipmentStatus.DELIVERED,
             OrderRows.utc(occurredAt), orderId)
         .update();
+    days.changed(orderId);
   }
 
   /** The latest issue, and one more distinct problem of its kind when the news is new. */
@@ -73,12 +87,26 @@ class ShipmentStore {
     jdbc.sql("UPDATE orders SET carrier_issue = ?, " + counter + " = " + counter + " + ? WHERE order_id = ?")
         .params(issue.name(), isNew ? 1 : 0, orderId)
         .update();
+    if (isNew) {
+      days.changed(orderId);
+    }
   }
 
   void recordCancellation(String orderId, String reason, Instant at) {
     jdbc.sql("UPDATE orders SET cancelled_at = ?, cancel_reason = ? WHERE order_id = ?")
         .params(OrderRows.utc(at), reason, orderId)
         .update();
+    days.changed(orderId);
+  }
+
+  /** A delay alert went out about the order (notify); the first one counts. */
+  void recordDelayAlert(String orderId, Instant sentAt) {
+    int first = jdbc.sql("UPDATE orders SET first_delay_alert_at = ? WHERE order_id = ? AND first_delay_alert_at IS NULL")
+        .params(OrderRows.utc(sentAt), orderId)
+        .update();
+    if (first == 1) {
+      days.changed(orderId);
+    }
   }
 
   /**

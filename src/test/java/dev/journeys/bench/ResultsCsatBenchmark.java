@@ -70,8 +70,7 @@ public final class ResultsCsatBenchmark {
     time("delivery", repeats, () -> {
       Instant end = to.get();
       DeliveryHonesty.Report report = honesty.report(end.minus(Duration.ofDays(28)), end, now);
-      return (long) sent.firstSent(SentMessages.DELAY_ALERT,
-          report.late().stream().map(DeliveryHonesty.LateOrder::orderId).toList()).size();
+      return report.alerts().alerted();
     });
   }
 

@@ -79,17 +79,17 @@ public final class ResultsSeedCsat {
       order = c.prepareStatement("INSERT INTO orders (order_id, customer_email, customer_name, total, currency, locale,"
           + " received_at, journey_key, claimed_at, customer_id, placed_at, promised_ship_by, promised_deliver_by,"
           + " shipment_status, shipment_updated_at, carrier, tracking_number, carrier_issue, shipped_at, delivered_at,"
-          + " delays_reported, failed_attempts, exceptions, ship_by_promised, deliver_by_promised)"
+          + " delays_reported, failed_attempts, exceptions, ship_by_promised, deliver_by_promised, first_delay_alert_at)"
           + " VALUES (?, 'seeded@example.com', 'Seeded Customer', 29.90, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ?, TRUE, TRUE)");
+          + " ?, ?, ?, ?, ?, TRUE, TRUE, ?)");
       item = c.prepareStatement("INSERT INTO order_items (order_id, line_no, sku, name, quantity, unit_price)"
           + " VALUES (?, ?, ?, 'Seeded product', 1, 14.95)");
       outbox = c.prepareStatement("INSERT INTO outbox (element_instance_key, channel, job_key, order_id, template,"
           + " message_id, status, attempts, created_at, sent_at, customer_id, purpose)"
           + " VALUES (?, 'email', ?, ?, ?, ?, 'SENT', 1, ?, ?, ?, ?)");
       feedback = c.prepareStatement("INSERT INTO feedback (order_id, rating, comment, received_at, published_at,"
-          + " rating_version, published_version, journey, locale, carrier, delivery_class, ticket_opened_at)"
-          + " VALUES (?, ?, ?, ?, ?, 1, 1, 'post-purchase', ?, ?, ?, ?)");
+          + " rating_version, published_version, journey, locale, carrier, delivery_class, ticket_opened_at, commented)"
+          + " VALUES (?, ?, ?, ?, ?, 1, 1, 'post-purchase', ?, ?, ?, ?, ?)");
       feedbackSku = c.prepareStatement("INSERT INTO feedback_sku (order_id, sku) VALUES (?, ?)");
     }
 
@@ -137,7 +137,6 @@ public final class ResultsSeedCsat {
       order.setInt(17, shipped == null ? 0 : delays);
       order.setInt(18, shipped == null ? 0 : failed);
       order.setInt(19, shipped == null ? 0 : exceptions);
-      order.addBatch();
       String firstSku = "SKU-" + random.nextInt(SKUS);
       String secondSku = random.nextInt(3) == 0 ? "SKU-" + random.nextInt(SKUS) : null;
       item(id, 1, firstSku);
@@ -156,6 +155,9 @@ public final class ResultsSeedCsat {
           alert = null;
         }
       }
+      // What notify tells the orders module as it sends the first delay alert.
+      order.setObject(20, alert == null ? null : utc(alert));
+      order.addBatch();
       if (delivered == null || delivered.plus(DAY).isAfter(now)) {
         return;
       }
@@ -173,7 +175,9 @@ public final class ResultsSeedCsat {
       int rating = rating(deliveryClass, random);
       feedback.setString(1, id);
       feedback.setInt(2, rating);
-      feedback.setString(3, random.nextInt(100) < 12 ? (rating <= 2 ? "Took far too long" : "Lovely, thank you") : null);
+      String comment = random.nextInt(100) < 12 ? (rating <= 2 ? "Took far too long" : "Lovely, thank you") : null;
+      feedback.setString(3, comment);
+      feedback.setBoolean(10, comment != null);
       feedback.setObject(4, utc(rated));
       feedback.setObject(5, utc(rated));
       feedback.setString(6, locale);

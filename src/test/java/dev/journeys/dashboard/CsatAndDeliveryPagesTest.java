@@ -210,6 +210,11 @@ class CsatAndDeliveryPagesTest {
     message("D-3", "delay-alert", "2020-01-21T00:00:00Z");
     message("D-3", "delay-alert", "2020-01-21T06:00:00Z");
     message("D-5", "delay-alert", "2020-01-26T12:00:00Z");
+    // What notify tells the orders module as it sends a delay alert: the first one is kept on the order.
+    jdbc.sql("""
+            UPDATE orders SET first_delay_alert_at = (SELECT MIN(m.sent_at) FROM outbox m
+              WHERE m.order_id = orders.order_id AND m.template = 'delay-alert' AND m.status = 'SENT')
+            WHERE order_id LIKE 'D-%'""").update();
     for (String id : new String[] {"D-1", "D-2", "D-3", "D-4"}) {
       message(id, "feedback-request", "2020-01-15T00:00:00Z");
     }

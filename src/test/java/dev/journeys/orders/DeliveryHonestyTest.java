@@ -3,18 +3,21 @@ package dev.journeys.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.MigratedDatabase;
+import dev.journeys.notify.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Delivery honesty's figures from a known history of orders, recorded through the stores the shop
- * events go through, on H2 and, when configured, PostgreSQL.
+ * events go through (and notify's first delay alert), on H2 and, when configured, PostgreSQL: counted
+ * live, and from the daily roll-up of closed days plus today counted live, every figure the same.
  */
 class DeliveryHonestyTest {
 
@@ -26,12 +29,15 @@ class DeliveryHonestyTest {
   private OrderStore orders;
   private ShipmentStore shipments;
   private DeliveryHonesty honesty;
+  private DeliveryRollup rollup;
+  private final MutableClock clock = new MutableClock(NOW);
 
   private void open(String kind) {
     database = MigratedDatabase.open(kind);
     orders = new OrderStore(database.jdbc(), database.transactions());
-    shipments = new ShipmentStore(database.jdbc());
-    honesty = new DeliveryHonesty(database.jdbc());
+    shipments = new ShipmentStore(database.jdbc(), clock);
+    honesty = new DeliveryHonesty(database.jdbc(), clock, database.transactions());
+    rollup = new DeliveryRollup(honesty, null, clock, Duration.ofMinutes(10), Duration.ofMinutes(15));
     history();
   }
 
@@ -77,6 +83,13 @@ class DeliveryHonestyTest {
     order("A-8", "DHL", day(28));
     progress("A-8", ShipmentStatus.SHIPPED, day(25));
     progress("A-8", ShipmentStatus.DELIVERED, day(27));
+
+    // Delay alerts as notify marks them sent: A-2 told a day before its promised date, A-4 a day
+    // after (it has not arrived: still told first), A-8 (on time) told nothing counted.
+    shipments.recordDelayAlert("A-2", day(11));
+    shipments.recordDelayAlert("A-2", day(13)); // a second alert: the first counts
+    shipments.recordDelayAlert("A-4", day(21));
+    shipments.recordDelayAlert("A-8", day(26));
   }
 
   @ParameterizedTest
@@ -88,10 +101,118 @@ class DeliveryHonestyTest {
 
     assertThat(report.totals()).isEqualTo(new DeliveryHonesty.Totals(6, 6, 3, 3, 2));
     assertThat(report.totals().lateToDeliverShare()).isEqualTo(0.5);
-    assertThat(report.late()).containsExactly(
-        new DeliveryHonesty.LateOrder("A-2", day(12), day(14)),
-        new DeliveryHonesty.LateOrder("A-4", day(20), null),
-        new DeliveryHonesty.LateOrder("A-5", day(25), null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void countsTheLateOrdersToldOfTheDelayFirstAndTheMedianWarning(String kind) {
+    open(kind);
+
+    // Late: A-2 (alerted 24 h before the promise), A-4 (24 h after, not arrived), A-5 (no alert).
+    assertThat(honesty.report(FROM, TO, NOW).alerts()).isEqualTo(new DeliveryHonesty.Alerts(3, 2, 1, 0.0));
+    assertThat(honesty.report(FROM, TO, NOW).alerts().alertedShare()).isEqualTo(0.6667);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void closedDaysReadFromTheRollupAndTodayLiveGiveTheSameFigures(String kind) {
+    open(kind);
+    // Today (10 February): A-9 due at 06:00, not shipped, alerted at 01:00 (5 hours before).
+    order("A-9", "GLS", NOW.minus(Duration.ofHours(6)));
+    shipments.recordDelayAlert("A-9", NOW.minus(Duration.ofHours(11)));
+    Instant tomorrow = day(42);
+    DeliveryHonesty.Report live = honesty.report(FROM, tomorrow, NOW);
+    assertThat(live.totals()).isEqualTo(new DeliveryHonesty.Totals(8, 8, 5, 5, 4));
+    assertThat(live.alerts()).isEqualTo(new DeliveryHonesty.Alerts(5, 3, 2, 5.0));
+    assertThat(live.carriers()).containsExactly(
+        new DeliveryHonesty.Carrier("", 1, 1, 0, 0, 0, 0),
+        new DeliveryHonesty.Carrier("GLS", 1, 1, 0, 0, 0, 0),
+        new DeliveryHonesty.Carrier("UPS", 2, 1, 1, 1, 0, 1),
+        new DeliveryHonesty.Carrier("DHL", 4, 2, 1, 0, 1, 0));
+
+    assertThat(rollup.rollUpClosedDays()).isEqualTo(31); // 10 January (the first due) to 9 February
+    assertThat(rollup.rollUpClosedDays()).isZero(); // once: a second run finds nothing to do
+    assertThat(honesty.closedDays().rolledThrough()).isEqualTo(LocalDate.of(2030, 2, 9));
+    assertThat(honesty.report(FROM, tomorrow, NOW)).isEqualTo(live);
+    assertThat(honesty.report(FROM, TO, NOW).totals()).isEqualTo(new DeliveryHonesty.Totals(6, 6, 3, 3, 2));
+    // The closed days are read from the roll-up: a change behind the stores' back is not seen.
+    database.jdbc().sql("UPDATE orders SET delivered_at = NULL WHERE order_id = 'A-1'").update();
+    assertThat(honesty.report(FROM, tomorrow, NOW)).isEqualTo(live);
+    database.jdbc().sql("UPDATE orders SET delivered_at = ? WHERE order_id = 'A-1'")
+        .param(java.time.OffsetDateTime.ofInstant(day(9), java.time.ZoneOffset.UTC)).update();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void twoInstancesRollingUpAtOnceWriteEachDayOnce(String kind) {
+    open(kind);
+    DeliveryHonesty.Report live = honesty.report(FROM, TO, NOW);
+    DeliveryRollup other = new DeliveryRollup(new DeliveryHonesty(database.jdbc(), clock, database.transactions()), null,
+        clock, Duration.ofMinutes(10), Duration.ofMinutes(15));
+
+    java.util.concurrent.CompletableFuture<Integer> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(rollup::rollUpClosedDays);
+    java.util.concurrent.CompletableFuture<Integer> second =
+        java.util.concurrent.CompletableFuture.supplyAsync(other::rollUpClosedDays);
+
+    assertThat(first.join() + second.join()).isEqualTo(31);
+    assertThat(database.jdbc().sql("SELECT SUM(due) FROM delivery_day").query(Long.class).single()).isEqualTo(7); // A-6 cancelled, A-9 not due by the 9th
+    assertThat(honesty.report(FROM, TO, NOW)).isEqualTo(live);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aLateChangeToAClosedDayIsCountedAtOnceAndRolledUpAgain(String kind) {
+    open(kind);
+    rollup.rollUpClosedDays();
+
+    // A-4, due 20 January, arrives today; A-5 (due the 25th) is cancelled; A-3 gets a failed attempt.
+    progress("A-4", ShipmentStatus.DELIVERED, NOW);
+    shipments.recordCancellation("A-5", "lost", NOW);
+    issue("A-3", ShipmentStatus.FAILED_ATTEMPT, true);
+
+    DeliveryHonesty.Report changed = honesty.report(FROM, TO, NOW);
+    assertThat(changed.totals()).isEqualTo(new DeliveryHonesty.Totals(5, 5, 2, 2, 0));
+    assertThat(changed.carriers()).containsExactly(
+        new DeliveryHonesty.Carrier("UPS", 2, 1, 1, 1, 1, 1),
+        new DeliveryHonesty.Carrier("DHL", 3, 1, 1, 0, 1, 0));
+    assertThat(changed.alerts()).isEqualTo(new DeliveryHonesty.Alerts(2, 2, 1, 0.0));
+    assertThat(honesty.closedDays().staleDays(day(1).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+        LocalDate.of(2030, 2, 9))).containsExactly(
+        LocalDate.of(2030, 1, 15), LocalDate.of(2030, 1, 20), LocalDate.of(2030, 1, 25));
+
+    assertThat(rollup.rollUpClosedDays()).isEqualTo(3); // the three touched days, again
+    assertThat(honesty.closedDays().staleDays(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 2, 9))).isEmpty();
+    assertThat(honesty.report(FROM, TO, NOW)).isEqualTo(changed);
+    // ... and now from the roll-up alone.
+    database.jdbc().sql("UPDATE orders SET delivered_at = NULL WHERE order_id = 'A-4'").update();
+    assertThat(honesty.report(FROM, TO, NOW)).isEqualTo(changed);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.journeys.MigratedDatabase#kinds")
+  void aPeriodStartingMidDayCountsItsPartialDaysLive(String kind) {
+    open(kind);
+    rollup.rollUpClosedDays();
+
+    // From noon on the 12th (A-2 is due at midnight that day, so out) to the 20th (A-4 out).
+    DeliveryHonesty.Report report = honesty.report(day(12).plus(Duration.ofHours(12)), day(20), NOW);
+
+    assertThat(report.totals()).isEqualTo(new DeliveryHonesty.Totals(1, 1, 0, 0, 0));
+    assertThat(report.carriers()).containsExactly(new DeliveryHonesty.Carrier("UPS", 1, 0, 1, 1, 0, 1));
+  }
+
+  @Test
+  void theMedianWarningIsCountedInWholeHours() {
+    assertThat(DeliveryHonesty.leadHours(5_399)).isEqualTo(1);
+    assertThat(DeliveryHonesty.leadHours(5_400)).isEqualTo(2);
+    assertThat(DeliveryHonesty.leadHours(-5_400)).isEqualTo(-1);
+    assertThat(DeliveryHonesty.leadHours(-5_401)).isEqualTo(-2);
+    java.util.TreeMap<Integer, Long> hours = new java.util.TreeMap<>(java.util.Map.of(-3, 1L, 4, 2L, 10, 1L));
+    assertThat(DeliveryHonesty.median(hours)).isEqualTo(4.0);
+    hours.put(10, 3L);
+    assertThat(DeliveryHonesty.median(hours)).isEqualTo(7.0);
+    assertThat(DeliveryHonesty.median(new java.util.TreeMap<>())).isNull();
   }
 
   @ParameterizedTest
