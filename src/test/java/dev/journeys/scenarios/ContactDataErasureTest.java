@@ -85,6 +85,13 @@ class ContactDataErasureTest {
   /** Columns whose names look like contact data, and why they are not. */
   private static final Map<String, String> NOT_CONTACT = new TreeMap<>(Map.ofEntries(
       Map.entry("shedlock.name", "a periodic task's name"),
+      Map.entry("delivery_day.late_to_deliver", "a count of orders a carrier delivered late on one day"),
+      Map.entry("delivery_day.late_to_ship", "a count of orders shipped late on one day"),
+      Map.entry("engine_decision.name", "a DMN decision's name, as the shop's modeler wrote it"),
+      Map.entry("engine_decision_requirements.name", "a DMN decision graph's name"),
+      Map.entry("engine_decision_requirements.namespace", "a DMN decision graph's XML namespace"),
+      Map.entry("engine_decision_requirements.resource_name", "a deployed .dmn file's name"),
+      Map.entry("engine_multi_instance_inner.body_key", "the key of a multi-instance body element instance"),
       Map.entry("signing_secret.name", "the name of a signing key"),
       Map.entry("customer_secret.name", "the name of the guest id key"),
       Map.entry("journey_package.resource_name", "a packaged BPMN file's name"),
