@@ -41,11 +41,11 @@ class TopologyTest {
   }
 
   @Test
-  void evaluateDecisionIsUnimplementedAndSaysWhich() {
+  void modifyProcessInstanceIsUnimplementedAndSaysWhich() {
     String message = Rpc.failsWith(Status.Code.UNIMPLEMENTED,
-        () -> engine.client().newEvaluateDecisionCommand().decisionId("discount").send().join());
+        () -> engine.client().newModifyProcessInstanceCommand(1L).activateElement("somewhere").send().join());
 
-    assertThat(message).contains("EvaluateDecision");
+    assertThat(message).contains("ModifyProcessInstance");
   }
 
   @Test
