@@ -67,7 +67,7 @@ class ErasureIncompleteTest {
 
     assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(repeat.getBody().get("counts")).isEqualTo(Map.ofEntries(Map.entry("contactDetails", 0),
-        Map.entry("flaky", 1), Map.entry("devices", 0), Map.entry("customerJourneyErasureMessages", 0),
+        Map.entry("flaky", 1), Map.entry("devices", 0), Map.entry("feedbackComments", 0), Map.entry("customerJourneyErasureMessages", 0),
         Map.entry("journeysCancelled", 0), Map.entry("orderContacts", 0), Map.entry("inboxBodies", 0),
         Map.entry("outboxMessages", 0), Map.entry("sandboxEmails", 0), Map.entry("sandboxSms", 0),
         Map.entry("sandboxPushes", 0)));
