@@ -171,7 +171,7 @@ public final class CommandWriter implements AutoCloseable {
       replies.add(apply(connection, pending, batchEffects));
     }
     runDueWork(connection, batchEffects);
-    state.flushKeys();
+    state.beforeCommit();
     fence.check(state.sql());
     commit(connection);
     replies.forEach(Runnable::run);
@@ -184,9 +184,11 @@ public final class CommandWriter implements AutoCloseable {
 
   private <T> Runnable apply(Connection connection, Pending<T> pending, Effects batchEffects) {
     Savepoint savepoint = savepoint(connection);
+    int mark = state.mark();
     try {
       T result = pending.command().apply(processing);
       processing.bpmn().run();
+      state.commandDone();
       batchEffects.addAll(processing.swapEffects());
       return () -> {
         pending.future().complete(result);
@@ -194,6 +196,7 @@ public final class CommandWriter implements AutoCloseable {
       };
     } catch (RuntimeException e) {
       rollbackTo(connection, savepoint);
+      state.rolledBack(mark);
       processing.bpmn().discard();
       processing.swapEffects();
       if (!(e instanceof Rejection)) {
@@ -236,13 +239,16 @@ public final class CommandWriter implements AutoCloseable {
 
   private boolean dueStep(Connection connection, Effects batchEffects, Runnable step) {
     Savepoint savepoint = savepoint(connection);
+    int mark = state.mark();
     try {
       step.run();
       processing.bpmn().run();
+      state.commandDone();
       batchEffects.addAll(processing.swapEffects());
       return true;
     } catch (RuntimeException e) {
       rollbackTo(connection, savepoint);
+      state.rolledBack(mark);
       processing.bpmn().discard();
       processing.swapEffects();
       LOG.warn("Engine failed a due step (timer, job timeout or message expiry); it is retried later", e);

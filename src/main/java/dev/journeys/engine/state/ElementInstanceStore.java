@@ -1,11 +1,20 @@
 package dev.journeys.engine.state;
 
 import dev.journeys.engine.state.ElementInstance.LifecycleState;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Active element instances; completed and terminated ones are removed. */
+/**
+ * Active element instances; completed and terminated ones are removed. The writer is the only one
+ * that changes this table, so the instances it wrote or read lately are remembered (a bounded
+ * cache, written through): a step reads its instance and its flow scopes many times, and on
+ * PostgreSQL each read is a round trip. {@link #forget()} empties it when a command is rolled back.
+ */
 public final class ElementInstanceStore {
+
+  private static final int CACHED = 20_000;
 
   private static final String COLUMNS =
       "instance_key, process_instance_key, process_definition_key, element_id, element_kind, "
@@ -13,29 +22,53 @@ public final class ElementInstanceStore {
 
   private final Sql sql;
 
+  private final Map<Long, ElementInstance> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, ElementInstance> eldest) {
+      return size() > CACHED;
+    }
+  };
+
   ElementInstanceStore(Sql sql) {
     this.sql = sql;
   }
 
+  /** Drops what is remembered: the transaction that wrote it may have been rolled back. */
+  void forget() {
+    cache.clear();
+  }
+
   public void insert(ElementInstance instance, long now) {
-    sql.update(
+    sql.write(
         "INSERT INTO engine_element_instance (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
         instance.elementId(), instance.kind(), instance.flowScopeKey(), instance.state().name(),
         instance.parentElementInstanceKey(), now);
+    cache.put(instance.key(), instance);
   }
 
   public void updateState(long key, LifecycleState state) {
-    sql.update("UPDATE engine_element_instance SET state = ? WHERE instance_key = ?", state.name(), key);
+    sql.write("UPDATE engine_element_instance SET state = ? WHERE instance_key = ?", state.name(), key);
+    ElementInstance cached = cache.get(key);
+    if (cached != null) {
+      cache.put(key, cached.withState(state));
+    }
   }
 
   public void delete(long key) {
-    sql.update("DELETE FROM engine_element_instance WHERE instance_key = ?", key);
+    sql.write("DELETE FROM engine_element_instance WHERE instance_key = ?", key);
+    cache.remove(key);
   }
 
   public Optional<ElementInstance> find(long key) {
-    return sql.queryOne(
+    ElementInstance cached = cache.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<ElementInstance> found = sql.queryOne(
         "SELECT " + COLUMNS + " FROM engine_element_instance WHERE instance_key = ?", ElementInstanceStore::map, key);
+    found.ifPresent(instance -> cache.put(key, instance));
+    return found;
   }
 
   public List<ElementInstance> children(long flowScopeKey) {

@@ -50,8 +50,37 @@ public final class EngineState implements AutoCloseable {
     return PARTITION_BITS + nextKey++;
   }
 
+  /** Writes what the batch kept in memory (funnel counts, the key counter); called just before commit. */
+  public void beforeCommit() {
+    funnel.flush();
+    flushKeys();
+    sql.flush();
+  }
+
+  /** Sends the writes a command deferred (see {@link Sql#write}); called at the end of each command. */
+  public void commandDone() {
+    sql.flush();
+  }
+
+  /** Where a command starts: {@link #rolledBack(int)} returns to it if the command is rolled back. */
+  public int mark() {
+    return funnel.mark();
+  }
+
+  /**
+   * The command that started at {@code mark} was rolled back to its savepoint: its funnel counts
+   * are dropped and the stores forget what they remembered, which may include its writes.
+   */
+  public void rolledBack(int mark) {
+    sql.discardDeferred();
+    funnel.rollBackTo(mark);
+    elementInstances.forget();
+    variables.forget();
+    processes.forget();
+  }
+
   /** Persists the key counter; called once per batch, just before commit. */
-  public void flushKeys() {
+  private void flushKeys() {
     if (nextKey != persistedNextKey) {
       sql.update("UPDATE engine_meta SET meta_value = ? WHERE meta_name = 'next_key'", nextKey);
       persistedNextKey = nextKey;

@@ -1,12 +1,16 @@
 package dev.journeys.engine.state;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The funnel counters of each process version (engine_funnel_element, engine_funnel_timing),
  * changed by the single writer in the transaction that records the element's change, so they are
- * exact and a rolled-back command leaves them as they were. The process itself counts under its own
+ * exact and a rolled-back command leaves them as they were. The counts of a batch are summed in
+ * memory and written together just before it commits ({@link #flush()}); a command rolled back to
+ * its savepoint drops its own ({@link #rollBackTo(int)}). The process itself counts under its own
  * id: started (entered), completed, cancelled, erased.
  */
 public final class FunnelStore {
@@ -33,6 +37,8 @@ public final class FunnelStore {
       return size() > STARTS_CACHED;
     }
   };
+
+  private final List<Delta> pending = new ArrayList<>();
 
   FunnelStore(Sql sql) {
     this.sql = sql;
@@ -109,30 +115,86 @@ public final class FunnelStore {
 
   /** Counts one more in {@code column}; "journeys" (a journey's first entry) counts as an entry too. */
   private void count(long definitionKey, String elementId, String column) {
-    String set = switch (column) {
-      case "journeys" -> "journeys = journeys + 1, entered = entered + 1";
-      case "reached" -> "journeys = journeys + 1";
-      default -> column + " = " + column + " + 1";
-    };
-    if (sql.update("UPDATE engine_funnel_element SET " + set + " WHERE process_definition_key = ? AND element_id = ?",
-        definitionKey, elementId) == 0) {
-      long first = one(column, "journeys") + one(column, "reached");
-      sql.update("INSERT INTO engine_funnel_element (process_definition_key, element_id, journeys, entered, completed, "
-              + "cancelled, erased) VALUES (?, ?, ?, ?, ?, ?, ?)", definitionKey, elementId, first,
-          one(column, "journeys") + one(column, "entered"), one(column, "completed"), one(column, "cancelled"), one(column, "erased"));
-    }
-  }
-
-  private static long one(String column, String which) {
-    return column.equals(which) ? 1 : 0;
+    pending.add(new Delta(definitionKey, elementId, column, -1));
   }
 
   private void timing(long definitionKey, String elementId, long millis) {
-    int bucket = TimeBuckets.of(millis);
-    if (sql.update("UPDATE engine_funnel_timing SET entered = entered + 1 "
-        + "WHERE process_definition_key = ? AND element_id = ? AND bucket = ?", definitionKey, elementId, bucket) == 0) {
-      sql.update("INSERT INTO engine_funnel_timing (process_definition_key, element_id, bucket, entered) "
-          + "VALUES (?, ?, ?, 1)", definitionKey, elementId, bucket);
-    }
+    pending.add(new Delta(definitionKey, elementId, null, TimeBuckets.of(millis)));
   }
+
+  /** How many counts are waiting for {@link #flush()}: a command's savepoint remembers it. */
+  public int mark() {
+    return pending.size();
+  }
+
+  /** The command since {@code mark} was rolled back: its counts are forgotten. */
+  public void rollBackTo(int mark) {
+    pending.subList(Math.min(mark, pending.size()), pending.size()).clear();
+  }
+
+  /**
+   * Writes the batch's counts, summed per row, just before the batch commits: one batched UPDATE
+   * per table (a single round trip on PostgreSQL, however many journeys moved) and an INSERT for
+   * rows seen for the first time.
+   */
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Map<List<Object>, long[]> elements = new LinkedHashMap<>();
+    Map<List<Object>, long[]> timings = new LinkedHashMap<>();
+    for (Delta delta : pending) {
+      if (delta.column() == null) {
+        timings.computeIfAbsent(List.of(delta.definitionKey(), delta.elementId(), delta.bucket()),
+            k -> new long[1])[0]++;
+        continue;
+      }
+      long[] sums = elements.computeIfAbsent(List.of(delta.definitionKey(), delta.elementId()), k -> new long[5]);
+      switch (delta.column()) {
+        case "journeys" -> {
+          sums[0]++;
+          sums[1]++;
+        }
+        case "reached" -> sums[0]++;
+        case "entered" -> sums[1]++;
+        case "completed" -> sums[2]++;
+        case "cancelled" -> sums[3]++;
+        case "erased" -> sums[4]++;
+        default -> throw new IllegalArgumentException("Expected a funnel column, but got " + delta.column());
+      }
+    }
+    pending.clear();
+    List<Object[]> missing = new ArrayList<>();
+    List<Map.Entry<List<Object>, long[]>> rows = new ArrayList<>(elements.entrySet());
+    int[] updated = sql.updateBatch("UPDATE engine_funnel_element SET journeys = journeys + ?, entered = entered + ?, "
+            + "completed = completed + ?, cancelled = cancelled + ?, erased = erased + ? "
+            + "WHERE process_definition_key = ? AND element_id = ?",
+        rows.stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],
+            e.getValue()[4], e.getKey().get(0), e.getKey().get(1)}).toList());
+    for (int i = 0; i < rows.size(); i++) {
+      if (updated[i] == 0) {
+        long[] v = rows.get(i).getValue();
+        missing.add(new Object[] {rows.get(i).getKey().get(0), rows.get(i).getKey().get(1), v[0], v[1], v[2], v[3], v[4]});
+      }
+    }
+    sql.updateBatch("INSERT INTO engine_funnel_element (process_definition_key, element_id, journeys, entered, "
+        + "completed, cancelled, erased) VALUES (?, ?, ?, ?, ?, ?, ?)", missing);
+    missing.clear();
+    List<Map.Entry<List<Object>, long[]>> buckets = new ArrayList<>(timings.entrySet());
+    updated = sql.updateBatch("UPDATE engine_funnel_timing SET entered = entered + ? "
+            + "WHERE process_definition_key = ? AND element_id = ? AND bucket = ?",
+        buckets.stream().map(e -> new Object[] {e.getValue()[0], e.getKey().get(0), e.getKey().get(1),
+            e.getKey().get(2)}).toList());
+    for (int i = 0; i < buckets.size(); i++) {
+      if (updated[i] == 0) {
+        List<Object> key = buckets.get(i).getKey();
+        missing.add(new Object[] {key.get(0), key.get(1), key.get(2), buckets.get(i).getValue()[0]});
+      }
+    }
+    sql.updateBatch("INSERT INTO engine_funnel_timing (process_definition_key, element_id, bucket, entered) "
+        + "VALUES (?, ?, ?, ?)", missing);
+  }
+
+  /** One count waiting for the batch's flush: a column of the element's row, or (column null) a timing bucket. */
+  private record Delta(long definitionKey, String elementId, String column, int bucket) {}
 }

@@ -14,7 +14,7 @@ public final class GatewayTokenStore {
   }
 
   public void add(long tokenKey, long flowScopeKey, String gatewayId, String flowId) {
-    sql.update(
+    sql.write(
         "INSERT INTO engine_gateway_token (token_key, flow_scope_key, gateway_id, flow_id) VALUES (?, ?, ?, ?)",
         tokenKey, flowScopeKey, gatewayId, flowId);
   }
@@ -31,7 +31,7 @@ public final class GatewayTokenStore {
       long key = sql.queryLong(
           "SELECT MIN(token_key) FROM engine_gateway_token WHERE flow_scope_key = ? AND gateway_id = ? AND flow_id = ?",
           flowScopeKey, gatewayId, flowId);
-      sql.update("DELETE FROM engine_gateway_token WHERE token_key = ?", key);
+      sql.write("DELETE FROM engine_gateway_token WHERE token_key = ?", key);
     }
   }
 
@@ -50,6 +50,6 @@ public final class GatewayTokenStore {
   }
 
   public void deleteScope(long flowScopeKey) {
-    sql.update("DELETE FROM engine_gateway_token WHERE flow_scope_key = ?", flowScopeKey);
+    sql.write("DELETE FROM engine_gateway_token WHERE flow_scope_key = ?", flowScopeKey);
   }
 }

@@ -21,7 +21,7 @@ public final class HistoryStore {
 
   public void processStarted(ElementInstance instance, String bpmnProcessId, int version, Long parentProcessInstanceKey,
       long now) {
-    sql.update("INSERT INTO engine_process_instance_history (process_instance_key, process_definition_key, "
+    sql.write("INSERT INTO engine_process_instance_history (process_instance_key, process_definition_key, "
             + "bpmn_process_id, process_version, state, start_date, parent_process_instance_key, "
             + "parent_element_instance_key, tenant_id) VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, '<default>')",
         instance.key(), instance.processDefinitionKey(), bpmnProcessId, version, now, parentProcessInstanceKey,
@@ -29,7 +29,7 @@ public final class HistoryStore {
   }
 
   public void elementStarted(ElementInstance instance, String bpmnProcessId, long now) {
-    sql.update("INSERT INTO engine_element_instance_history (element_instance_key, process_instance_key, "
+    sql.write("INSERT INTO engine_element_instance_history (element_instance_key, process_instance_key, "
             + "process_definition_key, bpmn_process_id, element_id, element_kind, flow_scope_key, state, start_date) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
         instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(), bpmnProcessId,
@@ -39,6 +39,6 @@ public final class HistoryStore {
   public void ended(ElementInstance instance, State state, long now) {
     String table = instance.isProcessInstance() ? "engine_process_instance_history" : "engine_element_instance_history";
     String key = instance.isProcessInstance() ? "process_instance_key" : "element_instance_key";
-    sql.update("UPDATE " + table + " SET state = ?, end_date = ? WHERE " + key + " = ?", state.name(), now, instance.key());
+    sql.write("UPDATE " + table + " SET state = ?, end_date = ? WHERE " + key + " = ?", state.name(), now, instance.key());
   }
 }

@@ -19,12 +19,12 @@ public final class IncidentStore {
   }
 
   public void insert(IncidentRecord incident, long now) {
-    sql.update(
+    sql.write(
         "INSERT INTO engine_incident (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         incident.key(), incident.errorType(), incident.errorMessage(), incident.elementId(),
         incident.elementInstanceKey(), incident.processInstanceKey(), incident.processDefinitionKey(),
         incident.bpmnProcessId(), incident.jobKey(), incident.tenantId(), now);
-    sql.update("INSERT INTO engine_incident_history (incident_key, error_type, error_message, element_id, "
+    sql.write("INSERT INTO engine_incident_history (incident_key, error_type, error_message, element_id, "
             + "element_instance_key, process_instance_key, process_definition_key, bpmn_process_id, job_key, state, "
             + "creation_time, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
         incident.key(), incident.errorType(), incident.errorMessage(), incident.elementId(),
@@ -50,8 +50,8 @@ public final class IncidentStore {
 
   /** Removes an open incident; its history says RESOLVED. */
   public void delete(long key) {
-    sql.update("DELETE FROM engine_incident WHERE incident_key = ?", key);
-    sql.update("UPDATE engine_incident_history SET state = 'RESOLVED' WHERE incident_key = ?", key);
+    sql.write("DELETE FROM engine_incident WHERE incident_key = ?", key);
+    sql.write("UPDATE engine_incident_history SET state = 'RESOLVED' WHERE incident_key = ?", key);
   }
 
   private static IncidentRecord map(ResultSet rs) throws SQLException {

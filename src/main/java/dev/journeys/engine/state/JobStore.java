@@ -21,7 +21,7 @@ public final class JobStore {
   }
 
   public void insert(JobRecord job, long now) {
-    sql.update(
+    sql.write(
         "INSERT INTO engine_job (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         job.key(), job.type(), job.state().name(), job.retries(), job.dueAt(), job.worker(),
         job.elementInstanceKey(), job.elementId(), job.processInstanceKey(), job.processDefinitionKey(),
@@ -49,26 +49,26 @@ public final class JobStore {
   }
 
   public void markActivated(long key, String worker, long deadline) {
-    sql.update(
+    sql.write(
         "UPDATE engine_job SET state = 'ACTIVATED', worker = ?, due_at = ? WHERE job_key = ?", worker, deadline, key);
   }
 
   public void updateState(long key, JobState state, int retries, Long dueAt, String errorMessage) {
-    sql.update(
+    sql.write(
         "UPDATE engine_job SET state = ?, retries = ?, due_at = ?, error_message = ? WHERE job_key = ?",
         state.name(), retries, dueAt, errorMessage, key);
   }
 
   public void updateRetries(long key, int retries) {
-    sql.update("UPDATE engine_job SET retries = ? WHERE job_key = ?", retries, key);
+    sql.write("UPDATE engine_job SET retries = ? WHERE job_key = ?", retries, key);
   }
 
   public void updateDeadline(long key, long deadline) {
-    sql.update("UPDATE engine_job SET due_at = ? WHERE job_key = ?", deadline, key);
+    sql.write("UPDATE engine_job SET due_at = ? WHERE job_key = ?", deadline, key);
   }
 
   public void delete(long key) {
-    sql.update("DELETE FROM engine_job WHERE job_key = ?", key);
+    sql.write("DELETE FROM engine_job WHERE job_key = ?", key);
   }
 
   /** Activated jobs whose deadline passed and backed-off jobs whose backoff is over. */

@@ -17,7 +17,7 @@ public final class MessageStore {
   }
 
   public void insert(MessageRecord message, String tenantId, long now) {
-    sql.update("INSERT INTO engine_message (" + COLUMNS + ", tenant_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    sql.write("INSERT INTO engine_message (" + COLUMNS + ", tenant_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         message.key(), message.name(), message.correlationKey(), message.messageId(), message.variables(),
         message.expiresAt(), tenantId, now);
   }
@@ -48,7 +48,7 @@ public final class MessageStore {
   }
 
   public void markCorrelated(long messageKey, String bpmnProcessId) {
-    sql.update("INSERT INTO engine_message_correlation (message_key, bpmn_process_id) VALUES (?, ?)",
+    sql.write("INSERT INTO engine_message_correlation (message_key, bpmn_process_id) VALUES (?, ?)",
         messageKey, bpmnProcessId);
   }
 
@@ -58,8 +58,8 @@ public final class MessageStore {
   }
 
   public void delete(long messageKey) {
-    sql.update("DELETE FROM engine_message_correlation WHERE message_key = ?", messageKey);
-    sql.update("DELETE FROM engine_message WHERE message_key = ?", messageKey);
+    sql.write("DELETE FROM engine_message_correlation WHERE message_key = ?", messageKey);
+    sql.write("DELETE FROM engine_message WHERE message_key = ?", messageKey);
   }
 
   public Long nextExpiry() {

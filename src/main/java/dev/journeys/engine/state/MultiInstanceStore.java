@@ -17,7 +17,7 @@ public final class MultiInstanceStore {
   /** A body was activated (again, after an incident: it starts over). */
   public void bodyActivated(long bodyKey) {
     deleteBody(bodyKey);
-    sql.update("INSERT INTO engine_multi_instance_body (element_instance_key, created, completed, terminated) "
+    sql.write("INSERT INTO engine_multi_instance_body (element_instance_key, created, completed, terminated) "
         + "VALUES (?, 0, 0, 0)", bodyKey);
   }
 
@@ -29,9 +29,9 @@ public final class MultiInstanceStore {
 
   /** An inner instance is created: it gets the next loop counter, which is returned. */
   public int innerCreated(long bodyKey, long innerKey) {
-    sql.update("UPDATE engine_multi_instance_body SET created = created + 1 WHERE element_instance_key = ?", bodyKey);
+    sql.write("UPDATE engine_multi_instance_body SET created = created + 1 WHERE element_instance_key = ?", bodyKey);
     int loopCounter = counts(bodyKey).created();
-    sql.update("INSERT INTO engine_multi_instance_inner (element_instance_key, body_key, loop_counter) VALUES (?, ?, ?)",
+    sql.write("INSERT INTO engine_multi_instance_inner (element_instance_key, body_key, loop_counter) VALUES (?, ?, ?)",
         innerKey, bodyKey, loopCounter);
     return loopCounter;
   }
@@ -42,20 +42,20 @@ public final class MultiInstanceStore {
   }
 
   public void innerCompleted(long bodyKey, long innerKey) {
-    sql.update("UPDATE engine_multi_instance_body SET completed = completed + 1 WHERE element_instance_key = ?",
+    sql.write("UPDATE engine_multi_instance_body SET completed = completed + 1 WHERE element_instance_key = ?",
         bodyKey);
-    sql.update("DELETE FROM engine_multi_instance_inner WHERE element_instance_key = ?", innerKey);
+    sql.write("DELETE FROM engine_multi_instance_inner WHERE element_instance_key = ?", innerKey);
   }
 
   public void innerTerminated(long bodyKey, long innerKey) {
-    sql.update("UPDATE engine_multi_instance_body SET terminated = terminated + 1 WHERE element_instance_key = ?",
+    sql.write("UPDATE engine_multi_instance_body SET terminated = terminated + 1 WHERE element_instance_key = ?",
         bodyKey);
-    sql.update("DELETE FROM engine_multi_instance_inner WHERE element_instance_key = ?", innerKey);
+    sql.write("DELETE FROM engine_multi_instance_inner WHERE element_instance_key = ?", innerKey);
   }
 
   /** The body ended: its rows and its inner instances' rows go. */
   public void deleteBody(long bodyKey) {
-    sql.update("DELETE FROM engine_multi_instance_inner WHERE body_key = ?", bodyKey);
-    sql.update("DELETE FROM engine_multi_instance_body WHERE element_instance_key = ?", bodyKey);
+    sql.write("DELETE FROM engine_multi_instance_inner WHERE body_key = ?", bodyKey);
+    sql.write("DELETE FROM engine_multi_instance_body WHERE element_instance_key = ?", bodyKey);
   }
 }

@@ -3,6 +3,8 @@ package dev.journeys.engine.state;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Deployed process definitions and their BPMN XML. */
@@ -12,6 +14,8 @@ public final class ProcessStore {
       "definition_key, bpmn_process_id, version, resource_name, checksum, tenant_id";
 
   private final Sql sql;
+
+  private final Map<Long, ProcessRecord> byKey = new HashMap<>();
 
   ProcessStore(Sql sql) {
     this.sql = sql;
@@ -42,8 +46,21 @@ public final class ProcessStore {
         ProcessStore::map, bpmnProcessId, version);
   }
 
+  /** A deployed definition never changes, so once read it is remembered for the writer's life. */
   public Optional<ProcessRecord> byKey(long key) {
-    return sql.queryOne("SELECT " + COLUMNS + " FROM engine_process WHERE definition_key = ?", ProcessStore::map, key);
+    ProcessRecord known = byKey.get(key);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ProcessRecord> found =
+        sql.queryOne("SELECT " + COLUMNS + " FROM engine_process WHERE definition_key = ?", ProcessStore::map, key);
+    found.ifPresent(process -> byKey.put(key, process));
+    return found;
+  }
+
+  /** Drops what is remembered: a rolled-back deployment's definition must not be found. */
+  void forget() {
+    byKey.clear();
   }
 
   public byte[] resource(long key) {

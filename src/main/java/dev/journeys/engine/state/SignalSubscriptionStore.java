@@ -23,8 +23,8 @@ public final class SignalSubscriptionStore {
 
   public void insert(SignalSubscriptionRecord s, String tenantId, long now) {
     long subscriber = s.isStartEvent() ? s.processDefinitionKey() : s.ownerKey();
-    sql.update("DELETE FROM engine_signal_subscription WHERE signal_name = ? AND subscriber_key = ?", s.name(), subscriber);
-    sql.update("INSERT INTO engine_signal_subscription (" + COLUMNS + ", subscriber_key, tenant_id, created_at) "
+    sql.write("DELETE FROM engine_signal_subscription WHERE signal_name = ? AND subscriber_key = ?", s.name(), subscriber);
+    sql.write("INSERT INTO engine_signal_subscription (" + COLUMNS + ", subscriber_key, tenant_id, created_at) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.key(), s.name(), s.ownerKey(), s.elementId(),
         s.processInstanceKey(), s.processDefinitionKey(), s.bpmnProcessId(), subscriber, tenantId, now);
   }
@@ -41,16 +41,16 @@ public final class SignalSubscriptionStore {
   }
 
   public void delete(long key) {
-    sql.update("DELETE FROM engine_signal_subscription WHERE subscription_key = ?", key);
+    sql.write("DELETE FROM engine_signal_subscription WHERE subscription_key = ?", key);
   }
 
   public void deleteOfOwner(long ownerKey) {
-    sql.update("DELETE FROM engine_signal_subscription WHERE element_instance_key = ?", ownerKey);
+    sql.write("DELETE FROM engine_signal_subscription WHERE element_instance_key = ?", ownerKey);
   }
 
   /** Removes the signal start events of every version of the process. */
   public void deleteStartEvents(String bpmnProcessId) {
-    sql.update("DELETE FROM engine_signal_subscription WHERE bpmn_process_id = ? AND element_instance_key IS NULL",
+    sql.write("DELETE FROM engine_signal_subscription WHERE bpmn_process_id = ? AND element_instance_key IS NULL",
         bpmnProcessId);
   }
 

@@ -21,7 +21,7 @@ public final class SubscriptionStore {
   }
 
   public void insert(SubscriptionRecord s, long now) {
-    sql.update("INSERT INTO engine_message_subscription (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    sql.write("INSERT INTO engine_message_subscription (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s.key(), s.name(), s.correlationKey(), s.ownerKey(), s.elementId(), s.processInstanceKey(),
         s.processDefinitionKey(), s.bpmnProcessId(), now);
   }
@@ -42,17 +42,17 @@ public final class SubscriptionStore {
   }
 
   public void delete(long key) {
-    sql.update("DELETE FROM engine_message_subscription WHERE subscription_key = ?", key);
+    sql.write("DELETE FROM engine_message_subscription WHERE subscription_key = ?", key);
   }
 
   public void deleteOfOwner(long ownerKey) {
-    sql.update("DELETE FROM engine_message_subscription WHERE element_instance_key = ?", ownerKey);
+    sql.write("DELETE FROM engine_message_subscription WHERE element_instance_key = ?", ownerKey);
   }
 
   public void replaceMessageStarts(String bpmnProcessId, List<MessageStart> starts) {
-    sql.update("DELETE FROM engine_message_start WHERE bpmn_process_id = ?", bpmnProcessId);
+    sql.write("DELETE FROM engine_message_start WHERE bpmn_process_id = ?", bpmnProcessId);
     for (MessageStart start : starts) {
-      sql.update("INSERT INTO engine_message_start (process_definition_key, bpmn_process_id, element_id, message_name) "
+      sql.write("INSERT INTO engine_message_start (process_definition_key, bpmn_process_id, element_id, message_name) "
           + "VALUES (?, ?, ?, ?)", start.processDefinitionKey(), start.bpmnProcessId(), start.elementId(), start.name());
     }
   }
@@ -69,7 +69,7 @@ public final class SubscriptionStore {
   }
 
   public void lockStart(String bpmnProcessId, String correlationKey, long processInstanceKey) {
-    sql.update("INSERT INTO engine_message_start_lock (bpmn_process_id, correlation_key, process_instance_key) VALUES (?, ?, ?)",
+    sql.write("INSERT INTO engine_message_start_lock (bpmn_process_id, correlation_key, process_instance_key) VALUES (?, ?, ?)",
         bpmnProcessId, correlationKey, processInstanceKey);
   }
 

@@ -17,7 +17,7 @@ public final class TimerStore {
   }
 
   public void insert(TimerRecord t, long now) {
-    sql.update("INSERT INTO engine_timer (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    sql.write("INSERT INTO engine_timer (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         t.key(), t.dueAt(), t.kind(), t.spec(), t.repetitions(), t.elementId(), t.ownerKey(), t.processInstanceKey(),
         t.processDefinitionKey(), t.bpmnProcessId(), now);
   }
@@ -40,20 +40,20 @@ public final class TimerStore {
   }
 
   public void deleteOfOwner(long ownerKey) {
-    sql.update("DELETE FROM engine_timer WHERE element_instance_key = ?", ownerKey);
+    sql.write("DELETE FROM engine_timer WHERE element_instance_key = ?", ownerKey);
   }
 
   /** Removes the timer start events of every version of a process. */
   public void deleteStartTimers(String bpmnProcessId) {
-    sql.update("DELETE FROM engine_timer WHERE bpmn_process_id = ? AND element_instance_key IS NULL", bpmnProcessId);
+    sql.write("DELETE FROM engine_timer WHERE bpmn_process_id = ? AND element_instance_key IS NULL", bpmnProcessId);
   }
 
   public void delete(long key) {
-    sql.update("DELETE FROM engine_timer WHERE timer_key = ?", key);
+    sql.write("DELETE FROM engine_timer WHERE timer_key = ?", key);
   }
 
   public void reschedule(long key, long dueAt, int repetitions) {
-    sql.update("UPDATE engine_timer SET due_at = ?, repetitions = ? WHERE timer_key = ?", dueAt, repetitions, key);
+    sql.write("UPDATE engine_timer SET due_at = ?, repetitions = ? WHERE timer_key = ?", dueAt, repetitions, key);
   }
 
   private static TimerRecord map(ResultSet rs) throws SQLException {
