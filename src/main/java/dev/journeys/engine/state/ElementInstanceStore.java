@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Active element instances; completed and terminated ones are removed. The writer is the only one
@@ -29,8 +30,12 @@ public final class ElementInstanceStore {
     }
   };
 
-  ElementInstanceStore(Sql sql) {
+  private final LongConsumer created;
+
+  /** {@code created} hears of each new instance's key: its variable scope starts empty. */
+  ElementInstanceStore(Sql sql, LongConsumer created) {
     this.sql = sql;
+    this.created = created;
   }
 
   /** Drops what is remembered: the transaction that wrote it may have been rolled back. */
@@ -45,6 +50,7 @@ public final class ElementInstanceStore {
         instance.elementId(), instance.kind(), instance.flowScopeKey(), instance.state().name(),
         instance.parentElementInstanceKey(), now);
     cache.put(instance.key(), instance);
+    created.accept(instance.key());
   }
 
   public void updateState(long key, LifecycleState state) {

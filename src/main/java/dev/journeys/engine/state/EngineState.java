@@ -28,8 +28,8 @@ public final class EngineState implements AutoCloseable {
 
   public EngineState(Connection connection) {
     this.sql = new Sql(connection);
-    this.elementInstances = new ElementInstanceStore(sql);
     this.variables = new VariableStore(sql, this::nextKey);
+    this.elementInstances = new ElementInstanceStore(sql, variables::newScope);
     this.jobs = new JobStore(sql);
     this.incidents = new IncidentStore(sql);
     this.processes = new ProcessStore(sql);

@@ -1,9 +1,11 @@
 package dev.journeys.engine.state;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The funnel counters of each process version (engine_funnel_element, engine_funnel_timing),
@@ -39,6 +41,16 @@ public final class FunnelStore {
   };
 
   private final List<Delta> pending = new ArrayList<>();
+  /**
+   * The elements each journey started by this writer has entered so far: for those, whether an
+   * element was reached before is known without asking the history (which only this writer fills).
+   */
+  private final Map<Long, Set<String>> reached = new LinkedHashMap<>(STARTS_CACHED, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Set<String>> eldest) {
+      return size() > STARTS_CACHED;
+    }
+  };
 
   FunnelStore(Sql sql) {
     this.sql = sql;
@@ -47,6 +59,7 @@ public final class FunnelStore {
   /** A journey (process instance) started: the process's own row, entered at time zero. */
   public void journeyStarted(long definitionKey, String processId, long processInstanceKey, long now) {
     starts.put(processInstanceKey, now);
+    reached.put(processInstanceKey, new HashSet<>());
     count(definitionKey, processId, "journeys");
     timing(definitionKey, processId, 0);
   }
@@ -58,9 +71,7 @@ public final class FunnelStore {
    */
   public void entered(long definitionKey, String elementId, long elementInstanceKey, long processInstanceKey,
       long now) {
-    boolean before = sql.queryOne("SELECT 1 FROM engine_element_instance_history WHERE process_instance_key = ? "
-            + "AND element_id = ? AND element_instance_key <> ? FETCH FIRST 1 ROWS ONLY", rs -> rs.getInt(1),
-        processInstanceKey, elementId, elementInstanceKey).isPresent();
+    boolean before = reachedBefore(elementId, elementInstanceKey, processInstanceKey);
     if (before) {
       count(definitionKey, elementId, "entered");
       return;
@@ -82,9 +93,7 @@ public final class FunnelStore {
    */
   public void bodyEntered(long definitionKey, String elementId, long elementInstanceKey, long processInstanceKey,
       long now) {
-    boolean before = sql.queryOne("SELECT 1 FROM engine_element_instance_history WHERE process_instance_key = ? "
-            + "AND element_id = ? AND element_instance_key <> ? FETCH FIRST 1 ROWS ONLY", rs -> rs.getInt(1),
-        processInstanceKey, elementId, elementInstanceKey).isPresent();
+    boolean before = reachedBefore(elementId, elementInstanceKey, processInstanceKey);
     if (before) {
       return;
     }
@@ -96,6 +105,17 @@ public final class FunnelStore {
     }
     count(definitionKey, elementId, "reached");
     timing(definitionKey, elementId, now - start);
+  }
+
+  /** Whether another instance of the element was entered before in this journey (and notes this one). */
+  private boolean reachedBefore(String elementId, long elementInstanceKey, long processInstanceKey) {
+    Set<String> known = reached.get(processInstanceKey);
+    if (known != null) {
+      return !known.add(elementId);
+    }
+    return sql.queryOne("SELECT 1 FROM engine_element_instance_history WHERE process_instance_key = ? "
+            + "AND element_id = ? AND element_instance_key <> ? FETCH FIRST 1 ROWS ONLY", rs -> rs.getInt(1),
+        processInstanceKey, elementId, elementInstanceKey).isPresent();
   }
 
   /** A path of the journey ended at this element (or, for the process's own row, the journey completed). */
@@ -111,6 +131,7 @@ public final class FunnelStore {
   /** The journey ended: its start is no longer needed. */
   public void journeyEnded(long processInstanceKey) {
     starts.remove(processInstanceKey);
+    reached.remove(processInstanceKey);
   }
 
   /** Counts one more in {@code column}; "journeys" (a journey's first entry) counts as an entry too. */
@@ -130,6 +151,7 @@ public final class FunnelStore {
   /** The command since {@code mark} was rolled back: its counts are forgotten. */
   public void rollBackTo(int mark) {
     pending.subList(Math.min(mark, pending.size()), pending.size()).clear();
+    reached.clear(); // what a rolled-back command entered was not entered: ask the history again
   }
 
   /**

@@ -37,6 +37,11 @@ public final class VariableStore {
     cache.clear();
   }
 
+  /** A scope that was just created (a fresh key): it has no variables yet, nothing to read. */
+  void newScope(long scopeKey) {
+    cache.put(scopeKey, new TreeMap<>());
+  }
+
   /** The scope's variables by name (a copy the caller may change). */
   public Map<String, String> local(long scopeKey) {
     return new LinkedHashMap<>(scope(scopeKey));
