@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
  * they hold contact data and serve only a retry. The event's row stays, so a late redelivery is still
  * recognised and not applied twice, and a discarded event keeps its record (who, when, why it was
  * parked); parked and pending events keep their bodies until handled.
+ *
+ * <p>The batch walks the bodies in key order, not the events: the events' rows stay, so walking
+ * them began every batch at the first event ever stored and grew longer with each batch.
  */
 @Component
 class WebhookPayloadPurge implements RetentionPurge {
@@ -31,8 +34,10 @@ class WebhookPayloadPurge implements RetentionPurge {
   public int purgeBefore(Instant cutoff, int limit) {
     return jdbc.sql("""
             DELETE FROM inbox_payload WHERE inbox_id IN (
-              SELECT i.id FROM inbox i JOIN inbox_payload p ON p.inbox_id = i.id
-              WHERE i.state IN ('DONE', 'DISCARDED') AND i.received_at < ? ORDER BY i.id FETCH FIRST ? ROWS ONLY)""")
+              SELECT p.inbox_id FROM inbox_payload p
+              WHERE EXISTS (SELECT 1 FROM inbox i WHERE i.id = p.inbox_id
+                AND i.state IN ('DONE', 'DISCARDED') AND i.received_at < ?)
+              ORDER BY p.inbox_id FETCH FIRST ? ROWS ONLY)""")
         .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), limit)
         .update();
   }

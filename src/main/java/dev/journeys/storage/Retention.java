@@ -73,10 +73,10 @@ public class Retention {
       do {
         batch = purge.purgeBefore(now.minus(keep), properties.batchSize());
         total += batch;
-        if (batch == properties.batchSize()) {
+        if (batch >= properties.batchSize()) {
           rest();
         }
-      } while (batch == properties.batchSize());
+      } while (batch >= properties.batchSize());
       deleted.merge(purge.kind(), total, Integer::sum);
     }
     if (deleted.values().stream().anyMatch(n -> n > 0)) {

@@ -12,7 +12,8 @@ public interface RetentionPurge {
   String kind();
 
   /**
-   * Deletes at most {@code limit} rows older than {@code cutoff}, in one short transaction.
+   * Deletes about {@code limit} rows older than {@code cutoff} (a few more when expired rows share a
+   * key), in short transactions.
    *
    * @return how many rows it deleted; fewer than {@code limit} means nothing older is left
    */

@@ -128,7 +128,7 @@ public final class WebhookToEmailBenchmark {
    * Stops the app, waiting at most CLOSE_SECONDS: with a backlog left by a run that fell behind,
    * shutting down can hang (see docs/BENCHMARKS.md), and the figures are already printed.
    */
-  private static boolean close(ConfigurableApplicationContext app) throws InterruptedException {
+  static boolean close(ConfigurableApplicationContext app) throws InterruptedException {
     Thread closer = new Thread(app::close, "bench-app-close");
     closer.setDaemon(true);
     closer.start();

@@ -53,12 +53,16 @@ class RetentionTest {
     outbox(4, "HELD", OLD);
     outbox(5, "SENDING", OLD);
     outbox(6, "SENT", RECENT);
+    outbox(1, "sms", "HELD", OLD);
     decision(1, OLD);
     decision(6, RECENT);
     news("o-1", "k-old", OLD);
     news("o-1", "k-new", RECENT);
     smsEvent(OLD);
     smsEvent(RECENT);
+    event(1, "opened", OLD);
+    event(1, "clicked", RECENT);
+    event(2, "opened", OLD);
 
     // Batches of two: several rounds for each kind.
     Retention retention = new Retention(List.of(purge("dev.journeys.orders.WebhookPayloadPurge"),
@@ -67,13 +71,17 @@ class RetentionTest {
         null, Clock.fixed(NOW, ZoneOffset.UTC));
     Map<String, Integer> deleted = retention.purge();
 
-    assertThat(deleted).containsEntry("webhook-payloads", 3).containsEntry("message-records", 6);
+    assertThat(deleted).containsEntry("webhook-payloads", 3).containsEntry("message-records", 8);
     assertThat(ids("SELECT inbox_id FROM inbox_payload ORDER BY inbox_id"))
         .as("payloads of parked, pending and recent events stay").containsExactly(parkedOld, pendingOld, doneRecent);
     assertThat(ids("SELECT id FROM inbox ORDER BY id")).as("every event row stays, for recognising redeliveries")
         .containsExactly(doneOld, doneOld2, doneOld3, parkedOld, pendingOld, doneRecent);
-    assertThat(ids("SELECT element_instance_key FROM outbox ORDER BY element_instance_key"))
-        .as("held and sending messages stay whatever their age").containsExactly(4L, 5L, 6L);
+    assertThat(jdbc.sql("SELECT element_instance_key || ' ' || channel FROM outbox ORDER BY element_instance_key, channel")
+            .query(String.class).list())
+        .as("held and sending messages stay whatever their age, also beside an expired one of the same step")
+        .containsExactly("1 sms", "4 email", "5 email", "6 email");
+    assertThat(jdbc.sql("SELECT element_instance_key || ' ' || kind FROM message_event").query(String.class).list())
+        .as("a recent event stays beside an expired one of the same message").containsExactly("1 clicked");
     assertThat(ids("SELECT element_instance_key FROM outbox_decision")).containsExactly(6L);
     assertThat(jdbc.sql("SELECT news_key FROM outbox_news").query(String.class).list()).containsExactly("k-new");
     assertThat(ids("SELECT COUNT(*) FROM sms_event")).containsExactly(1L);
@@ -115,11 +123,20 @@ class RetentionTest {
   }
 
   private void outbox(long key, String status, Instant at) {
+    outbox(key, "email", status, at);
+  }
+
+  private void outbox(long key, String channel, String status, Instant at) {
     jdbc.sql("""
             INSERT INTO outbox (element_instance_key, channel, job_key, order_id, template, message_id, status,
                                 attempts, created_at)
-            VALUES (?, 'email', 1, 'o-1', 'order-confirmation', ?, ?, 1, ?)""")
-        .params(key, "<" + key + ".email@test>", status, utc(at)).update();
+            VALUES (?, ?, 1, 'o-1', 'order-confirmation', ?, ?, 1, ?)""")
+        .params(key, channel, "<" + key + "." + channel + "@test>", status, utc(at)).update();
+  }
+
+  private void event(long key, String kind, Instant at) {
+    jdbc.sql("INSERT INTO message_event (element_instance_key, channel, kind, happened_at) VALUES (?, 'email', ?, ?)")
+        .params(key, kind, utc(at)).update();
   }
 
   private void decision(long key, Instant at) {
