@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * csat_day, csat_sku_day and csat_request_day (SatisfactionRollup); a period that starts at midnight
  * reads those rows and counts only the rest live: today, and closed days whose ratings changed since
  * they were added up (a changed rating, a support ticket opened), which FeedbackStore marks stale.
+ * What a period's rolled days add up to is kept in memory, keyed by the period's start, the journey,
+ * the rolled and stale days and the roll-up's count of day writes, so reading the period again adds
+ * up only the live part; any day written anew (in any app instance) changes the key.
  * Comments and low ratings are listed live, newest first, a page at a time, from indexes.
  */
 @Service
