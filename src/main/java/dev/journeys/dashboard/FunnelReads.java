@@ -6,11 +6,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.statistics.response.ProcessElementStatistics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +62,12 @@ class FunnelReads {
   }
 
   private final CamundaClient client;
-  private final ObjectMapper json;
+  private final EngineExtension engine;
   private final boolean embedded;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   FunnelReads(CamundaClient client, ObjectMapper json, @Value("${journeys.engine.mode:embedded}") String mode) {
     this.client = client;
-    this.json = json;
+    this.engine = new EngineExtension(client, json);
     this.embedded = !"camunda".equalsIgnoreCase(mode.trim());
   }
 
@@ -93,17 +87,7 @@ class FunnelReads {
   }
 
   private Funnel fromCounters(long definitionKey) throws IOException, InterruptedException {
-    var configuration = client.getConfiguration();
-    URI uri = configuration.getRestAddress().resolve("/journeys/v1/process-definitions/" + definitionKey + "/funnel");
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).GET();
-    if (configuration.getCredentialsProvider() != null) {
-      configuration.getCredentialsProvider().applyCredentials(request::header);
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("the engine answered " + response.statusCode());
-    }
-    JsonNode body = json.readTree(response.body());
+    JsonNode body = engine.get("/journeys/v1/process-definitions/" + definitionKey + "/funnel");
     JsonNode j = body.path("journeys");
     Journeys journeys = new Journeys(j.path("started").asLong(), j.path("completed").asLong(),
         j.path("cancelled").asLong(), j.path("erased").asLong(), j.path("incidents").asLong());

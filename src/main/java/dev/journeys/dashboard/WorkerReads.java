@@ -6,10 +6,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.JobState;
 import io.camunda.client.api.search.response.Job;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,18 +66,17 @@ public class WorkerReads {
   }
 
   private final CamundaClient client;
-  private final ObjectMapper json;
+  private final EngineExtension engine;
   private final boolean embedded;
   private final Duration silence;
   private final Set<String> external;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   WorkerReads(CamundaClient client, ObjectMapper json, @Value("${journeys.engine.mode:embedded}") String mode,
       @Value("${journeys.dashboard.worker-silence:PT2M}") Duration silence,
       @Value("${journeys.lint.external-job-types:}") String[] external, Clock clock) {
     this.client = client;
-    this.json = json;
+    this.engine = new EngineExtension(client, json);
     this.embedded = !"camunda".equalsIgnoreCase(mode.trim());
     this.silence = silence;
     this.external = Arrays.stream(external).map(String::trim).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
@@ -100,19 +95,10 @@ public class WorkerReads {
   }
 
   private Workers fromEngine() throws IOException, InterruptedException {
-    var configuration = client.getConfiguration();
-    URI uri = configuration.getRestAddress().resolve("/journeys/v1/job-types");
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).GET();
-    if (configuration.getCredentialsProvider() != null) {
-      configuration.getCredentialsProvider().applyCredentials(request::header);
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("the engine answered " + response.statusCode());
-    }
+    JsonNode body = engine.get("/journeys/v1/job-types");
     Instant now = clock.instant();
     Map<String, JobType> types = new TreeMap<>();
-    for (JsonNode item : json.readTree(response.body()).path("items")) {
+    for (JsonNode item : body.path("items")) {
       String type = item.path("type").asText();
       long waiting = item.path("waiting").asLong();
       Instant lastPolled = instant(item.path("lastPolledAt"));

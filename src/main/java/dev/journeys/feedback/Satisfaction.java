@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * csat_day, csat_sku_day and csat_request_day (SatisfactionRollup); a period that starts at midnight
  * reads those rows and counts only the rest live: today, and closed days whose ratings changed since
  * they were added up (a changed rating, a support ticket opened), which FeedbackStore marks stale.
+ * What a period's rolled days add up to is kept in memory, keyed by the period's start, the journey,
+ * the rolled and stale days and the roll-up's count of day writes, so reading the period again adds
+ * up only the live part; any day written anew (in any app instance) changes the key.
  * Comments and low ratings are listed live, newest first, a page at a time, from indexes.
  */
 @Service
@@ -115,6 +119,8 @@ public class Satisfaction {
   private static final Duration WEEK = Duration.ofDays(7);
   /** The most a list may be paged back (page size times this many ratings). */
   public static final int MAX_PAGE = 500;
+  /** How many periods' rolled figures are kept (each a few hundred groups). */
+  private static final int ROLLED_KEPT = 32;
   private static final String RATINGS = "SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END),"
       + " SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END),"
       + " SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END)";
@@ -124,6 +130,13 @@ public class Satisfaction {
   private final ClosedDays closed;
   /** False: every figure counted live from the ratings, the roll-up not read (tests, benchmarks). */
   private final boolean readRollup;
+  /** The rolled part of the periods read last (a few, least recently read dropped first); never changed once in. */
+  private final Map<RolledKey, Tally> rolledCache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<RolledKey, Tally> eldest) {
+      return size() > ROLLED_KEPT;
+    }
+  });
 
   /** Public for the tests and benchmarks that build it outside a Spring context: everything counted live. */
   public Satisfaction(JdbcClient jdbc, SentMessages sent) {
@@ -164,7 +177,7 @@ public class Satisfaction {
     List<Instant[]> live = plan != null ? plan.live()
         : from.isBefore(to) ? List.<Instant[]>of(new Instant[] {from, to}) : List.of();
     if (plan != null && plan.anyRolled()) {
-      addRolled(plan, journey, tally);
+      tally.addAll(rolled(plan, from, journey));
     }
     for (Instant[] range : live) {
       countLive(range[0], range[1], journey, tally);
@@ -176,8 +189,11 @@ public class Satisfaction {
     return new Report(from, to, journey, tally.requests, tally.all, weeks, byCount(tally.journeys),
         byClass(tally.deliveries), byCount(tally.carriers), byCount(tally.locales), byCount(tally.skus),
         tally.low, tally.lowWithTicket,
-        rated(where, " AND f.commented = TRUE", listed, offset),
-        rated(where, " AND f.rating <= 2", listed, offset));
+        // "commented DESC" orders nothing more (all are TRUE) but lets H2 read feedback_commented
+        // backwards and stop after the page, as PostgreSQL does; without it H2 sorted every comment.
+        rated(where, " AND f.commented = TRUE", "commented DESC, ", listed, offset),
+        // feedback_received gives received_at's order; both databases sort only equal instants by order.
+        rated(where, " AND f.rating <= 2", "", listed, offset));
   }
 
   /** The period's figures, added up from rolled-up days and live counts alike. */
@@ -210,6 +226,42 @@ public class Satisfaction {
       low += counts.one() + counts.two();
       lowWithTicket += tickets;
     }
+
+    /** Adds another tally of the same period (its weeks counted from the same start). */
+    void addAll(Tally other) {
+      all = sum(all, other.all);
+      other.journeys.forEach((k, v) -> journeys.merge(k, v, Satisfaction::sum));
+      other.deliveries.forEach((k, v) -> deliveries.merge(k, v, Satisfaction::sum));
+      other.carriers.forEach((k, v) -> carriers.merge(k, v, Satisfaction::sum));
+      other.locales.forEach((k, v) -> locales.merge(k, v, Satisfaction::sum));
+      other.skus.forEach((k, v) -> skus.merge(k, v, Satisfaction::sum));
+      other.byWeek.forEach((k, v) -> byWeek.merge(k, v, Satisfaction::sum));
+      low += other.low;
+      lowWithTicket += other.lowWithTicket;
+      requests += other.requests;
+    }
+  }
+
+  /** What the rolled part of a report depends on. */
+  private record RolledKey(Instant from, String journey, LocalDate rolledFrom, LocalDate rolledTo,
+      List<LocalDate> stale, long written) {}
+
+  /**
+   * The rolled days' figures of a period: added up from the roll-up, or kept from the last time the
+   * same period read the same rows (same days, same stale days, no day written since).
+   */
+  private Tally rolled(ClosedDays.Plan plan, Instant from, String journey) {
+    // The rolled days decide it, whatever the period's end (today's part is live): the page and the
+    // gauges (which end now) share it. Weeks count from the period's start; none pre-filled here.
+    RolledKey key = new RolledKey(from, journey, plan.rolledFrom(), plan.rolledTo(), List.copyOf(plan.stale()),
+        plan.written());
+    Tally rolled = rolledCache.get(key);
+    if (rolled == null) {
+      rolled = new Tally(from, from);
+      addRolled(plan, journey, rolled);
+      rolledCache.put(key, rolled);
+    }
+    return rolled;
   }
 
   private void addRolled(ClosedDays.Plan plan, String journey, Tally tally) {
@@ -316,7 +368,7 @@ public class Satisfaction {
         rs.getLong(first + 4));
   }
 
-  private List<Rated> rated(Filter where, String condition, int limit, int offset) {
+  private List<Rated> rated(Filter where, String condition, String orderFirst, int limit, int offset) {
     if (limit <= 0) {
       return List.of();
     }
@@ -325,7 +377,7 @@ public class Satisfaction {
     params.add(limit);
     return jdbc.sql("SELECT order_id, rating, comment, received_at, changed_at, carrier, locale, ticket_opened_at"
             + " FROM feedback f" + where.sql + condition
-            + " ORDER BY received_at DESC, order_id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+            + " ORDER BY " + orderFirst + "received_at DESC, order_id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
         .params(params)
         .query((rs, n) -> new Rated(rs.getString("order_id"), rs.getInt("rating"), rs.getString("comment"),
             instant(rs.getObject("received_at", OffsetDateTime.class)),

@@ -34,9 +34,12 @@ public final class ClosedDays {
   /**
    * What a period reads: the days {@code rolledFrom} to {@code rolledTo} (both included; none when
    * null) from the roll-up, except the {@code stale} ones, and every instant range of {@code live}
-   * (start inclusive, end exclusive) from the facts.
+   * (start inclusive, end exclusive) from the facts. {@code written} counts the day writes so far
+   * (the mark's days_written, {@link Mark}): the rolled days' rows are the same while it is, so what a reader added up
+   * from them may be kept under (period, stale days, written).
    */
-  public record Plan(LocalDate rolledFrom, LocalDate rolledTo, List<LocalDate> stale, List<Instant[]> live) {
+  public record Plan(LocalDate rolledFrom, LocalDate rolledTo, List<LocalDate> stale, List<Instant[]> live,
+      long written) {
 
     public boolean anyRolled() {
       return rolledFrom != null;
@@ -64,7 +67,7 @@ public final class ClosedDays {
   private final String staleTable;
 
   /**
-   * @param markTable a table with columns (id, rolled_through) and one row, id 1
+   * @param markTable a table with columns (id, rolled_through, days_written) and one row, id 1
    * @param staleTable a table with one column, on_day
    */
   public ClosedDays(JdbcClient jdbc, TransactionTemplate transactions, String markTable, String staleTable) {
@@ -91,9 +94,22 @@ public final class ClosedDays {
 
   /** The last day added up; null before the first. */
   public LocalDate rolledThrough() {
-    return jdbc.sql("SELECT rolled_through FROM " + markTable + " WHERE id = 1")
-        .query((rs, n) -> rs.getDate(1))
-        .optional().map(Date::toLocalDate).orElse(null);
+    return mark().rolledThrough();
+  }
+
+  /**
+   * The mark row: the last day added up (null before the first) and how many day writes the roll-up
+   * has committed (each write of a day, first or again, adds one; V109).
+   */
+  public record Mark(LocalDate rolledThrough, long written) {}
+
+  public Mark mark() {
+    return jdbc.sql("SELECT rolled_through, days_written FROM " + markTable + " WHERE id = 1")
+        .query((rs, n) -> {
+          Date through = rs.getDate(1);
+          return new Mark(through == null ? null : through.toLocalDate(), rs.getLong(2));
+        })
+        .optional().orElse(new Mark(null, 0));
   }
 
   /**
@@ -120,18 +136,19 @@ public final class ClosedDays {
    */
   public Plan plan(Instant from, Instant end) {
     if (!from.isBefore(end)) {
-      return new Plan(null, null, List.of(), List.of());
+      return new Plan(null, null, List.of(), List.of(), 0);
     }
     LocalDate firstWhole = start(day(from)).equals(from) ? day(from) : day(from).plusDays(1);
     LocalDate lastWhole = day(end).minusDays(1);
-    LocalDate through = rolledThrough();
+    Mark mark = mark();
+    LocalDate through = mark.rolledThrough();
     if (through != null && through.isBefore(lastWhole)) {
       lastWhole = through;
     }
     if (through == null || firstWhole.isAfter(lastWhole)) {
       List<Instant[]> all = new ArrayList<>();
       all.add(new Instant[] {from, end});
-      return new Plan(null, null, List.of(), all);
+      return new Plan(null, null, List.of(), all, mark.written());
     }
     List<LocalDate> stale = staleDays(firstWhole, lastWhole);
     List<Instant[]> live = new ArrayList<>();
@@ -144,7 +161,7 @@ public final class ClosedDays {
     if (start(lastWhole.plusDays(1)).isBefore(end)) {
       add(live, start(lastWhole.plusDays(1)), end);
     }
-    return new Plan(firstWhole, lastWhole, stale, live);
+    return new Plan(firstWhole, lastWhole, stale, live, mark.written());
   }
 
   /** Adds a range, joined to the last one when they meet. */
@@ -179,7 +196,7 @@ public final class ClosedDays {
       boolean rolled = Boolean.TRUE.equals(transactions.execute(tx -> {
         // The mark first: its row lock makes another instance's write of a day wait, then find the
         // day added up already and write nothing.
-        int marked = jdbc.sql("UPDATE " + markTable + " SET rolled_through = ? "
+        int marked = jdbc.sql("UPDATE " + markTable + " SET rolled_through = ?, days_written = days_written + 1 "
                 + "WHERE id = 1 AND (rolled_through IS NULL OR rolled_through < ?)")
             .params(Date.valueOf(day), Date.valueOf(day)).update();
         if (marked == 0) {
@@ -204,7 +221,7 @@ public final class ClosedDays {
         break;
       }
       transactions.executeWithoutResult(tx -> {
-        jdbc.sql("UPDATE " + markTable + " SET rolled_through = rolled_through WHERE id = 1").update();
+        jdbc.sql("UPDATE " + markTable + " SET days_written = days_written + 1 WHERE id = 1").update();
         // The marks it removes are the changes its count sees: a change committed later leaves its mark.
         jdbc.sql("DELETE FROM " + staleTable + " WHERE on_day = ?").param(Date.valueOf(day)).update();
         writer.write(day);
@@ -219,6 +236,7 @@ public final class ClosedDays {
    * days' rows itself, e.g. the results benchmark).
    */
   public void markRolledThrough(LocalDate day) {
-    jdbc.sql("UPDATE " + markTable + " SET rolled_through = ? WHERE id = 1").param(Date.valueOf(day)).update();
+    jdbc.sql("UPDATE " + markTable + " SET rolled_through = ?, days_written = days_written + 1 WHERE id = 1")
+        .param(Date.valueOf(day)).update();
   }
 }

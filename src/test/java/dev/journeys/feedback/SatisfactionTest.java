@@ -217,6 +217,10 @@ class SatisfactionTest {
   void aLateChangeToAClosedDayIsCountedAtOnceAndRolledUpAgain(String kind) {
     open(kind);
     rollup.rollUpClosedDays();
+    // Read once before the change: the page keeps what it added up from these rolled days, and must
+    // not answer from it once the two days are written again.
+    Satisfaction.Report before = satisfaction.report(FROM, TO, null, 10);
+    assertThat(before.ratings()).isEqualTo(new Satisfaction.Counts(1, 1, 1, 2, 2));
 
     // Today: F-4 (first rated on the 16th) changes from 2 to 4; F-5's (the 23rd) support ticket opens.
     store.change("F-4", 4, null, NOW);
