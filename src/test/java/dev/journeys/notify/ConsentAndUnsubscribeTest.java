@@ -3,10 +3,11 @@ package dev.journeys.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.journeys.JourneyProbe;
 import dev.journeys.JourneysAppTest;
-import dev.journeys.SharedSmtp;
 import dev.journeys.customers.ContactDetails;
 import dev.journeys.customers.Customers;
 import dev.journeys.customers.MarketingChannel;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -38,12 +42,19 @@ import org.springframework.web.client.RestClient;
  * app: send-message tasks of test processes, GreenMail as the SMTP server.
  */
 @JourneysAppTest
-// The JVM's one SMTP server: a server of its own made a Spring context of its own. Each test reads
-// only the mail to its own order's address.
-@SharedSmtp.Uses
 class ConsentAndUnsubscribeTest {
 
-  static final GreenMail smtp = SharedSmtp.server();
+  @RegisterExtension
+  static final GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+          .withPerMethodLifecycle(false);
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  }
 
   @LocalServerPort int port;
   @Autowired CamundaClient camunda;

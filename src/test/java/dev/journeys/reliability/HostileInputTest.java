@@ -3,10 +3,10 @@ package dev.journeys.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.journeys.JourneysAppTest;
-import dev.journeys.SharedSmtp;
 import dev.journeys.orders.OrderJson;
 import dev.journeys.orders.ShopClient;
 import dev.journeys.orders.ShopifyWebhooks;
@@ -19,25 +19,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Input an attacker or a broken shop could send: never a 5xx, never evaluated, never a second effect,
  * and nothing already accepted lost.
  */
 @JourneysAppTest
-// The JVM's one SMTP server, as other classes of this context have it: a server of its own made a
-// Spring context of its own. Each test reads only the mail to its own (or the attacker's) address.
-@SharedSmtp.Uses
 class HostileInputTest {
 
   static final String INJECTION = "${7*7} {{7*7}} [[${7*7}]] <script>alert(1)</script>";
 
-  // Shopify's webhook secrets come with @JourneysAppTest (ShopifyWebhooks.SECRETS_PROPERTY).
-  static final GreenMail smtp = SharedSmtp.server();
+  static final int SMTP_PORT = AppProcess.freePort();
+
+  @RegisterExtension
+  static final GreenMailExtension smtp =
+      new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    String[] secrets = ShopifyWebhooks.SECRETS_PROPERTY.split("=", 2);
+    registry.add(secrets[0], () -> secrets[1]);
+  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

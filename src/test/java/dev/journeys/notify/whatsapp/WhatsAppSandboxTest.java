@@ -32,10 +32,7 @@ import org.springframework.web.client.RestClient;
     "journeys.notify.whatsapp.enabled=true",
     "journeys.notify.whatsapp.from=+14155238886",
     "journeys.notify.whatsapp.templates.shipping-update.en=HX0123456789abcdef0123456789abcdef",
-    "journeys.notify.quiet-hours.whatsapp.enabled=false",
-    // Not about SMS or push; as ContactDataErasureTest has them, so the classes share one context.
-    "journeys.notify.quiet-hours.push.enabled=false",
-    "journeys.notify.quiet-hours.sms.enabled=false"
+    "journeys.notify.quiet-hours.whatsapp.enabled=false"
 })
 class WhatsAppSandboxTest {
 
