@@ -29,6 +29,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "journeys.events.refund-issued.shopify-topic=refunds/create",
       "journeys.events.refund-issued.variables=id,note",
       // The dashboard links to Operate when told where it is (DashboardPagesTest).
-      "journeys.dashboard.operate-url=https://operate.example.com/operate"
+      "journeys.dashboard.operate-url=https://operate.example.com/operate",
+      // Diagram pages count afresh (DashboardPagesTest) and recommendations are not reused
+      // (RecommendationsTest): no test of this context asserts a cached figure, and the two
+      // classes share it instead of building one each.
+      "journeys.dashboard.counts-max-age=0s",
+      "journeys.notify.recommendations-cache=0s"
     })
 public @interface JourneysAppTest {}

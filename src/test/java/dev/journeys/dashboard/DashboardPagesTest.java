@@ -15,11 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** The pages over HTTP for a logged-in viewer (a session made with an API token is not needed: GETs take one). */
 @JourneysAppTest
-@TestPropertySource(properties = "journeys.dashboard.counts-max-age=0s")
 class DashboardPagesTest {
 
   @LocalServerPort int port;

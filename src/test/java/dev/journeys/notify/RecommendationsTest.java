@@ -11,11 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.TestPropertySource;
 
 /** The default recommendations: other products from the shop's recent orders, not the order's own. */
 @JourneysAppTest
-@TestPropertySource(properties = "journeys.notify.recommendations-cache=0s")
 class RecommendationsTest {
 
   @LocalServerPort int port;
