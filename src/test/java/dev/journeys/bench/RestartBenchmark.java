@@ -58,7 +58,8 @@ public final class RestartBenchmark {
   private final Path dir;
   private final String dbUrl;
   private final MailArrivals mail;
-  private final AtomicLong orderNumbers = new AtomicLong();
+  /** Order numbers new to a reused store: a repeated order id would be taken as a duplicate webhook. */
+  private final AtomicLong orderNumbers = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1_000);
   private final List<String> results = new ArrayList<>();
 
   private RestartBenchmark(Map<String, String> options, MailArrivals mail) {
