@@ -19,7 +19,11 @@ class ChannelStartupCheck implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    long begun = System.nanoTime();
     List<String> problems = channels.all().stream().flatMap(c -> c.startupProblems().stream()).toList();
+    // a line for the start-up breakdown (bench/restart.sh, docs/BENCHMARKS.md)
+    org.slf4j.LoggerFactory.getLogger(ChannelStartupCheck.class).info(
+        "Checked the channels' settings and templates in {} ms", (System.nanoTime() - begun) / 1_000_000);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Expected the channels' settings and templates to be complete, but:"
           + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", problems));

@@ -47,7 +47,11 @@ class SmsTemplateCheck implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    long begun = System.nanoTime();
     check();
+    // a line for the start-up breakdown (bench/restart.sh, docs/BENCHMARKS.md)
+    org.slf4j.LoggerFactory.getLogger(SmsTemplateCheck.class).info("Checked the SMS templates' lengths in {} ms",
+        (System.nanoTime() - begun) / 1_000_000);
   }
 
   /** @throws IllegalStateException naming the first template and locale that is too long */
