@@ -15,8 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * refused. Needs the PostgreSQL server named by JOURNEYS_TEST_POSTGRES_URL; skipped, saying so,
  * without it.
  */
-// Its apps run in child processes on a database of its own and it mostly waits on them: it runs
-// beside the rest of the suite (junit-platform.properties), its start-ups taking turns with the
-// others' (AppProcess).
-@Execution(ExecutionMode.CONCURRENT)
 class ScaleOutTest {
 
   private static final String POSTGRES = "JOURNEYS_TEST_POSTGRES_URL";
