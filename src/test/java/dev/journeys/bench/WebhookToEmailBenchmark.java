@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * awaited before measuring), {@code poll-ms} between two looks at GreenMail (2),
  * {@code max-in-flight} unanswered webhooks (2000), {@code max-backlog-seconds}: stop sending early
  * once more orders await their confirmation than that many seconds of the rate (0, never; for
- * finding the sustainable rate quickly); {@code --app.<property>=<value>} passes a setting to the
+ * finding the sustainable rate quickly); {@code --db-url=<jdbc url>} runs it on that database (e.g. PostgreSQL) instead of an H2 file in a temporary
+ * folder; {@code --app.<property>=<value>} passes a setting to the
  * app (e.g. {@code --app.camunda.client.execution-threads=4}) for what-if runs. The run is bounded
  * by a watchdog. Exit code 0 when every order was sent, answered 2xx and got exactly one
  * confirmation, 1 otherwise.
@@ -47,6 +48,8 @@ public final class WebhookToEmailBenchmark {
           throw new IllegalArgumentException("Expected arguments as --name=value, but got '" + arg + "'");
         } else if (arg.startsWith(APP_PREFIX)) {
           appProperties.add("--" + arg.substring(APP_PREFIX.length()));
+        } else if (arg.startsWith("--db-url=")) {
+          appProperties.add("--spring.datasource.url=" + arg.substring("--db-url=".length()));
         } else {
           values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
