@@ -47,7 +47,18 @@ public class SendMessageWorker {
       return;
     }
     CrashPoints.reached(CrashPoints.Point.BEFORE_JOB_COMPLETE);
-    client.newCompleteCommand(job).send().join();
+    // Not joined: the message is recorded in the outbox, so the handler's thread is free for the
+    // next job while the engine commits this completion. Blocking here capped sending at
+    // execution-threads divided by the engine's commit time, which grows with a backlog
+    // (docs/BENCHMARKS.md, "Shop events to email"). A completion that is lost (a crash, a shutdown,
+    // the job timed out meanwhile) hands the job out again, and the outbox keeps it from sending twice.
+    client.newCompleteCommand(job).send().whenComplete((done, error) -> {
+      if (error != null) {
+        log.warn("Job {} of {} ({}) sent its message but its completion was not accepted; the engine"
+            + " hands it out again when its timeout passes, and the outbox does not send it twice: {}",
+            job.getKey(), job.getBpmnProcessId(), job.getElementId(), error.getMessage());
+      }
+    });
   }
 
   private static void fail(JobClient client, ActivatedJob job, SendFailure failure) {
