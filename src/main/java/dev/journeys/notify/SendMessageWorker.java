@@ -54,8 +54,9 @@ public class SendMessageWorker {
     // the job timed out meanwhile) hands the job out again, and the outbox keeps it from sending twice.
     client.newCompleteCommand(job).send().whenComplete((done, error) -> {
       if (error != null) {
-        log.warn("Job {} of {} ({}) sent its message but its completion was not accepted; the engine"
-            + " hands it out again when its timeout passes, and the outbox does not send it twice: {}",
+        log.warn("Job {} of {} ({}) sent its message but its completion was not accepted: {}. If the"
+            + " job still exists, the engine hands it out again when its timeout passes, and the outbox"
+            + " does not send the message twice",
             job.getKey(), job.getBpmnProcessId(), job.getElementId(), error.getMessage());
       }
     });

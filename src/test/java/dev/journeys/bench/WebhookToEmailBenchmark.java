@@ -23,9 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * awaited before measuring), {@code poll-ms} between two looks at GreenMail (2),
  * {@code max-in-flight} unanswered webhooks (2000), {@code max-backlog-seconds}: stop sending early
  * once more orders await their confirmation than that many seconds of the rate (0, never; for
- * finding the sustainable rate quickly); {@code --db-url=<jdbc url>} runs it on that database (e.g. PostgreSQL) instead of an H2 file in a temporary
- * folder; {@code --app.<property>=<value>} passes a setting to the
- * app (e.g. {@code --app.camunda.client.execution-threads=4}) for what-if runs. The run is bounded
+ * finding the sustainable rate quickly); {@code --db-url=<jdbc url>} runs it on that database (an
+ * empty PostgreSQL one, say) instead of an H2 file in a temporary folder;
+ * {@code --app.<property>=<value>} passes a setting to the app (e.g. {@code --app.camunda.client.execution-threads=4}) for what-if runs. The run is bounded
  * by a watchdog. Exit code 0 when every order was sent, answered 2xx and got exactly one
  * confirmation, 1 otherwise.
  */
