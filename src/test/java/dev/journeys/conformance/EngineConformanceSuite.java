@@ -501,8 +501,7 @@ public abstract class EngineConformanceSuite {
 
     engine.complete(engine.awaitJob(nudge));
     engine.complete(engine.awaitJob(nudge));
-    // Each look is a long poll of its own: on a busy machine a few take most of a second.
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
         .until(() -> engine.activate(nudge, 1, Duration.ofMillis(200), Duration.ofMinutes(5)).isEmpty());
     engine.complete(taskJob);
   }

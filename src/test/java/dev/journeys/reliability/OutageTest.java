@@ -55,8 +55,7 @@ import org.springframework.test.context.TestPropertySource;
 @JourneysAppTest
 @TestPropertySource(properties = {
   "journeys.notify.retry-backoff=2s",
-  // Short, so the slow provider below is past it; long enough for a busy machine's quick answer.
-  "journeys.sms.timeout=2s",
+  "journeys.sms.timeout=1s",
   // SMS are held in quiet hours; these tests run at any hour.
   "journeys.notify.quiet-hours.sms.enabled=false"
 })
@@ -151,7 +150,7 @@ class OutageTest {
   @Test
   void aProviderAnsweringAfterTheTimeoutIsAskedFirstAndTheSmsIsNotSentAgain() {
     provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withFixedDelay(5_000).withTransformers(ProviderMessages.NAME)).willSetStateTo("fast"));
+        .willReturn(aResponse().withFixedDelay(2_500).withTransformers(ProviderMessages.NAME)).willSetStateTo("fast"));
     provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs("fast")
         .willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
     provider.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
