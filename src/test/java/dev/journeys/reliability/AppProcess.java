@@ -130,6 +130,10 @@ final class AppProcess implements AutoCloseable {
     return httpPort;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** A Camunda client for this app's embedded engine, over gRPC; the caller closes it. */
   io.camunda.client.CamundaClient camundaClient() {
     return io.camunda.client.CamundaClient.newClientBuilder()

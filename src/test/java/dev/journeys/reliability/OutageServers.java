@@ -73,6 +73,16 @@ final class OutageServers {
    */
   static long sendSms(int port, Customers customers, JourneyProbe probe, String phone, String processPrefix,
       int retries) {
+    return prepareSms(port, customers, probe, phone, processPrefix, retries).start(probe);
+  }
+
+  /**
+   * Everything an SMS's journey needs but its start: the order, the customer's number and SMS
+   * consent, the one-task process deployed. Tests that count the provider's answers across several
+   * SMS start them together.
+   */
+  static PreparedSms prepareSms(int port, Customers customers, JourneyProbe probe, String phone,
+      String processPrefix, int retries) {
     String orderId = OrderJson.newOrderId();
     String customerId = "c-" + orderId;
     String email = "sms-" + orderId.toLowerCase() + "@example.com";
@@ -86,7 +96,14 @@ final class OutageServers {
             .zeebeTaskHeader("channels", "sms")
             .zeebeTaskHeader("purpose", "transactional"))
         .endEvent().done());
-    return probe.start(id, Map.of("orderId", orderId, "customerId", customerId, "shipmentStatus", "SHIPPED"));
+    return new PreparedSms(id, orderId, customerId);
+  }
+
+  /** An SMS's journey, deployed and ready to start. */
+  record PreparedSms(String processId, String orderId, String customerId) {
+    long start(JourneyProbe probe) {
+      return probe.start(processId, Map.of("orderId", orderId, "customerId", customerId, "shipmentStatus", "SHIPPED"));
+    }
   }
 
   /** The provider's answer to an accepted SMS. */

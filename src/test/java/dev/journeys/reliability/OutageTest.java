@@ -55,7 +55,8 @@ import org.springframework.test.context.TestPropertySource;
 @JourneysAppTest
 @TestPropertySource(properties = {
   "journeys.notify.retry-backoff=2s",
-  "journeys.sms.timeout=1s",
+  // Short, so the slow provider below is past it; long enough for a busy machine's quick answer.
+  "journeys.sms.timeout=2s",
   // SMS are held in quiet hours; these tests run at any hour.
   "journeys.notify.quiet-hours.sms.enabled=false"
 })
@@ -123,10 +124,14 @@ class OutageTest {
   @Test
   void smsProviderAnswering503Then429ThenOkDeliversEachSmsOnce() throws Exception {
     provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
-    List<Long> instances = new ArrayList<>();
+    // Prepared first and started together, so that the 503s counted below are spread over the three
+    // (on a busy machine preparing one takes seconds).
+    List<OutageServers.PreparedSms> prepared = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      instances.add(sendSms("0151 2345670" + i));
+      prepared.add(OutageServers.prepareSms(port, customers, probe, "0151 2345670" + i, "outage-sms-", 5));
     }
+    List<Long> instances = new ArrayList<>();
+    prepared.forEach(sms -> instances.add(sms.start(probe)));
     // Each SMS is refused twice with 503 (its retries wait longer each time), then once or twice
     // with 429 and Retry-After, then accepted: four failures at most, within the task's 5 retries.
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(provider, 503) >= 6);
@@ -150,7 +155,7 @@ class OutageTest {
   @Test
   void aProviderAnsweringAfterTheTimeoutIsAskedFirstAndTheSmsIsNotSentAgain() {
     provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withFixedDelay(2_500).withTransformers(ProviderMessages.NAME)).willSetStateTo("fast"));
+        .willReturn(aResponse().withFixedDelay(5_000).withTransformers(ProviderMessages.NAME)).willSetStateTo("fast"));
     provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs("fast")
         .willReturn(aResponse().withTransformers(ProviderMessages.NAME)));
     provider.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withTransformers(ProviderMessages.NAME)));

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +40,18 @@ class ScaleOutTest {
   private static final String HELD_RUNS = "journeys_periodic_runs_total";
   private static final String HELD_TASK = "task=\"held-messages\"";
 
+  /** Who holds the held-message task's lock now, or null (ShedLock writes UTC by the database's clock). */
+  private static String heldMessagesLockHolder(RunDatabase db) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(db.url());
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT locked_by FROM shedlock WHERE name = ? AND lock_until > timezone('utc', CURRENT_TIMESTAMP)")) {
+      select.setString(1, "held-messages");
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
   @Test
   void threeInstancesShareTheWorkAndEachOrderIsConfirmedOnce(@TempDir Path dir) throws Exception {
     String admin = System.getenv(POSTGRES);
@@ -48,6 +65,7 @@ class ScaleOutTest {
         List<String> emails = new ArrayList<>();
         Map<AppProcess, Double> heldRunsBefore = new LinkedHashMap<>();
         long windowStart = 0;
+        long killedPid = apps.instance(2).pid();
         for (int i = 0; i < ORDERS; i++) {
           if (i == KILL_AFTER) {
             // Mid-load: the third dies holding whatever it had claimed (inbox events, jobs, sends).
@@ -100,7 +118,15 @@ class ScaleOutTest {
         System.out.printf("held-message runs of the %d live instances over %.1f s: %.0f (once per period: at most %.0f; "
             + "every tick of each: about %.0f)%n", live, seconds, runs, oncePerPeriod, everyTick);
         assertThat(runs).as("held-message runs of the live instances over %.1f s", seconds)
-            .isPositive().isLessThanOrEqualTo(oncePerPeriod).isLessThan(everyTick * 0.8);
+            .isLessThanOrEqualTo(oncePerPeriod).isLessThan(everyTick * 0.8);
+        String holder = heldMessagesLockHolder(db);
+        if (holder != null && holder.endsWith(" pid " + killedPid)) {
+          // The third died in the middle of a run (more likely on a busy machine): its lock is free
+          // only after the task's longest run (HeldMessages, 5 minutes), so the others rightly wait.
+          assertThat(runs).as("held-message runs while the killed instance's lock holds").isZero();
+        } else {
+          assertThat(runs).as("held-message runs of the live instances over %.1f s", seconds).isPositive();
+        }
 
         assertThat(refused).as("a second embedded engine on the same database").isNotNull();
         assertThat(refused.getMessage()).contains("Expected to be the only engine writing to this database");
