@@ -32,6 +32,7 @@ public class FreeEnginePort implements EnvironmentPostProcessor {
   private static final String PORT = "journeys.engine.port";
   private static final String REST_PORT = "journeys.engine.rest-port";
   private static final int LOWEST = 10_000;
+  private static final int EPHEMERAL_START = ephemeralRangeStart();
   private static final Set<Integer> PICKED = ConcurrentHashMap.newKeySet();
 
   @Override
@@ -57,9 +58,8 @@ public class FreeEnginePort implements EnvironmentPostProcessor {
   private static int freePort(String host, String property) {
     try {
       InetAddress address = InetAddress.getByName(host);
-      int below = ephemeralRangeStart();
-      for (int attempt = 0; below - LOWEST > 1_000 && attempt < 100; attempt++) {
-        int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+      for (int attempt = 0; EPHEMERAL_START - LOWEST > 1_000 && attempt < 100; attempt++) {
+        int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_START);
         if (PICKED.add(port) && free(address, port)) {
           return port;
         }
