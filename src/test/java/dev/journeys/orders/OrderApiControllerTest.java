@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -41,6 +43,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = {OrderController.class, OrderEventController.class})
 @Import(SliceSecurity.class)
+@Execution(value = ExecutionMode.SAME_THREAD, reason = "a cached Spring context")
 class OrderApiControllerTest {
 
   /** What the controllers and the body size limit need besides the stubs. */
