@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.journeys.TestCredentials;
+import dev.journeys.SpringContextLocks;
 import dev.journeys.security.SliceSecurity;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,8 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = {OrderController.class, OrderEventController.class})
 @Import(SliceSecurity.class)
-@Execution(value = ExecutionMode.SAME_THREAD, reason = "a cached Spring context")
+@ResourceLock(providers = SpringContextLocks.class)
 class OrderApiControllerTest {
 
   /** What the controllers and the body size limit need besides the stubs. */
