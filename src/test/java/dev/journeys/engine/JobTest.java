@@ -135,7 +135,7 @@ class JobTest {
     long start = System.nanoTime();
     CamundaFuture<ActivateJobsResponse> poll = engine.client().newActivateJobsCommand().jobType("send-mail")
         .maxJobsToActivate(5).requestTimeout(Duration.ofSeconds(20)).send();
-    await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> !poll.isDone());
+    await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(11)).until(() -> !poll.isDone());
 
     long instance = engine.createInstance("mail").getProcessInstanceKey();
 
@@ -344,14 +344,14 @@ class JobTest {
         .maxJobsToActivate(5).requestTimeout(Duration.ofSeconds(20)).send();
     CamundaFuture<ActivateJobsResponse> second = engine.client().newActivateJobsCommand().jobType("send-mail")
         .maxJobsToActivate(5).requestTimeout(Duration.ofSeconds(20)).send();
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !first.isDone() && !second.isDone());
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(11)).until(() -> !first.isDone() && !second.isDone());
 
     engine.createInstance("mail");
     await().atMost(EngineHarness.WAIT).until(() -> first.isDone() || second.isDone());
     CamundaFuture<ActivateJobsResponse> answered = first.isDone() ? first : second;
     CamundaFuture<ActivateJobsResponse> waiting = answered == first ? second : first;
     assertThat(answered.join().getJobs()).hasSize(1);
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(11)).until(() -> !waiting.isDone());
 
     engine.createInstance("mail");
     List<ActivatedJob> later = waiting.join().getJobs();

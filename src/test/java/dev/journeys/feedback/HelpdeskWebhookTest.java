@@ -113,7 +113,7 @@ class HelpdeskWebhookTest {
     String incident = probe.awaitIncident(instance);
     assertThat(incident).contains("order " + orderId, "answered 422", "j***@example.com").doesNotContain("jane@");
     // With a 1 s retry backoff, a retried job would ask the helpdesk again within this window.
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(12))
         .until(() -> requestsFor(orderId).size() == 1);
   }
 

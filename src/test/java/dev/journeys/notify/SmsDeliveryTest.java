@@ -201,7 +201,7 @@ class SmsDeliveryTest {
     assertThat(decisions()).contains("shipping-update sms SENT quiet-hours 2030-06-04T00:00:00Z");
     // Nothing more comes from later polls.
     clock.set(Instant.parse("2030-06-05T15:00:00Z"));
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
         .until(() -> provider.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size() == 2);
   }
 

@@ -91,7 +91,7 @@ class SmsCrashPointTest {
               assertThat(row).containsEntry("status", "SENT")));
       // Time for a second attempt at the SMS to reach the provider, were one made: the provider holds
       // the one message all along.
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13))
           .untilAsserted(() -> assertThat(providerMessages.taken()).as("messages the provider took").hasSize(1));
 
       List<ProviderMessages.Message> taken = providerMessages.taken();

@@ -88,7 +88,7 @@ class ErasureScenarioTest {
 
     // Nothing more goes out: a later shipment of the order reaches no journey and no mailbox.
     shop.reportShipment(first, "DELIVERED", "delivered-" + UUID.randomUUID());
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
         .until(() -> shop.sandboxMessagesTo(erin.email()).isEmpty());
 
     List<Map<String, Object>> records = records(erin.customerId());

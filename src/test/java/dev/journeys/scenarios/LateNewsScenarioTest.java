@@ -120,7 +120,7 @@ class LateNewsScenarioTest {
       assertThat(mail.subjectsTo(buyer.email()).get(1)).contains(id)
           .isEqualTo(buyer.locale().equals("en") ? "Your order " + id + " is running late"
               : mail.subjectsTo(buyer.email()).get(1));
-      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
           .until(() -> mail.to(buyer.email()).size() == 2);
     }
   }

@@ -58,7 +58,9 @@ final class Mailbox {
 
   /** Every email received for this address, in the order the server received them. */
   List<Mail> to(String address) {
-    return Arrays.stream(smtp.getReceivedMessages())
+    // The shared server keeps every test's mail: pick this address's by their recipients (headers
+    // only) before reading any whole, or every poll parses the suite's mail so far.
+    return Arrays.stream(smtp.getReceivedMessagesForDomain(address))
         .map(Mailbox::read)
         .filter(m -> m.to().equalsIgnoreCase(address))
         .toList();

@@ -130,7 +130,7 @@ class MessageContentScenarioTest {
 
     Mail update = awaitSecondMail(email);
     assertThat(update.subject()).contains(shipped);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12)).untilAsserted(() ->
         assertThat(jdbc.sql("SELECT template || ' ' || channel FROM outbox WHERE order_id = ? ORDER BY created_at")
             .param(id).query(String.class).list())
             .containsExactly("order-confirmation email", "shipping-update email"));

@@ -192,7 +192,7 @@ class ShippingNewsScenarioTest {
     clock.advance(EngineClockApi.NEWS_SETTLE);
     await().atMost(Mailbox.WAIT).until(() -> outbox(order, "delay-alert"),
         rows -> rows.containsAll(List.of("SENT null", "SKIPPED superseded-news")));
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
         .until(() -> mail.subjectsTo(ada.email()).stream().filter(delayed::equals).count() == 1);
   }
 

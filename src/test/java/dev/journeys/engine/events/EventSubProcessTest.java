@@ -180,7 +180,7 @@ class EventSubProcessTest {
     engine.controlledClock().advance(Duration.ofHours(1));
     ActivatedJob side = awaitJob(engine, "side-task");
 
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> !result.isDone());
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(11)).until(() -> !result.isDone());
     complete(engine, side);
 
     result.join();

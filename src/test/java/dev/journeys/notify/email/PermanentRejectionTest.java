@@ -66,7 +66,7 @@ class PermanentRejectionTest {
     probe.awaitCompleted(shipping);
     assertThat(outbox(orderId, "shipping-update")).containsExactly("SKIPPED", "suppressed");
     // With a 1 s retry backoff, a retried job would try again within this window.
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(12))
         .until(() -> smtp.recipientsTried().stream().filter(email::equals).count() == 1);
     assertThat(smtp.recipientsAccepted()).doesNotContain(email);
   }
