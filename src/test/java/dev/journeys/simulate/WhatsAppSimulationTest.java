@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A shop that enabled WhatsApp simulates a journey whose shipping update goes by WhatsApp: the
  * message goes to the sandbox though an account is configured, and the simulator's timeline shows
  * it as the sandbox caught it; simulate names no channel of its own.
  */
+// It sets system properties every app started in this JVM reads: nothing else runs meanwhile.
+@Isolated
 class WhatsAppSimulationTest {
 
   /**
