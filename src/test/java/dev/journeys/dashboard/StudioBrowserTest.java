@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,10 +110,13 @@ class StudioBrowserTest {
       wait.until(ExpectedConditions.alertIsPresent()).accept();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
           "Published version " + (running + 1)));
-      // the history is fetched again after the status says so
-      assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(
-          By.cssSelector("#audit tr[data-action='published']"))).getText())
-          .contains("marketer").contains("v" + (running + 1)).contains(STEP);
+      // the history is fetched again after the status says so, and its table drawn anew: read the
+      // row as it is once drawn, not a row the redraw replaced
+      String published = wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        String row = d.findElement(By.cssSelector("#audit tr[data-action='published']")).getText();
+        return row.contains("v" + (running + 1)) ? row : null;
+      });
+      assertThat(published).contains("marketer").contains("v" + (running + 1)).contains(STEP);
       browser.screenshot("3-published");
 
       // Try the model on the example customer: the simulation runs the editor's BPMN, the app stays as it is.
