@@ -7,8 +7,6 @@ import dev.journeys.engine.EmbeddedEngine;
 import dev.journeys.engine.state.WriterLeaseHeldException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
@@ -17,7 +15,6 @@ import org.springframework.core.NestedExceptionUtils;
  * Two apps with the embedded engine on one database: the second is refused at start-up, naming the
  * engine that holds the database and what to do, and the first keeps running.
  */
-@Execution(value = ExecutionMode.SAME_THREAD, reason = "starts apps of its own in this JVM")
 class SecondEngineRefusedTest {
 
   private static ConfigurableApplicationContext start(String databaseUrl) {

@@ -10,13 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.journeys.SpringContextLocks;
 import dev.journeys.security.SliceSecurity;
 import io.camunda.client.CamundaClient;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -36,7 +34,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = IncidentController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
     pattern = "dev\\.journeys\\.(?!dashboard\\.|security\\.).*"))
 @Import({SliceSecurity.class, EngineReads.class})
-@ResourceLock(providers = SpringContextLocks.class)
 class SearchUnavailablePageTest {
 
   static final WireMockServer cluster = new WireMockServer(WireMockConfiguration.options().dynamicPort());

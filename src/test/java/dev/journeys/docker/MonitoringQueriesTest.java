@@ -28,8 +28,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,7 +44,6 @@ import org.yaml.snakeyaml.Yaml;
  * metrics (job="camunda"), whose names come from Camunda's metric documentation since no Camunda 8
  * runs here.
  */
-@Execution(value = ExecutionMode.SAME_THREAD, reason = "starts apps of its own in this JVM")
 class MonitoringQueriesTest {
 
   private static final Path ALERTS = Path.of("docker/prometheus/alerts.yml");

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -25,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
  * journeys.engine.mode=camunda with a cluster that is not there: start-up fails, and the failure
  * names the address it tried. Runs the whole application, as {@code java -jar} would.
  */
-@Execution(value = ExecutionMode.SAME_THREAD, reason = "starts apps of its own in this JVM")
 class CamundaModeStartupTest {
 
   private static Throwable startInCamundaMode(String grpcAddress, String... more) {

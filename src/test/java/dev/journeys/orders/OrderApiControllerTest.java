@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.journeys.TestCredentials;
-import dev.journeys.SpringContextLocks;
 import dev.journeys.security.SliceSecurity;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -43,7 +41,6 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = {OrderController.class, OrderEventController.class})
 @Import(SliceSecurity.class)
-@ResourceLock(providers = SpringContextLocks.class)
 class OrderApiControllerTest {
 
   /** What the controllers and the body size limit need besides the stubs. */

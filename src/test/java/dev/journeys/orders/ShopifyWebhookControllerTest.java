@@ -14,14 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.journeys.orders.ShopifyWebhooks.Delivery;
-import dev.journeys.SpringContextLocks;
 import dev.journeys.security.SliceSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,7 +42,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     properties = {ShopifyWebhooks.SECRETS_PROPERTY,
         "journeys.shopify.shop-domains=other-shop.myshopify.com, Tea-And-Mugs.myshopify.com"})
 @Import(SliceSecurity.class)
-@ResourceLock(providers = SpringContextLocks.class)
 class ShopifyWebhookControllerTest {
 
   /** What the controller and the body size limit need besides the inbox. */

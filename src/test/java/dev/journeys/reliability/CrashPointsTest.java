@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>The crash points run concurrently too (each on its own database, ports and recipient): most of
  * a case is waiting for child processes to start, halt and take over, and the waits overlap.
  */
-// Its cases run beside each other (junit-platform.properties), their apps' start-ups taking turns
-// (AppProcess).
+// Its apps run in child processes and it mostly waits on them: it runs beside the rest of the
+// suite (junit-platform.properties), its start-ups taking turns with the others' (AppProcess).
 @Execution(ExecutionMode.CONCURRENT)
 class CrashPointsTest {
 

@@ -22,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -33,6 +35,9 @@ import org.springframework.web.client.RestClient;
  * dev.journeys.engine.events.TimerDowntimeTest; here several become due in one jump and are sent
  * concurrently.
  */
+// Its apps run in child processes and it mostly waits on them: it runs beside the rest of the
+// suite (junit-platform.properties), its start-ups taking turns with the others' (AppProcess).
+@Execution(ExecutionMode.CONCURRENT)
 class DowntimeTest {
 
   @RegisterExtension

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The app halts (as kill -9 would stop it) right after the SMS provider accepted a text and before
@@ -45,6 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  * acceptance and our commit no longer sends the SMS twice (the email counterpart, AFTER_SMTP_ACCEPT
  * in {@link CrashPointsTest}, still may, with the same Message-ID).
  */
+// Its apps run in child processes and it mostly waits on them: it runs beside the rest of the
+// suite (junit-platform.properties), its start-ups taking turns with the others' (AppProcess).
+@Execution(ExecutionMode.CONCURRENT)
 class SmsCrashPointTest {
 
   /** The customer's mobile in orders-create-2024-07.json, as E.164. */

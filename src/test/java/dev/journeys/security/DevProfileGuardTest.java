@@ -8,8 +8,6 @@ import dev.journeys.JourneysApplication;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
@@ -20,7 +18,6 @@ import org.springframework.core.io.ClassPathResource;
  * The dev profile's admin login must never face the network: with it active, start-up stops unless
  * every listener is on loopback, and the profile's own file keeps the HTTP port there.
  */
-@Execution(value = ExecutionMode.SAME_THREAD, reason = "starts apps of its own in this JVM")
 class DevProfileGuardTest {
 
   private final DevProfileGuard guard = new DevProfileGuard();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A simulation has a wall-clock cap (journeys.simulate.max-duration): past it the simulation stops
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  * A cap of 1 ms is passed before the order is even placed, so the outcome does not depend on the
  * speed of the machine.
  */
-// It sets a system property every app started in this JVM reads: nothing else runs meanwhile.
-@Isolated
 class SimulationCapTest {
 
   @Test

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.journeys.JourneysApplication;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+
 import dev.journeys.engine.EngineSecurity;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -21,8 +21,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * authentication it starts and says loudly that it listens beyond loopback; on loopback nothing changes.
  */
 @ExtendWith(OutputCaptureExtension.class)
-// It reads what the whole JVM prints: nothing else may print meanwhile.
-@Isolated
 class EngineExposureTest {
 
   private static final EngineProperties.Auth NO_AUTH = new EngineProperties.Auth(List.of(),

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.journeys.JourneysApplication;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,7 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A journey with lint errors is not deployed: the application fails to start and the failure
  * lists the findings. Runs the whole application on the embedded engine, as {@code java -jar}.
  */
-@Execution(value = ExecutionMode.SAME_THREAD, reason = "starts apps of its own in this JVM")
 class StartupLintTest {
 
   @Test

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** Jakarta Mail finds its stream provider by name, not by scanning the class path on every call. */
-// It sets a system property every mail sender in this JVM reads: nothing else runs meanwhile.
-@Isolated
 class MailStreamProviderTest {
 
   @Test

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.journeys.SpringContextLocks;
 import dev.journeys.notify.TwilioWebhookSlice;
 import dev.journeys.notify.TwilioWebhookSlice.RecordedStatuses;
 import dev.journeys.security.SliceSecurity;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -46,7 +44,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @WebMvcTest(controllers = SmsWebhookController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.journeys\\.(?!notify\\.|security\\.).*"))
 @Import({SliceSecurity.class, TwilioWebhookSlice.class, SmsWebhookControllerTest.Urls.class})
-@ResourceLock(providers = SpringContextLocks.class)
 @TestPropertySource(properties = {"journeys.sms.auth-token=" + SmsWebhookControllerTest.TOKEN,
     "journeys.public-base-url=" + SmsWebhookControllerTest.PUBLIC_BASE})
 class SmsWebhookControllerTest {
