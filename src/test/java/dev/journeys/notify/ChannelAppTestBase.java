@@ -206,9 +206,7 @@ abstract class ChannelAppTestBase {
   }
 
   HttpResponse<String> signedWebhook(String path, Map<String, String> form) throws Exception {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    form.forEach((k, v) -> params.put(k, List.of(v)));
-    return webhook(path, form, TwilioSignature.sign(AUTH_TOKEN, PUBLIC_BASE + path, params));
+    return webhook(path, form, TwilioWebhookSlice.sign(AUTH_TOKEN, PUBLIC_BASE + path, form));
   }
 
   static Map<String, String> form(String body) {
