@@ -6,12 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A fresh database with the app's migrations (db/migration) applied: in-memory H2 always, and
  * PostgreSQL in a schema of its own when {@code JOURNEYS_TEST_POSTGRES_URL} names a server (the
- * test is skipped, saying so, when it does not).
+ * test is skipped, saying so, when it does not). A PostgreSQL schema is migrated once and, given
+ * back empty, handed to the next test ({@link PostgresSpares}).
  */
 public final class MigratedDatabase implements AutoCloseable {
 
@@ -31,6 +32,9 @@ public final class MigratedDatabase implements AutoCloseable {
   private MigratedDatabase(DataSource dataSource, Runnable drop) {
     this.dataSource = dataSource;
     this.drop = drop;
+  }
+
+  static void migrate(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 
@@ -47,6 +51,7 @@ public final class MigratedDatabase implements AutoCloseable {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:slice-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
+    migrate(h2);
     return new MigratedDatabase(h2, () -> execute(h2, "SHUTDOWN"));
   }
 
@@ -56,19 +61,12 @@ public final class MigratedDatabase implements AutoCloseable {
         url != null && !url.isBlank(),
         POSTGRES_URL + " not set: this PostgreSQL run needs a server, "
             + "e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setURL(url);
-    String schema = "slice_" + UUID.randomUUID().toString().replace("-", "");
-    execute(admin, "CREATE SCHEMA " + schema);
-    PGSimpleDataSource server = new PGSimpleDataSource();
-    server.setURL(url);
-    server.setCurrentSchema(schema);
-    // Pooled as the app's own connections are: a new PostgreSQL connection costs a server process
-    // and ~25 ms, which made these tests ten times slower than their H2 twins.
-    HikariDataSource pool = pool(server, schema);
-    return new MigratedDatabase(pool, () -> {
-      pool.close();
-      execute(admin, "DROP SCHEMA " + schema + " CASCADE");
+    PostgresSpares.Schema schema = PostgresSpares.take(url);
+    AtomicBoolean closed = new AtomicBoolean();
+    return new MigratedDatabase(schema.pool(), () -> {
+      if (closed.compareAndSet(false, true)) {
+        PostgresSpares.giveBack(schema);
+      }
     });
   }
 
@@ -103,7 +101,7 @@ public final class MigratedDatabase implements AutoCloseable {
     drop.run();
   }
 
-  private static void execute(DataSource dataSource, String sql) {
+  static void execute(DataSource dataSource, String sql) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
