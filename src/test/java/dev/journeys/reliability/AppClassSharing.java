@@ -52,7 +52,10 @@ final class AppClassSharing {
    */
   static synchronized Launch launch(String plainClassPath, List<String> jvmOptions) {
     if (launch == null) {
-      launch = prepare(plainClassPath, jvmOptions);
+      // the other test JVM may be making the same jars and archive
+      try (MachinePermits.Permit only = MachinePermits.acquire("class-sharing", 1)) {
+        launch = prepare(plainClassPath, jvmOptions);
+      }
     }
     return launch;
   }

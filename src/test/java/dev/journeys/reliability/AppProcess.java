@@ -53,13 +53,14 @@ final class AppProcess implements AutoCloseable {
   }
 
   /**
-   * How many apps start at once. Starting is CPU-bound (class loading, the JIT): tests that run
-   * concurrently overlap their waits, but their apps take turns to start, so that on a machine of
-   * two cores no start-up is starved into its timeout (two at once beside the rest of the suite
-   * drove the load past 15 and other tests' waits into theirs).
+   * How many apps start at once, on the whole machine. Starting is CPU-bound (class loading, the
+   * JIT): tests that run concurrently overlap their waits, but their apps take turns to start, so
+   * that on a machine of two cores no start-up is starved into its timeout (two at once beside the
+   * rest of the suite drove the load past 15 and other tests' waits into theirs). The semaphore
+   * queues this JVM's threads fairly; the machine permit makes the other test JVM's starts wait too.
    */
-  private static final Semaphore STARTING =
-      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+  private static final int STARTS_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  private static final Semaphore STARTING = new Semaphore(STARTS_AT_ONCE, true);
 
   /** A JVM that starts the app in a few seconds, at the price of slower code (C1 only, serial GC). */
   static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -99,7 +100,7 @@ final class AppProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    try {
+    try (MachinePermits.Permit turn = MachinePermits.acquire("app-start", STARTS_AT_ONCE)) {
       // The first start of this test JVM may first make the class-data-sharing archive (one start).
       AppClassSharing.Launch launch = AppClassSharing.launch(classPath(), jvmOptions);
       List<String> command = new ArrayList<>();

@@ -90,7 +90,7 @@ public final class ReliabilityRun {
 
   private ReliabilityRun(RunOptions options) throws Exception {
     this.options = options;
-    this.data = Path.of("target", "reliability", "run-" + System.currentTimeMillis()).toAbsolutePath();
+    this.data = Path.of("target", "reliability", "run-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid()).toAbsolutePath();
     this.template = ShopifyWebhooks.payload("orders-create.json", Map.of());
     Files.createDirectories(data);
     this.db = options.dbUrl() == null ? RunDatabase.h2(data) : RunDatabase.postgres(options.dbUrl());

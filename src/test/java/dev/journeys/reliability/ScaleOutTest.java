@@ -61,6 +61,9 @@ class ScaleOutTest {
     try (RunDatabase db = RunDatabase.postgres(admin); RunMail mail = new RunMail()) {
       mail.start();
       Map<String, String> shared = ScaleOut.settings(db, mail, HELD_POLL);
+      // Three pools of the app's 40 would take more than a default server's 100 connections; the
+      // test's 30 orders need a few each, and the suite's other PostgreSQL tests run beside it.
+      shared.put("spring.datasource.hikari.maximum-pool-size", "12");
       try (ScaleOut apps = ScaleOut.start(dir, "scale", 3, shared, AppProcess.QUICK_START)) {
         List<String> emails = new ArrayList<>();
         Map<AppProcess, Double> heldRunsBefore = new LinkedHashMap<>();
