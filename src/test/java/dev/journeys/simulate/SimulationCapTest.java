@@ -2,6 +2,7 @@ package dev.journeys.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.journeys.JourneysApplication;
@@ -10,7 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +25,23 @@ class SimulationCapTest {
   @Test
   void aSimulationPastItsCapFailsNamingScenarioAndLimitAndLeavesNothingRunning() throws Exception {
     Scenario scenario = ScenarioReader.read(Files.readString(Path.of("examples/scenarios/happy-path.yaml")));
-    Set<Thread> before = Thread.getAllStackTraces().keySet(); // other tests' applications may run in this JVM
+    // Run in a thread group of its own: every thread the simulation's application starts joins it,
+    // while the other applications cached in this JVM may start threads of the same names meanwhile.
+    ThreadGroup simulation = new ThreadGroup("simulation-under-test");
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread runner = new Thread(simulation, () -> thrown.set(catchThrowable(() -> Simulator.run(JourneysApplication.class,
+        scenario, null, java.util.Map.of(), Simulator.Progress.NONE, false, Duration.ofMillis(1)))), "simulation-runner");
+    runner.start();
+    runner.join();
 
-    assertThatThrownBy(() -> Simulator.run(JourneysApplication.class, scenario, null, java.util.Map.of(), Simulator.Progress.NONE, false,
-        Duration.ofMillis(1)))
+    assertThat(thrown.get())
         .isInstanceOf(Simulator.TooLong.class)
         .hasMessageStartingWith("Expected scenario '" + scenario.name() + "' to be simulated within 1ms "
             + "(journeys.simulate.max-duration), but it was still running after ")
         .hasMessageEndingWith("; the simulation was stopped");
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-        .filteredOn(thread -> thread.isAlive() && !before.contains(thread))
+        .filteredOn(thread -> thread.isAlive() && thread.getThreadGroup() == simulation)
         .extracting(Thread::getName)
         .noneMatch(name -> name.startsWith("journeys-engine-") || name.startsWith("job-handler-") || name.equals("inbox-poller")));
   }
