@@ -76,6 +76,11 @@ final class RunDatabase implements AutoCloseable {
     return url;
   }
 
+  /** A connection of the test's own to the run's database, as the app's user. */
+  Connection connect() throws SQLException {
+    return isPostgres() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, "sa", "");
+  }
+
   /** What the child JVM is started with; nothing for H2, whose file AppProcess sets itself. */
   Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -96,8 +101,7 @@ final class RunDatabase implements AutoCloseable {
   /** The inbox's orders/create rows and the outbox rows by template and status, read after the app stopped. */
   Map<String, Long> counts() throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection c = isPostgres() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, "sa", "");
-        Statement statement = c.createStatement()) {
+    try (Connection c = connect(); Statement statement = c.createStatement()) {
       try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM inbox WHERE topic = 'orders/create'")) {
         rs.next();
         counts.put("inbox", rs.getLong(1));

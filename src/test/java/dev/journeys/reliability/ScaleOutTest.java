@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +41,7 @@ class ScaleOutTest {
 
   /** Who holds the held-message task's lock now, or null (ShedLock writes UTC by the database's clock). */
   private static String heldMessagesLockHolder(RunDatabase db) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(db.url());
+    try (Connection connection = db.connect();
         PreparedStatement select = connection.prepareStatement(
             "SELECT locked_by FROM shedlock WHERE name = ? AND lock_until > timezone('utc', CURRENT_TIMESTAMP)")) {
       select.setString(1, "held-messages");
