@@ -1,5 +1,6 @@
 package dev.journeys.conformance;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static dev.journeys.conformance.ConformanceDriver.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -378,7 +379,7 @@ public abstract class EngineConformanceSuite {
 
     engine.publish(message, id("o"), Duration.ZERO, Map.of("status", "EARLY"));
     CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("unbuffered"), Map.of("orderId", id("o")));
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11)).until(() -> !result.isDone());
+    awaitDuring(Duration.ofSeconds(1)).until(() -> !result.isDone());
     engine.publish(message, id("o"), Duration.ZERO, Map.of("status", "ON TIME"));
 
     assertThat(result.join().getVariablesAsMap()).containsEntry("status", "ON TIME");
@@ -399,7 +400,7 @@ public abstract class EngineConformanceSuite {
         () -> engine.publish(message, id("o"), id("o") + ":SHIPPED", Duration.ofMinutes(1), Map.of()));
     CamundaFuture<ProcessInstanceResult> result = engine.startWithResult(id("dedup"), Map.of("orderId", id("o")));
     engine.complete(engine.awaitJob(afterFirst));
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11)).until(() -> !result.isDone());
+    awaitDuring(Duration.ofSeconds(1)).until(() -> !result.isDone());
     engine.publish(message, id("o"), id("o") + ":DELIVERED", Duration.ofMinutes(1), Map.of());
 
     result.join();
@@ -502,7 +503,7 @@ public abstract class EngineConformanceSuite {
     engine.complete(engine.awaitJob(nudge));
     engine.complete(engine.awaitJob(nudge));
     // Each look is a long poll of its own: on a busy machine a few take most of a second.
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(12))
+    awaitDuring(Duration.ofMillis(1500))
         .until(() -> engine.activate(nudge, 1, Duration.ofMillis(200), Duration.ofMinutes(5)).isEmpty());
     engine.complete(taskJob);
   }

@@ -1,5 +1,6 @@
 package dev.journeys.engine;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
@@ -135,7 +136,7 @@ class JobTest {
     long start = System.nanoTime();
     CamundaFuture<ActivateJobsResponse> poll = engine.client().newActivateJobsCommand().jobType("send-mail")
         .maxJobsToActivate(5).requestTimeout(Duration.ofSeconds(20)).send();
-    await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(11)).until(() -> !poll.isDone());
+    awaitDuring(Duration.ofMillis(400)).until(() -> !poll.isDone());
 
     long instance = engine.createInstance("mail").getProcessInstanceKey();
 
@@ -344,14 +345,14 @@ class JobTest {
         .maxJobsToActivate(5).requestTimeout(Duration.ofSeconds(20)).send();
     CamundaFuture<ActivateJobsResponse> second = engine.client().newActivateJobsCommand().jobType("send-mail")
         .maxJobsToActivate(5).requestTimeout(Duration.ofSeconds(20)).send();
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(11)).until(() -> !first.isDone() && !second.isDone());
+    awaitDuring(Duration.ofMillis(300)).until(() -> !first.isDone() && !second.isDone());
 
     engine.createInstance("mail");
     await().atMost(EngineHarness.WAIT).until(() -> first.isDone() || second.isDone());
     CamundaFuture<ActivateJobsResponse> answered = first.isDone() ? first : second;
     CamundaFuture<ActivateJobsResponse> waiting = answered == first ? second : first;
     assertThat(answered.join().getJobs()).hasSize(1);
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(11)).until(() -> !waiting.isDone());
+    awaitDuring(Duration.ofMillis(300)).until(() -> !waiting.isDone());
 
     engine.createInstance("mail");
     List<ActivatedJob> later = waiting.join().getJobs();

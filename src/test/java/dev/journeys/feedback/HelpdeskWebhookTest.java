@@ -1,5 +1,6 @@
 package dev.journeys.feedback;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -8,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -113,7 +113,7 @@ class HelpdeskWebhookTest {
     String incident = probe.awaitIncident(instance);
     assertThat(incident).contains("order " + orderId, "answered 422", "j***@example.com").doesNotContain("jane@");
     // With a 1 s retry backoff, a retried job would ask the helpdesk again within this window.
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(12))
+    awaitDuring(Duration.ofMillis(1500))
         .until(() -> requestsFor(orderId).size() == 1);
   }
 

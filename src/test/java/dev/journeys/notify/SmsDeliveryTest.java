@@ -1,5 +1,6 @@
 package dev.journeys.notify;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -203,7 +204,7 @@ class SmsDeliveryTest {
     assertThat(decisions()).contains("shipping-update sms SENT quiet-hours 2030-06-04T00:00:00Z");
     // Nothing more comes from later polls.
     clock.set(Instant.parse("2030-06-05T15:00:00Z"));
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring(Duration.ofSeconds(1))
         .until(() -> provider.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size() == 2);
   }
 

@@ -1,5 +1,6 @@
 package dev.journeys.reliability;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,7 +82,7 @@ class DowntimeTest {
     try (AppProcess app = AppProcess.start(data, "downtime-after", settings());
         CamundaClient client = client(app)) {
       clock(app, Map.of("to", lastDelivery.plus(Duration.ofHours(1)).toString()));
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13))
+      awaitDuring(Duration.ofSeconds(3))
           .until(() -> orders.stream().allMatch(id -> subjects(id).size() == 2));
 
       clock(app, Map.of("to", lastDelivery.plus(Duration.ofHours(26)).toString()));
@@ -89,7 +90,7 @@ class DowntimeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> subjects(orderId).size() == 3);
       }
       // Time for a timer that would fire twice to send again: each order keeps its three emails.
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13))
+      awaitDuring(Duration.ofSeconds(3))
           .until(() -> orders.stream().allMatch(id -> subjects(id).size() == 3));
       for (String orderId : orders) {
         assertThat(subjects(orderId)).as("emails of %s", orderId)

@@ -1,5 +1,6 @@
 package dev.journeys.reliability;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,7 +134,7 @@ class HostileInputTest {
         assertThat(jdbc.sql("SELECT state FROM inbox WHERE order_id = ? AND topic = 'orders/create'")
             .param(orderId).query(String.class).single()).isIn("DONE", "PARKED"));
     // Its journey, if one started, settles the confirmation (sent or skipped) instead of failing.
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13)).untilAsserted(() ->
+    awaitDuring(Duration.ofSeconds(3)).untilAsserted(() ->
         assertThat(camunda.newIncidentSearchRequest().filter(f -> f.state(IncidentState.ACTIVE)).send().join().items())
             .as("open incidents").isEmpty());
     assertThat(jdbc.sql("SELECT status, reason FROM outbox WHERE order_id = ? AND template = 'order-confirmation' AND channel = 'email'")

@@ -1,5 +1,6 @@
 package dev.journeys.reliability;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -96,7 +97,7 @@ class SmsCrashPointTest {
               assertThat(row).containsEntry("status", "SENT")));
       // Time for a second attempt at the SMS to reach the provider, were one made: the provider holds
       // the one message all along.
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13))
+      awaitDuring(Duration.ofSeconds(3))
           .untilAsserted(() -> assertThat(providerMessages.taken()).as("messages the provider took").hasSize(1));
 
       List<ProviderMessages.Message> taken = providerMessages.taken();

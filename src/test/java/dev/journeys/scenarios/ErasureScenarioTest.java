@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,7 +89,7 @@ class ErasureScenarioTest {
 
     // Nothing more goes out: a later shipment of the order reaches no journey and no mailbox.
     shop.reportShipment(first, "DELIVERED", "delivered-" + UUID.randomUUID());
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring(Duration.ofSeconds(1))
         .until(() -> shop.sandboxMessagesTo(erin.email()).isEmpty());
 
     List<Map<String, Object>> records = records(erin.customerId());

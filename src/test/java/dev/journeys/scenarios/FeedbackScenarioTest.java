@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -106,7 +107,7 @@ class FeedbackScenarioTest {
     browser.confirmRating(links.get(0), null, null);
     browser.confirmRating(links.get(1), null, null);
     assertThat(feedbackRow(id)).containsEntry("RATING", 2).containsEntry("RATING_VERSION", 4);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12))
+    awaitDuring(Duration.ofSeconds(2))
         .until(() -> ticketsOf(id).size() == 1 && count(order, "We are sorry about your order " + id) == 1);
     assertThat(mail.subjectsTo(order.buyer().email())).containsExactly(
         "Your order " + id + " is confirmed",
@@ -149,7 +150,7 @@ class FeedbackScenarioTest {
     assertThat(followUp.text()).contains("感谢您为订单 " + id + " 评分（1 分，满分 5 分）");
     engine.awaitEnded(order.journeyKey());
     browser.confirmRating(links.get(1), null, null);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12)).until(() -> ticketsOf(id).size() == 1);
+    awaitDuring(Duration.ofSeconds(2)).until(() -> ticketsOf(id).size() == 1);
     assertThat(count(order, "关于您的订单 " + id + "，我们深表歉意")).isEqualTo(1);
     assertThat(feedbackRow(id)).containsEntry("RATING", 2).containsEntry("COMMENT", "杯子碎了");
   }
@@ -167,7 +168,7 @@ class FeedbackScenarioTest {
     awaitFollowUpsDone(ida, 2);
 
     clock.moveTo(first.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant().plus(Duration.ofHours(1)));
-    await("no thank-you a year after the cancelled order").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring("no thank-you a year after the cancelled order", Duration.ofSeconds(1))
         .until(() -> !mail.subjectsTo(ida.email()).contains("Thank you for a year with us"));
     clock.moveTo(second.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant());
 
@@ -190,7 +191,7 @@ class FeedbackScenarioTest {
     awaitFollowUpsDone(ole, 3);
 
     clock.moveTo(first.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant().plus(Duration.ofHours(1)));
-    await("no thank-you a year after the cancelled order").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring("no thank-you a year after the cancelled order", Duration.ofSeconds(1))
         .until(() -> !mail.subjectsTo(ole.email()).contains("Thank you for a year with us"));
     clock.moveTo(next.atZone(java.time.ZoneOffset.UTC).plusYears(1).toInstant());
 
@@ -210,7 +211,7 @@ class FeedbackScenarioTest {
     ship(noa, id, journey, "IN_TRANSIT", 3);
 
     clock.advance(Duration.ofDays(4));
-    await("no request 4 days after the last event").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring("no request 4 days after the last event", Duration.ofSeconds(1))
         .until(() -> mail.to(noa.email()).size() == 3);
     clock.advance(Duration.ofDays(1).plusMinutes(1));
 

@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -120,7 +121,7 @@ class LateNewsScenarioTest {
       assertThat(mail.subjectsTo(buyer.email()).get(1)).contains(id)
           .isEqualTo(buyer.locale().equals("en") ? "Your order " + id + " is running late"
               : mail.subjectsTo(buyer.email()).get(1));
-      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+      awaitDuring(Duration.ofSeconds(1))
           .until(() -> mail.to(buyer.email()).size() == 2);
     }
   }

@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -130,7 +131,7 @@ class MessageContentScenarioTest {
 
     Mail update = awaitSecondMail(email);
     assertThat(update.subject()).contains(shipped);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12)).untilAsserted(() ->
+    awaitDuring(Duration.ofSeconds(2)).untilAsserted(() ->
         assertThat(jdbc.sql("SELECT template || ' ' || channel FROM outbox WHERE order_id = ? ORDER BY created_at")
             .param(id).query(String.class).list())
             .containsExactly("order-confirmation email", "shipping-update email"));

@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -383,7 +384,7 @@ class PostPurchaseScenarioTest {
 
     clock.moveTo(anniversary.minus(Duration.ofDays(1)));
     mail.awaitSubject(yara.email(), "How was your order " + order.orderId() + "?");
-    await("no thank-you a day early").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(11))
+    awaitDuring("no thank-you a day early", Duration.ofMillis(500))
         .until(() -> !mail.subjectsTo(yara.email()).contains("Thank you for a year with us"));
     clock.moveTo(anniversary);
 

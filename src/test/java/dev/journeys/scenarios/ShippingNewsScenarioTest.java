@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -192,7 +193,7 @@ class ShippingNewsScenarioTest {
     clock.advance(EngineClockApi.NEWS_SETTLE);
     await().atMost(Mailbox.WAIT).until(() -> outbox(order, "delay-alert"),
         rows -> rows.containsAll(List.of("SENT null", "SKIPPED superseded-news")));
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring(Duration.ofSeconds(1))
         .until(() -> mail.subjectsTo(ada.email()).stream().filter(delayed::equals).count() == 1);
   }
 

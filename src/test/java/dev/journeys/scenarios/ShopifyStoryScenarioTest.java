@@ -1,5 +1,6 @@
 package dev.journeys.scenarios;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -219,7 +220,7 @@ class ShopifyStoryScenarioTest {
       engine.awaitAt(shop.awaitJourneyKey(s.order()), "one_day_after_delivery");
     }
     clock.advance(Duration.ofHours(23));
-    await("no feedback request before a day has passed").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+    awaitDuring("no feedback request before a day has passed", Duration.ofSeconds(1))
         .until(() -> stories.stream().noneMatch(s -> mail.subjectsTo(s.buyer().email()).contains(s.subject(Words::feedback))));
     clock.advance(Duration.ofHours(1).plusMinutes(1));
     for (Story s : stories) {
@@ -279,7 +280,7 @@ class ShopifyStoryScenarioTest {
     for (int i = 0; i < stories.size(); i++) {
       Story s = stories.get(i);
       Story l = lost.get(i);
-      await("nothing more for " + s.buyer().name()).during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(11))
+      awaitDuring("nothing more for " + s.buyer().name(), Duration.ofSeconds(1))
           .until(() -> mail.to(s.buyer().email()).size() == 12);
       assertThat(mail.subjectsTo(s.buyer().email()).subList(8, 12)).containsExactly(
           l.subject(Words::confirmed), l.subject(Words::shipped), l.subject(Words::problem),

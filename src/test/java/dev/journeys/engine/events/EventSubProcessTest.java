@@ -1,5 +1,6 @@
 package dev.journeys.engine.events;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static dev.journeys.engine.events.Events.assertEnded;
 import static dev.journeys.engine.events.Events.assertJobGone;
 import static dev.journeys.engine.events.Events.assertNoJob;
@@ -8,7 +9,6 @@ import static dev.journeys.engine.events.Events.complete;
 import static dev.journeys.engine.events.Events.createWithResult;
 import static dev.journeys.engine.events.Events.publish;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.journeys.engine.EngineHarness;
 import io.camunda.client.api.CamundaFuture;
@@ -180,7 +180,7 @@ class EventSubProcessTest {
     engine.controlledClock().advance(Duration.ofHours(1));
     ActivatedJob side = awaitJob(engine, "side-task");
 
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(11)).until(() -> !result.isDone());
+    awaitDuring(Duration.ofMillis(200)).until(() -> !result.isDone());
     complete(engine, side);
 
     result.join();

@@ -1,5 +1,6 @@
 package dev.journeys.notify.email;
 
+import static dev.journeys.Awaits.awaitDuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,7 +67,7 @@ class PermanentRejectionTest {
     probe.awaitCompleted(shipping);
     assertThat(outbox(orderId, "shipping-update")).containsExactly("SKIPPED", "suppressed");
     // With a 1 s retry backoff, a retried job would try again within this window.
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(12))
+    awaitDuring(Duration.ofMillis(1500))
         .until(() -> smtp.recipientsTried().stream().filter(email::equals).count() == 1);
     assertThat(smtp.recipientsAccepted()).doesNotContain(email);
   }
