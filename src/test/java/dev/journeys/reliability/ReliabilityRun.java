@@ -32,9 +32,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The reliability benchmark (docs/RELIABILITY.md): signed Shopify orders/create webhooks at a rate
  * for a duration, into the whole app in a child JVM (AppProcess) on an H2 file, while the app is
- * killed with kill -9 at random moments and started again on the same database. Every order's
- * created_at lies so that its ship-by timer falls due {@code --timer-seconds} after it was sent, so
- * each order owes two emails: the confirmation and one delay alert. Webhooks that got no 2xx (the
+ * killed with kill -9 at random moments and started again on the same database. Every order is
+ * placed as it is sent, with a ship-by promise {@code --timer-seconds} later (the run's
+ * journeys.orders.default-ship-within), so each order owes two emails: the confirmation and one
+ * delay alert. Webhooks that got no 2xx (the
  * app was down) are delivered again at the end, with the same webhook id, as Shopify would.
  *
  * <p>Counts: webhooks answered 2xx vs inbox rows, confirmations and delay alerts vs orders,
@@ -255,12 +256,14 @@ public final class ReliabilityRun {
     String orderId = "9" + String.format("%012d", Long.parseLong(tag) * 1000 + i % 1000) + i;
     String email = "r" + i + "-" + tag + "@example.com";
     Instant due = Instant.now().plusSeconds(options.timerSeconds()).truncatedTo(ChronoUnit.SECONDS);
-    // Promised ship-by is created_at + 3 days (journeys.orders.default-ship-within).
+    // Placed now: ship-by is created_at + journeys.orders.default-ship-within, which the run sets to
+    // --timer-seconds. (An order placed days ago to make its timer due soon is too old to confirm:
+    // journeys.notify.stale-after.order-confirmation skips it as stale news.)
     String body = template.replace("5830174523581", orderId).replace("7391024578237", "8" + orderId)
         .replace("mei.lin@example.com", email)
         // English mail, so that subjects tell a confirmation from a delay alert
         .replace("\"customer_locale\": \"zh-CN\"", "\"customer_locale\": \"en\"")
-        .replace("2025-03-14T09:26:53+01:00", due.minus(Duration.ofDays(3)).toString());
+        .replace("2025-03-14T09:26:53+01:00", due.minusSeconds(options.timerSeconds()).toString());
     Order order = new Order(email, java.util.UUID.randomUUID().toString(), body, due);
     orders.put(email, order);
     return order;
@@ -471,6 +474,7 @@ public final class ReliabilityRun {
     // What a dead process held is taken over sooner than by default (see docs/RELIABILITY.md).
     settings.put("camunda.client.worker.defaults.timeout", "PT10S");
     settings.put("journeys.notify.send-lease", "10s");
+    settings.put("journeys.orders.default-ship-within", "PT" + options.timerSeconds() + "S");
     settings.put("journeys.orders.inbox.lease", "10s");
     settings.putAll(db.settings());
     return settings;
