@@ -22,27 +22,39 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * A stand-in OAuth issuer on loopback: an RSA key generated for the test, its public JWK set served
- * over HTTP, and tokens signed with it (or, to test refusals, with a stranger's key under the same key id).
+ * A stand-in OAuth issuer on loopback: an RSA key generated for the test run, its public JWK set
+ * served over HTTP, and tokens signed with it (or, to test refusals, with a stranger's key under the
+ * same key id). The two keys are drawn once per test JVM and shared by its issuers: a 2048-bit key
+ * pair costs about a second of CPU, and every test of EngineAuthenticationTest starts an issuer.
  */
 public final class Issuer implements AutoCloseable {
 
   public static final String AUDIENCE = "zeebe-api";
+
+  /** The issuer's key and a stranger's under the same key id, drawn when the first issuer starts. */
+  private static final class Keys {
+    static final RSAKey KEY = generate();
+    static final RSAKey STRANGER = generate();
+
+    private static RSAKey generate() {
+      try {
+        return new RSAKeyGenerator(2048).keyID("journeys-test").generate();
+      } catch (JOSEException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
   public static final String CLIENT_ID = "journeys-worker";
 
   /** Drawn for each issuer, like its keys. */
   private final String clientSecret = java.util.UUID.randomUUID().toString();
-  private final RSAKey key;
-  private final RSAKey stranger;
+  private final RSAKey key = Keys.KEY;
+  private final RSAKey stranger = Keys.STRANGER;
   private final HttpServer server;
 
   public Issuer() {
     try {
-      key = new RSAKeyGenerator(2048).keyID("journeys-test").generate();
-      stranger = new RSAKeyGenerator(2048).keyID("journeys-test").generate();
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
