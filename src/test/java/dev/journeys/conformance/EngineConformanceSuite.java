@@ -21,6 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * One suite, two engines: every BPMN element kind and engine rule the README claims for the embedded
@@ -30,6 +33,12 @@ import org.junit.jupiter.api.Test;
  * <p>Every scenario names its processes, job types, messages and correlation keys with a per-test
  * suffix, so scenarios can share one long-running cluster without seeing each other's work. Timers
  * are seconds long, since a real cluster runs on real time.
+ *
+ * <p>The post-purchase scenarios run beside the others (junit-platform.properties): they spend most
+ * of their time in windows in which nothing may happen. Among themselves they run one after
+ * another, since they share the journey's job types; the other scenarios run one after another
+ * too, since one that holds the engine's writer (a runaway expression) would let the short timers
+ * of another fall due before its worker could act.
  */
 public abstract class EngineConformanceSuite {
 
@@ -825,8 +834,14 @@ public abstract class EngineConformanceSuite {
 
   // --- the post-purchase journey, as marketers wrote it ------------------------------------------
 
-  /** bpmn/post-purchase.bpmn with stand-in workers; only its message-driven paths (real time here). */
+  /**
+   * bpmn/post-purchase.bpmn with stand-in workers; only its message-driven paths (real time here).
+   * Beside the other scenarios, and one after another (the lock): each activates the journey's job
+   * types and hands back those of other orders only when their lock runs out.
+   */
   @Nested
+  @Execution(ExecutionMode.CONCURRENT)
+  @ResourceLock("post-purchase journey's job types")
   class PostPurchaseJourney extends PostPurchaseScenarios {
 
     PostPurchaseJourney() {
