@@ -36,8 +36,8 @@ import org.springframework.web.client.RestClient;
  * dev.journeys.engine.events.TimerDowntimeTest; here several become due in one jump and are sent
  * concurrently.
  */
-// Its apps run in child processes and it mostly waits on them: it runs beside the rest of the
-// suite (junit-platform.properties), its start-ups taking turns with the others' (AppProcess).
+// Its cases run side by side (junit-platform.properties), their start-ups taking turns with the
+// other test JVM's child apps (AppProcess).
 @Execution(ExecutionMode.CONCURRENT)
 class DowntimeTest {
 
