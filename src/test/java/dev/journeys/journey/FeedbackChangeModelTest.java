@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/post-purchase.bpmn around feedback, on the embedded engine with stand-in workers: the journey
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * support follow-up once, whether it was the first rating or a change; a shipped order whose carrier
  * goes quiet for feedbackWithoutDeliveryAfter is asked for feedback without a delivery.
  */
+// Each test has an engine of its own and spends most of its time in windows in which nothing may
+// be sent: the tests run side by side (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class FeedbackChangeModelTest {
 
   private final EngineHarness engine = EngineHarness.withControlledClock();

@@ -17,11 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The journeys in bpmn/ as a marketer wrote them, on the embedded engine with a controlled clock and
  * stand-in workers: which messages go out, and when, for each course of events in docs/JOURNEYS.md.
  */
+// Each test has an engine of its own and spends most of its time in windows in which nothing may
+// be sent: the tests run side by side (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class JourneyModelScenarioTest {
 
   private final EngineHarness engine = EngineHarness.withControlledClock();
