@@ -59,8 +59,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a case is waiting for child processes to start, halt and take over, and the waits overlap.
  */
 // Its cases (the SMS one too) run side by side (junit-platform.properties), their start-ups taking
-// turns with the other test JVM's child apps (AppProcess); this JVM waits on them while the other
-// JVM runs on.
+// turns (AppProcess), in Failsafe's phase beside the other tests of child apps (pom.xml).
 @Execution(ExecutionMode.CONCURRENT)
 class CrashPointsTest {
 
@@ -206,8 +205,7 @@ class CrashPointsTest {
    * SENDING, so the attempt is unsure: the provider is asked for the message first, has it, and it
    * is recorded as sent under the provider's id. A crash between the provider's acceptance and our
    * commit does not send the SMS twice (the email counterpart, AFTER_SMTP_ACCEPT above, may, with
-   * the same Message-ID). Beside the email crash points, in this class, so that one test JVM waits
-   * on all the crash points' child apps while the other runs the rest of the suite.
+   * the same Message-ID).
    */
   @Nested
   class AfterTheSmsProviderAccepted {

@@ -36,8 +36,8 @@ import org.springframework.web.client.RestClient;
  * dev.journeys.engine.events.TimerDowntimeTest; here several become due in one jump and are sent
  * concurrently.
  */
-// Its cases run side by side (junit-platform.properties), their start-ups taking turns with the
-// other test JVM's child apps (AppProcess).
+// Its cases run side by side (junit-platform.properties), their start-ups taking turns (AppProcess),
+// in Failsafe's phase beside the other tests of child apps (pom.xml).
 @Execution(ExecutionMode.CONCURRENT)
 class DowntimeTest {
 
