@@ -58,10 +58,8 @@ final class AppProcess implements AutoCloseable {
    * that on a machine of two cores no start-up is starved into its timeout (two at once beside the
    * rest of the suite drove the load past 15 and other tests' waits into theirs). The semaphore
    * queues this JVM's threads fairly; the machine permit makes the other test JVM's starts wait too.
-   * {@code -Djourneys.test.app-starts-at-once=N} sets it where nothing else runs (Failsafe's phase).
    */
-  private static final int STARTS_AT_ONCE = Integer.getInteger("journeys.test.app-starts-at-once",
-      Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+  private static final int STARTS_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   private static final Semaphore STARTING = new Semaphore(STARTS_AT_ONCE, true);
 
   /** A JVM that starts the app in a few seconds, at the price of slower code (C1 only, serial GC). */
