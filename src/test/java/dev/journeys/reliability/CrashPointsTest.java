@@ -286,25 +286,17 @@ class CrashPointsTest {
       return Delivery.of("orders/create", body).withApiVersion("2024-07");
     }
 
+    /** The email crash points' settings, and an SMS provider that is always up. */
     private Map<String, String> settings(String crashAt) {
-      return Map.ofEntries(
-          Map.entry("journeys.faults.crash-at", crashAt),
-          Map.entry("spring.mail.host", "127.0.0.1"),
-          Map.entry("spring.mail.port", Integer.toString(smtp.getSmtp().getPort())),
-          Map.entry("journeys.sms.base-url", provider.baseUrl()),
-          Map.entry("journeys.sms.account-sid", OutageServers.ACCOUNT),
-          Map.entry("journeys.sms.auth-token", "secret"),
-          Map.entry("journeys.sms.from", "+15005550006"),
+      Map<String, String> all = new java.util.HashMap<>(CrashPointsTest.settings(crashAt));
+      all.putAll(Map.of(
+          "journeys.sms.base-url", provider.baseUrl(),
+          "journeys.sms.account-sid", OutageServers.ACCOUNT,
+          "journeys.sms.auth-token", "secret",
+          "journeys.sms.from", "+15005550006",
           // SMS are held in quiet hours; this test runs at any hour.
-          Map.entry("journeys.notify.quiet-hours.sms.enabled", "false"),
-          Map.entry(ShopifyWebhooks.SECRETS_PROPERTY.split("=", 2)[0], ShopifyWebhooks.SECRETS_PROPERTY.split("=", 2)[1]),
-          // The dead process's job comes back after its timeout, and its message is claimable after
-          // the lease: short ones keep the test short (as for the email crash points).
-          Map.entry("camunda.client.worker.defaults.timeout", "PT5S"),
-          Map.entry("journeys.notify.send-lease", "3s"),
-          Map.entry("journeys.notify.retry-backoff", "1s"),
-          Map.entry("journeys.orders.inbox.lease", "3s"),
-          Map.entry("journeys.orders.abandoned-after", "5s"));
+          "journeys.notify.quiet-hours.sms.enabled", "false"));
+      return all;
     }
 
     /** The order's SMS as GET /api/outbox shows them. */
