@@ -414,15 +414,18 @@ class ShopifyStoryScenarioTest {
    */
   private void awaitHeldForNewsToSettle(List<Story> stories) {
     for (Story s : stories) {
-      await("both reports' messages of order %s held".formatted(s.order())).atMost(Mailbox.WAIT).until(() ->
-          jdbc.sql("SELECT COUNT(*) FROM outbox WHERE order_id = ? AND channel = 'email' AND reason = 'news-settling'")
-              .params(s.order()).query(Integer.class).single() == 2);
+      awaitEmails(s.order(), "news-settling", 2);
     }
   }
 
   private void awaitSkips(String order, NewsSkip skip, int count) {
-    await("%d %s skips for order %s".formatted(count, skip.reason, order)).atMost(Mailbox.WAIT).until(() ->
+    awaitEmails(order, skip.reason, count);
+  }
+
+  /** The order has this many emails whose outbox row gives this reason (held or skipped). */
+  private void awaitEmails(String order, String reason, int count) {
+    await("%d %s emails of order %s".formatted(count, reason, order)).atMost(Mailbox.WAIT).until(() ->
         jdbc.sql("SELECT COUNT(*) FROM outbox WHERE order_id = ? AND channel = 'email' AND reason = ?")
-            .params(order, skip.reason).query(Integer.class).single() == count);
+            .params(order, reason).query(Integer.class).single() == count);
   }
 }

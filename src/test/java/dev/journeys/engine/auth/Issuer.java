@@ -30,6 +30,7 @@ import java.util.Date;
 public final class Issuer implements AutoCloseable {
 
   public static final String AUDIENCE = "zeebe-api";
+  public static final String CLIENT_ID = "journeys-worker";
 
   /** The issuer's key and a stranger's under the same key id, drawn when the first issuer starts. */
   private static final class Keys {
@@ -44,9 +45,8 @@ public final class Issuer implements AutoCloseable {
       }
     }
   }
-  public static final String CLIENT_ID = "journeys-worker";
 
-  /** Drawn for each issuer, like its keys. */
+  /** Drawn for each issuer. */
   private final String clientSecret = java.util.UUID.randomUUID().toString();
   private final RSAKey key = Keys.KEY;
   private final RSAKey stranger = Keys.STRANGER;
